@@ -1,12 +1,7 @@
+import { VERDICT_LABELS } from '@/lib/labels';
 import type { Verdict } from '@/lib/types';
 
-/** The words a reader sees for each verdict (the contract's four values). */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  corroborated: 'Corroborated',
-  contradicted: 'Contradicted',
-  mixed: 'Mixed',
-  not_covered: 'Not covered',
-};
+export { VERDICT_LABELS };
 
 const VERDICT_COLORS: Record<Verdict, { fg: string; bg: string }> = {
   corroborated: { fg: '#14532d', bg: '#dcfce7' },

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ManifestError, seedDocs } from '../lib/corpus/manifest';
+import type { Engine } from '../lib/engine';
 import type { CorpusDoc } from '../lib/types';
 
 /** The repository's seeds/ directory. */
@@ -21,4 +22,35 @@ export function loadSeedDocsFromDisk(dir: string = DEFAULT_SEEDS_DIR): CorpusDoc
     throw new ManifestError(`Cannot load seeds manifest ${manifestPath}: ${(e as Error).message}`);
   }
   return seedDocs(manifest, (file) => readFileSync(join(dir, file), 'utf8'));
+}
+
+type EngineModule = typeof import('../lib/engine');
+
+/**
+ * Load lib/engine.ts lazily, so that input errors, --help and the tests of other parts still
+ * work while the engine is unfinished or broken. Returns the module or the reason it is unusable.
+ */
+export async function loadEngineModule(): Promise<{ ok: true; mod: EngineModule } | { ok: false; reason: string }> {
+  let mod: EngineModule;
+  try {
+    mod = await import('../lib/engine');
+  } catch (e) {
+    return { ok: false, reason: `lib/engine.ts failed to load: ${(e as Error)?.message ?? String(e)}` };
+  }
+  if (typeof (mod as { createEngine?: unknown }).createEngine !== 'function') {
+    return { ok: false, reason: 'lib/engine.ts does not implement createEngine yet' };
+  }
+  return { ok: true, mod };
+}
+
+/** true once lib/engine.ts loads and exports a real createEngine. */
+export async function engineAvailable(): Promise<boolean> {
+  return (await loadEngineModule()).ok;
+}
+
+/** Build the engine over the seed corpus in `dir` (default: the repository's seeds/). */
+export async function makeSeedEngine(dir?: string): Promise<Engine> {
+  const loaded = await loadEngineModule();
+  if (!loaded.ok) throw new Error(`the engine is not available: ${loaded.reason}`);
+  return loaded.mod.createEngine(loadSeedDocsFromDisk(dir));
 }

@@ -1,7 +1,5 @@
 import { VerdictBadge } from '@/components/VerdictBadge';
-import type { Verdict } from '@/lib/types';
-
-const VERDICTS: Verdict[] = ['corroborated', 'contradicted', 'mixed', 'not_covered'];
+import { VERDICTS } from '@/lib/labels';
 
 /** Popup. For now it only says what Crosscheck is; page analysis arrives in the next version. */
 export default function App() {
