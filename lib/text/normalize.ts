@@ -1,0 +1,59 @@
+/**
+ * Character normalisation for news text.
+ *
+ * Two flavours:
+ * - `normalizeChars` is LENGTH-PRESERVING: every UTF-16 code unit maps to exactly one code unit,
+ *   so offsets computed on the result are valid in the original string. The sentence splitter and
+ *   the claim detector scan normalised text and slice the original.
+ * - `normalizeForMatch` is for comparing texts (not offsets): it also lowercases, strips diacritics
+ *   and collapses whitespace, so "Zelenskyy’s  talks" and "zelenskyy's talks" compare equal.
+ *
+ * Both use one precompiled regex and a lookup table: a single linear pass per call.
+ */
+
+/** Typographic character → plain ASCII replacement (each key and value is one code unit). */
+const CHAR_MAP: Readonly<Record<string, string>> = (() => {
+  const m: Record<string, string> = {};
+  const set = (chars: string, to: string): void => {
+    for (const c of chars) m[c] = to;
+  };
+  // Single quotes and apostrophes: ‘ ’ ‚ ‛, modifier apostrophe ʼ, prime ′, angle quotes ‹ ›.
+  set('\u2018\u2019\u201A\u201B\u02BC\u2032\u2039\u203A', "'");
+  // Double quotes: “ ” „ ‟, double prime ″, guillemets « ».
+  set('\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB', '"');
+  // Dashes and hyphens: ‐ ‑ ‒ – — ―, minus sign −, small/fullwidth hyphen-minus.
+  set('\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D', '-');
+  // Spaces: no-break, ogham, en/em/thin/hair…, narrow no-break, math space, ideographic; tab, VT, FF.
+  set('\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000\t\u000B\u000C', ' ');
+  // Invisible characters: soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
+  set('\u00AD\u200B\u200C\u200D\u2060\uFEFF', ' ');
+  // Unicode line and paragraph separators keep their structural meaning.
+  set('\u2028\u2029', '\n');
+  return m;
+})();
+
+const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
+const COMBINING_MARKS_RE = /\p{M}+/gu;
+const WHITESPACE_RUN_RE = /\s+/g;
+
+/**
+ * Replace typographic quotes, dashes, exotic spaces and invisible characters with plain ASCII.
+ * The result has exactly the same length as the input (offsets stay valid).
+ */
+export function normalizeChars(s: string): string {
+  return s.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c);
+}
+
+/**
+ * Comparison key for a text: normalizeChars + lowercase + diacritics removed + whitespace
+ * collapsed and trimmed. Not length-preserving; never use its offsets.
+ */
+export function normalizeForMatch(s: string): string {
+  return normalizeChars(s)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS_RE, '')
+    .replace(/\u2026/g, '...')
+    .replace(WHITESPACE_RUN_RE, ' ')
+    .trim();
+}
