@@ -300,7 +300,7 @@ export function formatTable(
   const EVID_W = 72;
   lines.push('');
   lines.push(`${pad('#', 4)}${pad('Verdict', 14)}${pad('Claim', CLAIM_W + 2)}Best evidence`);
-  lines.push(`${pad('-', 4).replace(/ /g, ' ')}${'-'.repeat(12)}  ${'-'.repeat(CLAIM_W)}  ${'-'.repeat(13)}`);
+  lines.push(`${pad('--', 4)}${'-'.repeat(12)}  ${'-'.repeat(CLAIM_W)}  ${'-'.repeat(13)}`);
   result.claims.forEach((c, i) => {
     const best = bestEvidence(c);
     const ev = best ? `${best.source} (${best.stance}): ${best.reason}` : '—';

@@ -144,6 +144,23 @@ describe('extractArticle edge cases', () => {
     expect(r.text).not.toContain('Another story headline');
   });
 
+  it('does not delete the article when a wrapper has a boilerplate-like class or aria-hidden', () => {
+    const paras = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<p>Paragraph ${i}: the delegations met in Istanbul on Monday and agreed to exchange prisoners of war, officials from both sides said afterwards.</p>`,
+    ).join('');
+    const doc = parse(`<html><body class="cookies-accepted">
+      <div class="cookie-banner" role="dialog"><p>We use cookies.</p></div>
+      <div id="page" aria-hidden="true"><article class="story has-related-links">${paras}
+        <aside class="related"><a href="/a">Another story</a></aside></article></div>
+      </body></html>`);
+    const r = extractArticle(doc);
+    expect(r.text.split('\n\n')).toHaveLength(5);
+    expect(r.text).not.toContain('We use cookies');
+    expect(r.text).not.toContain('Another story');
+  });
+
   it('takes the published time, not the updated time, and falls back to meta and URL', () => {
     const withTimes = parse(
       '<html><body><time datetime="2025-06-03T08:10:00+01:00">Updated 3 June</time><time datetime="2025-06-02T19:48:00+01:00">Published 2 June</time><p>x</p></body></html>',

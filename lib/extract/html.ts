@@ -205,17 +205,36 @@ function stripNewWindowLinks(doc: Document): void {
   }
 }
 
+/**
+ * true when `el` looks like a wrapper of the article itself rather than a boilerplate box: it
+ * holds most of the page's text in several long paragraphs. Guards the substring selectors
+ * (a wrapper with class "story related-enabled", or a page container marked aria-hidden while a
+ * consent dialog is open) from deleting the article.
+ */
+function wrapsArticle(el: Element, bodyTextLength: number): boolean {
+  const long = Array.from(el.querySelectorAll('p')).filter(
+    (p) => normalizeWhitespace(p.textContent ?? '').length >= 100,
+  ).length;
+  if (long < 3) return false;
+  return normalizeWhitespace(el.textContent ?? '').length > 0.5 * bodyTextLength;
+}
+
 /** Remove boilerplate from `doc` in place (see BOILERPLATE_SELECTORS). */
 export function removeBoilerplate(doc: Document): void {
-  for (const sel of BOILERPLATE_SELECTORS) {
+  const bodyTextLength = normalizeWhitespace(doc.body?.textContent ?? '').length;
+  const keep = new Set<Element>(
+    [doc.documentElement, doc.body, doc.head].filter((e): e is HTMLElement => !!e),
+  );
+  const selectors = [...BOILERPLATE_SELECTORS, '[role="dialog"]', '[role="alertdialog"]'];
+  for (const sel of selectors) {
     for (const el of Array.from(doc.querySelectorAll(sel))) {
-      // Never remove the page root or the body (a class like "no-cookies" on <body>).
-      if (el === doc.documentElement || el === doc.body || el === doc.head) continue;
+      if (keep.has(el) || !el.isConnected) continue;
+      if (wrapsArticle(el, bodyTextLength)) {
+        keep.add(el);
+        continue;
+      }
       el.remove();
     }
-  }
-  for (const el of Array.from(doc.querySelectorAll('[role="dialog"], [role="alertdialog"]'))) {
-    el.remove();
   }
   stripNewWindowLinks(doc);
 }
