@@ -91,6 +91,12 @@ describe('scoreClaim: claims', () => {
     'The delegations did not shake hands.',
     'Putin did not attend.',
     'Kyiv wants a 30-day ceasefire before any political negotiations.',
+    'Russia currently occupies about a fifth of Ukraine’s territory.',
+    'The talks were mediated by Turkey.',
+    'No date has been set for a third round.',
+    'The Kremlin has not commented.',
+    'Air raid sirens sounded in Kyiv overnight.',
+    'Turkish Foreign Minister Hakan Fidan chaired the meeting.',
     // Attribution.
     'Medinsky told reporters that Moscow was satisfied with the results.',
     'According to Ukraine, Russia holds around 400 Ukrainian children.',
@@ -105,6 +111,7 @@ describe('scoreClaim: claims', () => {
       'Ukrainian officials described the Russian demands as unacceptable.',
       'Rubio said expectations were “not high” and that a breakthrough might be possible only through a summit.',
       '“Pressure on Russia must be maintained,” Zelenskyy posted on X.',
+      'Russia may demand more territory, analysts warn.',
     ]) {
       expect(isClaim(c), `${c} → ${reasonsOf(c)}`).toBe(true);
     }
@@ -144,6 +151,9 @@ describe('scoreClaim: non-claims, by family', () => {
       'The bigger problem is trust.',
       'The outcome was predictable.',
       'The swap is a reminder that even enemies can make deals.',
+      'It is a start.',
+      'Putin has little reason to compromise while his troops advance.',
+      'The timing was hardly accidental.',
     ],
     'hedging / speculation': [
       'The answer may depend less on diplomats than on generals.',
@@ -160,6 +170,9 @@ describe('scoreClaim: non-claims, by family', () => {
       'In our view, the sanctions came too late.',
       'Diplomacy, after all, is the art of the possible.',
       'Talks like these usually produce little.',
+      'Few in Kyiv were surprised.',
+      'Both sides are playing to an audience in Washington.',
+      'Kyiv has every reason to be wary.',
     ],
     boilerplate: [
       'This story has been updated with comments from the Kremlin.',

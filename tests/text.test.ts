@@ -102,6 +102,11 @@ describe('splitSentences: quotations', () => {
     expect(texts('“We will try… and we will see,” he said.')).toEqual(['“We will try… and we will see,” he said.']);
   });
 
+  it('does not split at an elision that opens a quotation', () => {
+    expect(texts('He wrote: “… We will not give up.” Then he left.')).toEqual(['He wrote: “… We will not give up.”', 'Then he left.']);
+    expect(texts('"... The war is over." Nobody believed it.')).toEqual(['"... The war is over."', 'Nobody believed it.']);
+  });
+
   it('splits sentences inside a quotation that is not followed by an attribution', () => {
     expect(texts('"We know this. They want more." Then silence.')).toEqual(['"We know this.', 'They want more."', 'Then silence.']);
   });

@@ -18,7 +18,6 @@ import { boilerplateLabel, isPhotoCredit } from './boilerplate';
 import {
   ACTOR_WORD_RE,
   ATTRIBUTION_RE,
-  DATE_RE,
   DIGIT_FIGURE_RE,
   EVENT_NOUN_RE,
   FINITE_VERB_RE,
@@ -27,7 +26,7 @@ import {
   IRREGULAR_PAST_RE,
   PAST_AUX_RE,
   INVERTED_START_RE,
-  MAY_MONTH_RE,
+  findDate,
   NON_NAME_CAPS,
   OPINION_MARKERS,
   OUTCOME_VERB_RE,
@@ -117,7 +116,8 @@ const T = CLAIM_TUNING;
 const TERMINAL_RE = /(?:[.!?\u2026]["')\]]*|["')\]][.!?])\s*$/;
 const SITE_SUFFIX_RE = /\s\|\s\S/;
 const WORD_RE = /[A-Za-z\u00C0-\u024F][\w'\u00C0-\u024F-]*|\d[\d,.:]*/g;
-const CAP_WORD_RE = /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]/;
+/** A name-like token: Capitalised word, or an acronym of 2-5 capitals ("US", "NATO", "TASS"). */
+const CAP_WORD_RE = /^(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]|[A-Z]{2,5}(?:'s)?$)/;
 const DAY_OR_MONTH_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -171,9 +171,9 @@ export function scoreClaim(sentence: string): ClaimScore {
   if (attribution) add(T.attribution, `attribution: ${attribution[0].toLowerCase()}`);
 
   const name = tokens.slice(1).find((w) => CAP_WORD_RE.test(w) && !NON_NAME_CAPS.has(w) && !DAY_OR_MONTH_RE.test(w));
-  if (name) add(T.namedActor, `named actor: ${name}`);
+  if (name) add(T.namedActor, `named actor: ${name.replace(/'s$/, '')}`);
   const name2 = name && tokens.slice(1).find((w) => w !== name && CAP_WORD_RE.test(w) && !NON_NAME_CAPS.has(w) && !DAY_OR_MONTH_RE.test(w));
-  if (name2) add(T.secondName, `named actor: ${name2}`);
+  if (name2) add(T.secondName, `named actor: ${name2.replace(/'s$/, '')}`);
   const actor = ACTOR_WORD_RE.exec(s);
   if (actor && actor[0] !== name && actor[0] !== name2) add(T.actorWord, `actor: ${actor[0]}`);
 
@@ -196,15 +196,14 @@ export function scoreClaim(sentence: string): ClaimScore {
     if (wf) add(T.wordFigure, `figure: ${wf[0].toLowerCase()}`);
   }
 
-  const date = DATE_RE.exec(s);
-  const isMayModal = date !== null && /^may$/i.test(date[0]) && !MAY_MONTH_RE.test(s);
-  if (date && !isMayModal) add(T.date, `date: ${date[0]}`);
+  const date = findDate(s);
+  if (date) add(T.date, `date: ${date}`);
 
   // --- evidence of the writer's own voice ---
   if (QUESTION_END_RE.test(s)) add(T.question, 'question');
   else if (!attributed && WH_START_RE.test(s)) add(T.whStart, `interrogative opening: ${s.split(/\s/, 1)[0]}`);
   else if (!attributed && WHAT_START_RE.test(s)) add(T.whatStart, 'interrogative opening: what');
-  else if (INVERTED_START_RE.test(s)) add(T.invertedStart, 'inverted question form');
+  else if (INVERTED_START_RE.test(s.charAt(0).toLowerCase() + s.slice(1))) add(T.invertedStart, 'inverted question form');
 
   const opinionFactor = attributed ? T.attributedOpinionFactor : 1;
   const seen = new Set<string>();
@@ -222,7 +221,7 @@ export function scoreClaim(sentence: string): ClaimScore {
     // could last") describe the content of a report, not the writer's speculation.
     const mainClause = outer.replace(SUBORDINATE_MODAL_RE, ' ');
     const spec = SPECULATIVE_MODAL_RE.exec(outer);
-    const strong = STRONG_MODAL_RE.exec(mainClause.replace(MAY_MONTH_RE, ' '));
+    const strong = STRONG_MODAL_RE.exec(mainClause);
     const weak = WEAK_MODAL_RE.exec(mainClause);
     if (strong) add(T.strongModal, `modal speculation: '${strong[0]}'`);
     else if (weak) add(T.weakModal, `modal: '${weak[0]}'`);
@@ -237,7 +236,7 @@ export function scoreClaim(sentence: string): ClaimScore {
   // ("It is a start", "Both sides are playing to an audience"). Figures and dates are checkable
   // whatever the tense ("Kyiv wants a 30-day ceasefire").
   const reportedPast = PAST_AUX_RE.test(s) || pastTenseWord(s) !== null || IRREGULAR_PAST_RE.test(s);
-  if (!attributed && !reportedPast && !digits && !(date && !isMayModal)) {
+  if (!attributed && !reportedPast && !digits && !date) {
     add(T.presentOnly, 'no reported event (present-tense commentary)');
   }
 

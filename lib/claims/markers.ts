@@ -28,7 +28,8 @@ export const ATTRIBUTION_RE = new RegExp(
     hints indicated indicates suggested suggests revealed reveals disclosed conceded concedes
     complained complains replied replies responded described describes called urged urges
     accused accuses quoted cited recalled recalls countered disputed disputes believes believed
-    expects welcomed welcomes condemned condemns criticised criticized praised
+    expects welcomed welcomes condemned condemns criticised criticized praised warn argue claim
+    insist believe estimate predict report confirm deny admit allege fear fears feared
   `)}|according to|in a statement|told reporters|quoted as|as saying|in an interview|on condition of anonymity)\b`,
   'i',
 );
@@ -58,7 +59,8 @@ export const OUTCOME_VERB_RE = wordRe(`
   elected appoint appointed resign resigned dismiss dismissed suspend suspended resume resumed
   postpone postponed cancel cancelled canceled delay delayed schedule scheduled rose fell increase
   increased decrease decreased doubled tripled total totalled totaled number numbered estimate
-  estimated count counted record recorded report reported claim claimed
+  estimated count counted record recorded report reported claim claimed occupy occupies occupied
+  control controls controlled liberate liberated recapture recaptured shoot
 `);
 
 /** Past participles / past forms ending in -ed that are not verbs (adjectives, nouns). */
@@ -97,13 +99,13 @@ export const FINITE_VERB_RE = wordRe(`
 /** Known actors (states, capitals, institutions) and role nouns of people who act and speak. */
 export const ACTOR_WORD_RE = wordRe(`
   russia russian russians ukraine ukrainian ukrainians kyiv kiev moscow kremlin washington nato
-  europe european eu un turkey turkish ankara istanbul america american americans us britain
+  europe european eu turkey turkish ankara istanbul america american americans britain
   british france french germany german china chinese
   delegation delegations delegates delegate officials official minister ministers ministry
   president presidents presidential spokesman spokeswoman spokesperson aide aides envoy envoys
   negotiator negotiators government governments army armies troops forces military soldiers
   soldier commander commanders authorities prosecutors police diplomats diplomat leaders leader
-  chancellor premier parliament lawmakers senator governor mayor general generals sides side
+  chancellor premier parliament lawmakers senator governor mayor generals sides side
   countries country state administration agency agencies ministries team
   putin zelensky zelenskyy zelenskiy trump erdogan lavrov peskov medinsky umerov rubio kellogg
   witkoff fidan macron starmer merz tusk yermak sybiha shoigu gerasimov biden vance
@@ -117,7 +119,8 @@ export const EVENT_NOUN_RE = wordRe(`
   talks meeting meetings negotiations negotiation summit ceasefire truce exchange swap swaps
   agreement deal attack attacks strike strikes offensive invasion war conflict operation
   operations memorandum memoranda statement proposal proposals demands sanctions round session
-  visit election vote
+  visit election vote fighting clashes shelling battle battles assault bombardment airstrike
+  airstrikes raid raids barrage
 `);
 
 /** Figures: digits, or number words that count things. */
@@ -125,24 +128,28 @@ export const DIGIT_FIGURE_RE = /\d[\d,.:]*(?:\s?(?:%|percent|per cent))?/;
 export const WORD_FIGURE_RE = wordRe(`
   two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
   sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion
-  billions dozen dozens half third quarter
+  billions dozen dozens half third quarter fifth sixth tenth
 `);
 
-/** Dates and times: weekdays, months, day-month, relative days, clock times. */
-export const DATE_RE = new RegExp(
-  String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?=\s+\d|[ ,.;:]|$)` +
-    String.raw`|\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night)|earlier (?:this|that) (?:week|month|year|day)|the (?:day|week|night) (?:before|after)|the (?:previous|following|next) (?:day|week|month)|(?:hours|days|weeks) (?:later|earlier|before|after))\b` +
-    String.raw`|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b`,
-  'i',
-);
-/** "may" is a month only when capitalised and near a day number or "in May"; otherwise a modal. */
-export const MAY_MONTH_RE = /\b(?:in|on|since|until|by|of|early|late|mid-?)\s+May\b|\bMay\s+\d|\d\s+May\b/;
+/**
+ * Dates and times. Names are matched capitalised only ("March", "May" and "Sept" are also common
+ * words/modals in lowercase); "May" counts only next to a day number or after a preposition.
+ */
+const DATE_NAME_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?=\s|[,.;:]|$)|\b(?:in|on|since|until|by|of|early|late|mid-?)\s+May\b|\bMay\s+\d|\d\s+May\b/;
+const DATE_RELATIVE_RE = /\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night)|earlier (?:this|that) (?:week|month|year|day)|the (?:day|week|night) (?:before|after)|the (?:previous|following|next) (?:day|week|month)|(?:hours|days|weeks) (?:later|earlier|before|after))\b/i;
+const DATE_NUMERIC_RE = /\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b/;
+
+/** The first date/time expression of the sentence, or null. */
+export function findDate(s: string): string | null {
+  return (DATE_NAME_RE.exec(s) ?? DATE_RELATIVE_RE.exec(s) ?? DATE_NUMERIC_RE.exec(s))?.[0] ?? null;
+}
 
 /** Direct question, or a sentence opening with an interrogative. */
 export const QUESTION_END_RE = /\?["')\]]*\s*$/;
 export const WH_START_RE = /^(?:and |but |so |yet )?(?:why|how|whether)\b/i;
 export const WHAT_START_RE = /^(?:and |but |so |yet )?what\b/i;
-export const INVERTED_START_RE = /^(?:and |but |so )?(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|may|might|must|isn't|aren't|won't|can't|doesn't|didn't)\s+(?:a|an|the|this|that|these|those|it|they|he|she|we|you|there|any|anyone|anything|such|[A-Z]\w*)\b/i;
+/** Test against the sentence with its first letter lowercased (the subject check is case-sensitive). */
+export const INVERTED_START_RE = /^(?:and |but |so )?(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|might|must|isn't|aren't|won't|can't|doesn't|didn't)\s+(?:a|an|the|this|that|these|those|it|they|he|she|we|you|there|any|anyone|anything|such|[A-Z][a-z]+)\b/;
 
 /**
  * Evaluation, speculation and editorial-voice phrases. Each entry: [reason label, regex].
@@ -164,6 +171,7 @@ export const OPINION_MARKERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['hedge', /\bcertainly (?:not|no)\b|\bnot necessarily\b|\b(?:it|this|that|they|he|she) (?:seems|seemed|appears|appeared)\b/i],
   ['evaluation', /\b(?:little|scant|every|few|slim) (?:sign|signs|reason|reasons|incentive|comfort|hope|chance|chances|prospect|prospects|appetite|indication|evidence)\b/i],
   ['evaluation', /\b(?:is|was|are|were|remains?|seems?|looks?) (?:a|an|another|the|just a|only a|merely a) (?:start|beginning|reminder|testament|lesson|symbol|measure|sign|signal|indication|setback|blow|gamble|bet|charade|performance|show|sideshow|step forward|step in the right direction)\b/i],
+  ['vague generalisation', /^(?:(?:and|but|yet|still),? )?(?:few|many|most|some|nobody|no one) (?:in|outside|here|there|observers|analysts|commentators|people|diplomats|experts|watchers|expected|believe|believed|doubt|doubted|would|will|can|could)\b|^(?:nothing|little) (?:about|in|here)\b/i],
   ['hope or worry', /\b(?:reason|reasons|cause|grounds) (?:for|to) (?:hope|optimism|pessimism|worry|concern|doubt|cheer|alarm|celebration|despair|scepticism|skepticism)\b|\b(?:reason|reasons|cause|grounds) to be (?:cautious|sceptical|skeptical|hopeful|optimistic|pessimistic|worried|wary|concerned|doubtful)\b/i],
   ['normative', /\b(?:deserves?|deserved) (?:to|a|an|the|more|less|better|credit|praise|blame)\b|\bought to\b|\bshould be (?:judged|seen|measured|read|understood|welcomed)\b/i],
   ['generalisation', /\b(?:like|such as) (?:these|this|those)\b|\bon offer\b|\b(?:as a rule|in general|by and large|more often than not)\b/i],

@@ -135,7 +135,16 @@ function endsSentence(norm: string, i: number, j: number, m: number, e: number):
   if (isLower(next)) return false;
 
   const run = norm.slice(i, j);
-  if (run !== '.') return true; // ! ? … "..." "?!": ends before anything not lowercase
+  if (run !== '.') {
+    // An ellipsis right after an opening quote/bracket marks an elision at the start of a
+    // quotation ('"… We will win"'), not the end of a sentence.
+    if (run[0] === '\u2026' || run.startsWith('..')) {
+      let b = i - 1;
+      while (b >= 0 && isSpace(norm[b]!)) b--;
+      if (b < 0 || (OPENERS.includes(norm[b]!) && (b === 0 || !isAlnum(norm[b - 1]!)))) return false;
+    }
+    return true; // ! ? … "..." "?!": ends before anything not lowercase
+  }
 
   // Single period: look at the token before it (letters and inner dots, e.g. "U.S", "Mr").
   let t = i;
