@@ -1,0 +1,894 @@
+/**
+ * Figures stated in a sentence, as comparable intervals: "1,000 prisoners each",
+ * "between two and three days", "just over an hour", "under the age of 25", "dozens of
+ * planes", "the second round", "a 30-day ceasefire", "20%", "$5bn", "since 2022".
+ *
+ * Why intervals: reporters state the same fact at different precision ("slightly more than
+ * sixty minutes", "just over an hour", "less than two hours"). Turning every bound word into
+ * an explicit interval (durations always in minutes) lets the verifier decide overlap versus
+ * conflict without knowing any wording. Each figure also carries the noun it counts (its
+ * canonical singular lemma) and whether it is one side's share of an exchange, because
+ * "1,000 each" and "2,000 in total" are the same fact.
+ *
+ * One linear pass over the sentence's tokens; every table and regex is built once at load.
+ * Calendar dates ("16 May 2025") are left to time.ts and skipped here.
+ */
+import type { Bound, Quantity, QuantityKind } from '../types';
+import {
+  isYearAt, ORDINAL_WORDS, parseNumberAt, parseOrdinalAt, TENS_WORDS, tokenize, UNIT_WORDS,
+  type NumberMatch, type Token,
+} from './numbers';
+import { dateSpans } from './time';
+
+// ---------------------------------------------------------------------------------------------
+// Tunables
+
+/** "about 1,000": reporters round to one significant figure, so ±20% covers the usual rounding. */
+export const APPROX_SPREAD = 0.2;
+/** "nearly 400", "close to three hours": a little under the figure, not far under (15%). */
+export const NEARLY_FLOOR = 0.85;
+/** "just over an hour", "slightly more than 60": above the figure but closer to it than to 1.5×. */
+export const JUST_OVER_CEILING = 1.5;
+/** Oldest age a bare number after "under"/"over" next to people is read as. */
+export const MAX_AGE = 120;
+/** How many tokens before a figure an "each" ("each side freed 390") may stand. */
+export const PER_SIDE_BACK_WINDOW = 12;
+/** How many tokens after the counted noun an "each" ("6,000 bodies of soldiers each") may stand. */
+export const PER_SIDE_FORWARD_WINDOW = 6;
+/** How many words after a number the counted noun is searched in. */
+export const UNIT_CHUNK_MAX = 5;
+
+/** Minutes per time unit (durations are always reported in minutes). Month and year are Gregorian averages. */
+export const MINUTES_PER: Record<string, number> = {
+  second: 1 / 60, minute: 1, hour: 60, day: 1440, night: 1440, week: 10080,
+  fortnight: 20160, month: 43830, year: 525960, decade: 5259600,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Word tables
+
+type Mod =
+  | 'approx' | 'nearly' | 'just_under' | 'at_least' | 'more_than' | 'just_over' | 'at_most'
+  | 'less_than' | 'after' | 'younger' | 'older';
+
+/** Bound words before a figure. Longest match wins ("just over" before "over"). */
+const MODIFIERS: Array<[string[], Mod]> = ([
+  ['about', 'approx'], ['around', 'approx'], ['some', 'approx'], ['roughly', 'approx'],
+  ['approximately', 'approx'], ['an estimated', 'approx'], ['estimated', 'approx'],
+  ['circa', 'approx'], ['more or less', 'approx'], ['in the region of', 'approx'],
+  ['on the order of', 'approx'], ['an approximate', 'approx'], ['approx', 'approx'],
+  ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['barely', 'nearly'],
+  ['getting on for', 'nearly'], ['nigh on', 'nearly'], ['close on', 'nearly'],
+  ['just under', 'just_under'], ['slightly less than', 'just_under'], ['a little under', 'just_under'],
+  ['a little less than', 'just_under'], ['just below', 'just_under'], ['slightly under', 'just_under'],
+  ['just shy of', 'just_under'], ['slightly fewer than', 'just_under'], ['just short of', 'just_under'],
+  ['just less than', 'just_under'], ['a bit less than', 'just_under'], ['a bit under', 'just_under'],
+  ['at least', 'at_least'], ['no fewer than', 'at_least'], ['no less than', 'at_least'],
+  ['a minimum of', 'at_least'], ['not less than', 'at_least'], ['not fewer than', 'at_least'],
+  ['at a minimum', 'at_least'],
+  ['more than', 'more_than'], ['over', 'more_than'], ['upwards of', 'more_than'],
+  ['upward of', 'more_than'], ['in excess of', 'more_than'], ['above', 'more_than'],
+  ['greater than', 'more_than'], ['exceeding', 'more_than'], ['well over', 'more_than'],
+  ['well above', 'more_than'], ['well in excess of', 'more_than'], ['longer than', 'more_than'],
+  ['just over', 'just_over'], ['slightly more than', 'just_over'], ['a little over', 'just_over'],
+  ['a little more than', 'just_over'], ['just more than', 'just_over'], ['slightly over', 'just_over'],
+  ['just above', 'just_over'], ['slightly above', 'just_over'], ['a bit more than', 'just_over'],
+  ['a bit over', 'just_over'], ['slightly longer than', 'just_over'], ['just past', 'just_over'],
+  ['up to', 'at_most'], ['at most', 'at_most'], ['no more than', 'at_most'], ['not more than', 'at_most'],
+  ['a maximum of', 'at_most'], ['as many as', 'at_most'], ['at the most', 'at_most'],
+  ['no longer than', 'at_most'],
+  ['less than', 'less_than'], ['under', 'less_than'], ['fewer than', 'less_than'],
+  ['inside', 'less_than'], ['inside of', 'less_than'], ['within', 'less_than'], ['below', 'less_than'],
+  ['shorter than', 'less_than'], ['well under', 'less_than'], ['well below', 'less_than'],
+  ['after', 'after'],
+  ['younger than', 'younger'], ['older than', 'older'],
+] as Array<[string, Mod]>)
+  .map(([p, m]) => [p.split(' '), m] as [string[], Mod])
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** Bound words after a figure: "1,000 or more", "an hour or so", "1,000-plus". */
+const SUFFIX_MODIFIERS: Array<[string[], Mod]> = [
+  [['or', 'more'], 'at_least'], [['or', 'so'], 'approx'], [['or', 'less'], 'at_most'],
+  [['or', 'fewer'], 'at_most'], [['and', 'more'], 'at_least'], [['plus'], 'at_least'],
+  [['at', 'least'], 'at_least'], [['at', 'most'], 'at_most'], [['or', 'over'], 'at_least'],
+  [['and', 'over'], 'at_least'], [['and', 'above'], 'at_least'], [['or', 'older'], 'at_least'],
+  [['and', 'under'], 'at_most'], [['or', 'younger'], 'at_most'],
+];
+
+const TIME_UNITS: Record<string, string> = {
+  second: 'second', seconds: 'second', sec: 'second', secs: 'second',
+  minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
+  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour',
+  day: 'day', days: 'day', night: 'night', nights: 'night',
+  week: 'week', weeks: 'week', fortnight: 'fortnight', fortnights: 'fortnight',
+  month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade',
+};
+/** Adjectives allowed between a number and its time unit ("two full days"). */
+const TIME_UNIT_ADJ = new Set(['full', 'whole', 'long', 'short', 'more', 'additional', 'further',
+  'consecutive', 'straight', 'entire', 'extra', 'brief']);
+/** After a duration, these make it a point in time ("a day after", "two weeks ago"): time.ts handles it. */
+const RELATIVE_AFTER = new Set(['ago', 'before', 'after', 'later', 'earlier', 'prior', 'beforehand',
+  'afterwards', 'afterward', 'following', 'previously', 'since']);
+/** Before "a day"/"one day": rates ("once a day", "three times a year") are not durations. */
+const RATE_BEFORE = new Set(['times', 'once', 'twice', 'thrice', 'per', 'every', 'each', 'a']);
+/** Prepositions that make "one day"/"a day" a duration rather than "some day". */
+const DURATION_PREPS = new Set(['for', 'in', 'within', 'inside', 'after', 'over', 'than', 'of',
+  'about', 'around', 'just', 'only', 'nearly', 'almost', 'under', 'lasted', 'lasting', 'last',
+  'least', 'up', 'to', 'spent', 'took', 'takes', 'barely', 'some', 'roughly', 'approximately']);
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '₽': 'rub', '₴': 'uah' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', eur: 'eur',
+  pound: 'gbp', pounds: 'gbp', sterling: 'gbp', gbp: 'gbp', rouble: 'rub', roubles: 'rub',
+  ruble: 'rub', rubles: 'rub', rub: 'rub', hryvnia: 'uah', hryvnias: 'uah', hryvnia_: 'uah', uah: 'uah',
+};
+/** Nouns naming a transfer: "an exchange of 1,000 prisoners" counts prisoners, not exchanges. */
+const TRANSFER_NOUNS = new Set(['exchange', 'swap', 'trade', 'handover', 'transfer', 'release', 'return']);
+const CURRENCY_CODES_BEFORE = new Set(['usd', 'eur', 'gbp', 'rub', 'uah']);
+
+const FRACTIONS: Record<string, number> = {
+  half: 50, halves: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20,
+  fifths: 20, sixth: 100 / 6, tenth: 10, tenths: 10,
+};
+
+/** Words after which a number is a label, not a figure ("Article 5", "Resolution 2231"). */
+const LABEL_WORDS = new Set(['article', 'section', 'chapter', 'resolution', 'paragraph', 'clause',
+  'no', 'number', 'page', 'flight', 'route', 'highway', 'room', 'phase', 'stage', 'level',
+  'category', 'protocol', 'annex', 'point', 'item', 'part', 'act', 'decree', 'law', 'order',
+  'version', 'channel', 'tier', 'block', 'unit', 'brigade', 'battalion', 'regiment', 'division',
+  'corps', 'army', 'squadron', 'leo', 'pius', 'john', 'paul', 'benedict', 'gregory', 'george',
+  'henry', 'charles', 'louis', 'elizabeth', 'edward', 'william', 'gate', 'terminal', 'building',
+  'group', 'formula', 'format']);
+
+/** Nouns that name people: "prisoners … under 25", "soldiers younger than 25" are ages. */
+const PERSON_NOUNS = new Set(['prisoner', 'prisoners', 'soldier', 'soldiers', 'child', 'children',
+  'people', 'person', 'persons', 'man', 'men', 'woman', 'women', 'captive', 'captives', 'pow',
+  'pows', 'serviceman', 'servicemen', 'servicewomen', 'troops', 'those', 'anyone', 'everyone',
+  'citizens', 'civilians', 'recruits', 'conscripts', 'boys', 'girls', 'youths', 'fighters',
+  'detainees', 'teenagers', 'minors', 'adults', 'personnel', 'war', 'individuals', 'males', 'females']);
+
+/** Function words and verbs that end the noun phrase after a number. */
+const BOUNDARY = new Set([
+  'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'without', 'into', 'onto', 'over',
+  'under', 'and', 'or', 'nor', 'but', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when',
+  'while', 'as', 'than', 'since', 'after', 'before', 'during', 'across', 'near', 'along',
+  'between', 'against', 'toward', 'towards', 'through', 'including', 'per', 'each', 'apiece',
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would',
+  'could', 'should', 'may', 'might', 'must', 'can', 'shall', 'do', 'does', 'did', 'not', 'also',
+  'said', 'says', 'say', 'set', 'get', 'got', 'it', 'they', 'them', 'he', 'she', 'we', 'you', 'i',
+  'later', 'earlier', 'ago', 'again', 'too', 'yet', 'still', 'now', 'then', 'soon', 'already',
+  'only', 'just', 'even', 'ever', 'here', 'there', 'today', 'tonight', 'yesterday', 'tomorrow',
+  'if', 'because', 'so', 'such', 'about', 'around', 'like', 'unlike', 'via', 'amid', 'among',
+  'beyond', 'despite', 'upon', 'until', 'till', 'within', 'behind', 'above', 'below', 'off',
+  'out', 'up', 'down', 'away', 'back', 'more', 'less', 'fewer', 'most', 'least', 'both', 'either',
+  'neither', 'all', 'any', 'some', 'no', 'what', 'how', 'why', 'whether', 'though', 'although',
+  'whereas', 'plus', 'minus', 'versus', 'vs', 'according', 'began', 'begun', 'came', 'went',
+  'took', 'gave', 'held', 'met', 'made', 'saw', 'put', 'left', 'ran', 'brought', 'fell', 'rose',
+  'won', 'lost', 'kept', 'told', 'broke', 'stood', 'sat', 'led', 'showed', 'found', 'thought',
+  'sent', 'spent', 'built', 'struck', 'hit', 'shot', 'fought', 'flew', 'drew', 'chose', 'wrote',
+  'spoke', 'became', 'seemed', 'takes', 'begins', 'ends', 'starts', 'comes', 'goes', 'shows',
+  'marks', 'means', 'remains', 'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts',
+  'includes', 'involves', 'opens', 'closes', 'wraps', 'wants', 'needs', 'remain', 'died', 'dead',
+  'killed', 'wounded', 'injured', 'missing', 'alive', 'freed', 'released', 'returned', 'home',
+  'old', 'ended', 'lasted', 'started', 'opened', 'closed', 'took', 'take', 'make', 'give',
+  'go', 'come', 'ceased', 'whom', 'there', 'where', 'respectively', 'each', 'total', 'altogether',
+]);
+/** Words that describe rather than name (never the counted noun). */
+const ADJECTIVES = new Set(['direct', 'major', 'minor', 'new', 'full', 'formal', 'official',
+  'bilateral', 'trilateral', 'big', 'large', 'small', 'long', 'short', 'brief', 'previous',
+  'last', 'next', 'final', 'opening', 'initial', 'proper', 'real', 'public', 'private',
+  'historic', 'key', 'main', 'top', 'senior', 'junior', 'joint', 'possible', 'potential',
+  'serious', 'seriously', 'recent', 'current', 'further', 'additional', 'fresh', 'open', 'closed',
+  'secret', 'informal', 'preliminary', 'early', 'late', 'such', 'other', 'more', 'own', 'same',
+  'different', 'separate', 'several', 'many', 'various', 'numerous', 'strategic', 'military',
+  'civilian', 'high', 'low', 'level', 'high-level', 'face-to-face', 'partial', 'partially',
+  'total', 'whole', 'entire', 'young', 'old', 'elderly', 'sick', 'ill', 'badly', 'critically',
+  'heavy', 'light', 'armed', 'unarmed', 'unmanned', 'ballistic', 'cruise', 'hypersonic', 'main',
+  'regional', 'national', 'international', 'local', 'foreign', 'domestic', 'western', 'eastern',
+  'northern', 'southern', 'central', 'frontline', 'front-line', 'key', 'important', 'largest',
+  'biggest', 'smallest', 'first', 'second', 'third', 'lengthy', 'short-lived', 'successive',
+  'consecutive', 'straight', 'extra', 'peaceful', 'substantive', 'detailed', 'broad', 'narrow',
+  'limited', 'unconditional', 'complete', 'comprehensive', 'temporary', 'permanent', 'fragile',
+  'previously', 'newly', 'reportedly', 'allegedly', 'so-called', 'active', 'former', 'ex']);
+/** Nouns ending in -ly / -ed / -ing that are heads, not adverbs/verbs. */
+const NOUN_EXCEPTIONS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'anomaly',
+  'reply', 'monopoly', 'italy', 'meeting', 'building', 'hearing', 'bombing', 'shelling',
+  'briefing', 'gathering', 'offering', 'warning', 'ceiling', 'uprising', 'ruling', 'landing',
+  'killing', 'wedding', 'evening', 'morning', 'spring', 'thing', 'king', 'wing', 'string',
+  'ring', 'setting', 'sitting', 'crossing', 'funding', 'posting', 'opening', 'beginning',
+  'filing', 'strike', 'need', 'speed', 'seed', 'bed', 'breed', 'creed', 'greed', 'hundred',
+  'shed', 'weed', 'feed', 'reed', 'steed', 'deed', 'red', 'meetings', 'buildings', 'bombings',
+  'briefings', 'gatherings', 'warnings', 'killings', 'crossings', 'sittings', 'hearings']);
+/** Common -s words that are not plural nouns. */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'its', 'this', 'has', 'was', 'does',
+  'is', 'as', 'his', 'hers', 'ours', 'yours', 'theirs', 'always', 'perhaps', 'whereas', 'besides',
+  'towards', 'afterwards', 'thus', 'less', 'unless', 'across', 'plus', 'us', 'bus', 'gas',
+  'status', 'crisis', 'basis', 'analysis', 'process', 'progress', 'address', 'access', 'success',
+  'congress', 'press', 'mass', 'class', 'chess', 'business', 'bonus', 'virus', 'focus',
+  'census', 'consensus', 'campus', 'atlas', 'canvas', 'alias', 'bias', 'kyiv', 'texas', 'paris',
+  'means', 'says', 'takes', 'begins', 'ends', 'starts', 'comes', 'goes', 'shows', 'marks',
+  'remains_', 'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts', 'includes',
+  'involves', 'opens', 'closes', 'wraps', 'wants', 'needs', 'whereabouts', 'aegis']);
+
+const IRREGULAR_PLURALS: Record<string, string> = {
+  children: 'child', people: 'person', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth',
+  mice: 'mouse', geese: 'goose', oxen: 'ox', lives: 'life', knives: 'knife', wives: 'wife',
+  wolves: 'wolf', halves: 'half', selves: 'self', leaves: 'leaf', thieves: 'thief',
+  shelves: 'shelf', data: 'datum', media: 'medium', criteria: 'criterion', phenomena: 'phenomenon',
+  aircraft: 'aircraft', sheep: 'sheep', fish: 'fish', series: 'series', species: 'species',
+  police: 'police', personnel: 'personnel', staff: 'staff', remains: 'remains', news: 'news',
+  memoranda: 'memorandum', buses: 'bus', crises: 'crisis', analyses: 'analysis', bases: 'base',
+  heroes: 'hero', vetoes: 'veto', echoes: 'echo', potatoes: 'potato', tomatoes: 'tomato',
+  torpedoes: 'torpedo', embargoes: 'embargo', troops: 'troop', pows: 'pow', uavs: 'uav',
+  statuses: 'status', viruses: 'virus', processes: 'process', addresses: 'address',
+  talks: 'talk', arms: 'arms', forces: 'force', cities: 'city', casualties: 'casualty',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Lemmas
+
+/** Canonical singular lowercase lemma of a noun ("servicemen" → "serviceman", "bodies" → "body"). */
+export function lemma(word: string): string {
+  let w = word.toLowerCase().replace(/'s?$/, '');
+  if (/\d/.test(w)) return w.replace(/(\d)s$/, '$1'); // model codes: "Su-34s" → "su-34"
+  if (w.includes('-')) {
+    // "prisoner-of-war" → "prisoner"; other compounds take their last part.
+    const parts = w.split('-').filter(Boolean);
+    const ofIdx = parts.indexOf('of');
+    w = ofIdx > 0 ? parts[ofIdx - 1] : parts[parts.length - 1] ?? w;
+  }
+  if (w in IRREGULAR_PLURALS) return IRREGULAR_PLURALS[w];
+  if (/(?:wo)?men$/.test(w) && w.length > 4) return w.replace(/men$/, 'man');
+  if (w.length <= 3 || NOT_PLURAL.has(w)) return w;
+  if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';
+  if (/(ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/(ss|us|is)$/.test(w)) return w;
+  if (/s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function isPluralNoun(w: string): boolean {
+  const l = w.toLowerCase().replace(/'$/, '');
+  if (l in IRREGULAR_PLURALS) return true; // incl. "aircraft", "personnel": they can be counted
+  if (NOT_PLURAL.has(l) || l.length < 3) return false;
+  if (/(ss|us|is|ous)$/.test(l)) return false;
+  return /s$/.test(l);
+}
+
+function isAdjectiveLike(t: Token, nounSeen: boolean): boolean {
+  const l = t.lower;
+  if (NOUN_EXCEPTIONS.has(l)) return false;
+  if (ADJECTIVES.has(l)) return true;
+  if (/ly$/.test(l)) return true;
+  if (!nounSeen && /(ed|ing)$/.test(l) && l.length > 4) return true;
+  // Capitalised nationality / place adjectives: "Russian", "Ukrainian", "Turkish", "European".
+  if (/^[A-Z]/.test(t.text) && /(an|ese|ish|ic|i)$/.test(l) && !isPluralNoun(l)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Noun phrase after a figure
+
+interface Head {
+  /** Token index of the head noun (last token when the head is a hyphenated compound). */
+  tok: number;
+  unit: string;
+}
+
+/**
+ * Pick the counted noun in the words after a number. Words are read until a function word,
+ * punctuation, a verb or UNIT_CHUNK_MAX words. Hyphenated compounds and adjectives are
+ * modifiers. A count above one agrees with a plural, so the first plural noun is the head
+ * ("12 Ukrainian servicemen dead" → serviceman); without a plural, a count above one counts
+ * the first noun ("a 1,000-for-1,000 prisoner exchange" → prisoner) and a single or ordinal
+ * takes the last noun of the phrase ("the first peace talks" → talk, "the second round" → round).
+ */
+function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
+  interface El { first: number; last: number; text: string; compound: boolean; adj: boolean }
+  const els: El[] = [];
+  let j = pos;
+  let nounSeen = false;
+  while (j < tokens.length && els.length < UNIT_CHUNK_MAX) {
+    const t = tokens[j];
+    if (t.type !== 'word') break;
+    const l = t.lower;
+    if (BOUNDARY.has(l) && !(els.length === 0 && false)) break;
+    if (nounSeen && /(ed|ing)$/.test(l) && !NOUN_EXCEPTIONS.has(l)) break;
+    // Model codes are nouns: "Su-34s", "Tu-95", "S-400".
+    if (tokens[j + 1]?.text === '-' && glued(tokens, j + 1) && tokens[j + 2]?.type === 'num' && glued(tokens, j + 2)) {
+      let last = j + 2;
+      let text = t.text + '-' + tokens[j + 2].text;
+      if (tokens[last + 1] && glued(tokens, last + 1) && tokens[last + 1].type === 'word' && tokens[last + 1].text.length <= 2) {
+        text += tokens[last + 1].text;
+        last++;
+      }
+      els.push({ first: j, last, text, compound: false, adj: false });
+      nounSeen = true;
+      break;
+    }
+    // Glue hyphenated words into one compound ("prisoner-of-war", "Russian-occupied").
+    let last = j;
+    let text = t.text;
+    while (tokens[last + 1]?.text === '-' && !tokens[last + 1].gap && tokens[last + 2] &&
+           !tokens[last + 2].gap && tokens[last + 2].type === 'word') {
+      text += '-' + tokens[last + 2].text;
+      last += 2;
+    }
+    const compound = last > j;
+    const adj = compound ? true : isAdjectiveLike(t, nounSeen);
+    els.push({ first: j, last, text, compound, adj });
+    if (!adj) nounSeen = true;
+    // A plural noun ends a noun phrase in practice ("peace talks", "air vehicles").
+    if (!adj && !compound && isPluralNoun(l)) break;
+    j = last + 1;
+  }
+  if (els.length === 0) return null;
+  const nouns = els.filter((e) => !e.adj);
+  if (nouns.length === 0) {
+    // Only modifiers: a compound may still be the head ("1,000 prisoners-of-war").
+    const c = els[els.length - 1];
+    if (c.compound && isPluralNoun(c.text.split('-')[0])) return { tok: c.last, unit: lemma(c.text) };
+    return null;
+  }
+  const plurals = nouns.filter((e) => isPluralNoun(e.text));
+  let head: El;
+  if (plurals.length > 0) head = plurals[0];
+  else if (plural) head = nouns[0];
+  else head = nouns[nouns.length - 1];
+  // The head must be a real word, not a stray capitalised name part ("X", "U").
+  if (head.text.length < 2) return null;
+  return { tok: head.last, unit: lemma(head.text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounds → intervals
+
+interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean; bound: Bound }
+
+/** Turn a stated figure (value..high, already in the final scale) and its bound word into an interval. */
+export function applyBound(mod: Mod | null, value: number, high: number, vague: boolean): Interval {
+  const base: Bound = high !== value || vague ? 'range' : 'exact';
+  switch (mod) {
+    case 'approx':
+    case 'after':
+      return { lo: value * (1 - APPROX_SPREAD), hi: high * (1 + APPROX_SPREAD), loOpen: false, hiOpen: false, bound: 'approx' };
+    case 'nearly':
+      return { lo: value * NEARLY_FLOOR, hi: high, loOpen: false, hiOpen: false, bound: 'less_than' };
+    case 'just_under':
+      return { lo: value * NEARLY_FLOOR, hi: high, loOpen: false, hiOpen: true, bound: 'less_than' };
+    case 'at_least':
+      return { lo: value, hi: Infinity, loOpen: false, hiOpen: false, bound: 'at_least' };
+    case 'more_than':
+    case 'older':
+      return { lo: high, hi: Infinity, loOpen: true, hiOpen: false, bound: 'more_than' };
+    case 'just_over':
+      return { lo: high, hi: high * JUST_OVER_CEILING, loOpen: true, hiOpen: false, bound: 'more_than' };
+    case 'at_most':
+      return { lo: 0, hi: high, loOpen: false, hiOpen: false, bound: 'at_most' };
+    case 'less_than':
+    case 'younger':
+      return { lo: 0, hi: value, loOpen: false, hiOpen: true, bound: 'less_than' };
+    default:
+      return { lo: value, hi: high, loOpen: false, hiOpen: false, bound: base };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers on tokens
+
+function low(tokens: Token[], i: number): string {
+  return tokens[i]?.lower ?? '';
+}
+
+function glued(tokens: Token[], i: number): boolean {
+  return !!tokens[i] && !tokens[i].gap;
+}
+
+/** Match a bound word ending just before token `end`. Returns [mod, startTok] or null. */
+function modifierBefore(tokens: Token[], end: number): [Mod, number] | null {
+  for (const [words, mod] of MODIFIERS) {
+    const s = end - words.length;
+    if (s < 0) continue;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      if (tokens[s + k].lower !== words[k]) { ok = false; break; }
+    }
+    if (ok) return [mod, s];
+  }
+  return null;
+}
+
+function suffixModifier(tokens: Token[], pos: number): [Mod, number] | null {
+  // "1,000-plus"
+  if (tokens[pos]?.text === '-' && glued(tokens, pos) && low(tokens, pos + 1) === 'plus') return ['at_least', pos + 2];
+  for (const [words, mod] of SUFFIX_MODIFIERS) {
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      if (low(tokens, pos + k) !== words[k]) { ok = false; break; }
+    }
+    // "or more" must not start a new phrase ("1,000 or more prisoners" is fine; "or more than" is not).
+    if (ok && !['than', 'of'].includes(low(tokens, pos + words.length))) return [mod, pos + words.length];
+  }
+  return null;
+}
+
+/** Nouns after "each" that make it one side's share ("each side", "each delegation"). */
+const SIDE_NOUNS = new Set(['side', 'party', 'country', 'delegation', 'camp', 'nation', 'state',
+  'government', 'team', 'army', 'way', 'belligerent', 'army']);
+/** Verbs that commonly follow a distributive "each" ("Moscow and Kyiv each freed 390"). */
+const EACH_VERBS = new Set(['release', 'free', 'return', 'hand', 'exchange', 'swap', 'receive',
+  'get', 'give', 'send', 'lose', 'lost', 'repatriate', 'transfer', 'handed', 'agree', 'claim',
+  'say', 'report', 'hold', 'held', 'took', 'take', 'gave', 'got', 'sent', 'brought', 'bring']);
+/** Units that count the sides themselves: "the two sides each freed …" is not a per-side figure. */
+const SIDE_UNITS = new Set(['side', 'party', 'delegation', 'country', 'camp', 'nation', 'belligerent']);
+/** Verbs whose particle "over"/"up" is not a bound word ("hand over 1,000 prisoners"). */
+const PHRASAL_PARTICLE_VERBS = new Set(['hand', 'hands', 'handed', 'handing', 'turn', 'turns',
+  'turned', 'turning', 'give', 'gives', 'gave', 'given', 'giving', 'take', 'takes', 'took',
+  'taken', 'taking', 'pass', 'passed', 'passing', 'sign', 'signed', 'signing', 'set', 'sets',
+  'setting', 'come', 'came', 'coming', 'add', 'adds', 'added', 'adding', 'sum', 'summed', 'win',
+  'won', 'fight', 'fought', 'round', 'rounded', 'build', 'built', 'make', 'made', 'bring',
+  'brought', 'pick', 'picked', 'won']);
+const CLAUSE_STOPS = new Set(['.', ';', ':', '?', '!', '(', ')', '"']);
+const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'which', 'who', 'whom', 'although', 'though']);
+const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'reported', 'stated', 'confirmed', 'announced']);
+
+/**
+ * "each" as one side's share: before a side noun ("each side"), a verb ("each freed") or at the
+ * end of a phrase ("1,000 prisoners each."); not "each other", "each city", "each year".
+ */
+function isDistributiveEach(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower !== 'each') return false;
+  const n = tokens[k + 1];
+  if (!n || n.type !== 'word') return true;
+  const l = n.lower;
+  if (l === 'other' || l === 'one') return false;
+  if (l === 'of') return SIDE_NOUNS.has(low(tokens, k + 3)) || low(tokens, k + 3) === 'sides';
+  return SIDE_NOUNS.has(l) || EACH_VERBS.has(l) || /ed$/.test(l) || (BOUNDARY.has(l) && l !== 'the');
+}
+
+/** Is the figure spanning tokens [s, e) one side's share? */
+function perSideAround(tokens: Token[], s: number, e: number): boolean {
+  // Forward: "1,000 prisoners each", "6,000 bodies of killed soldiers each", "… by each side".
+  for (let k = e; k < tokens.length && k < e + PER_SIDE_FORWARD_WINDOW; k++) {
+    const t = tokens[k];
+    if (t.type === 'punct' && t.text !== '-') break;
+    if (t.type === 'num') break;
+    if (t.lower === 'apiece') return true;
+    if (t.lower === 'per' && ['side', 'party', 'country'].includes(low(tokens, k + 1))) return true;
+    if (isDistributiveEach(tokens, k)) {
+      // "the two capitals each freed 390": the figure counts who does the distributing.
+      const n = tokens[k + 1];
+      if (n && n.type === 'word' && !SIDE_NOUNS.has(n.lower) && n.lower !== 'of' && n.lower !== 'by' && k === e) return false;
+      return true;
+    }
+    if (CLAUSE_WORDS.has(t.lower) || t.lower === 'and' || t.lower === 'or') break;
+  }
+  // Backward: "each side freed 390", "the two sides each freed 1,000", "for each side to hand over 1,000".
+  for (let k = s - 1; k >= 0 && k >= s - PER_SIDE_BACK_WINDOW; k--) {
+    const t = tokens[k];
+    if (CLAUSE_STOPS.has(t.text) || CLAUSE_WORDS.has(t.lower)) break;
+    if (t.text === ',' && !SAY_VERBS.has(low(tokens, k - 1))) break;
+    if (isDistributiveEach(tokens, k)) return true;
+  }
+  return false;
+}
+
+/** "the bodies of 6,000 soldiers": the noun the figure's phrase depends on ('body'), or ''. */
+export function governingNoun(sentence: string, q: Quantity): string {
+  const tokens = tokenize(sentence);
+  let i = tokens.findIndex((t) => t.start >= q.start);
+  if (i < 0) return '';
+  // Skip a leading bound word that is part of q.text.
+  if (low(tokens, i - 1) !== 'of') return '';
+  const prev = tokens[i - 2];
+  if (!prev || prev.type !== 'word' || BOUNDARY.has(prev.lower)) return '';
+  return lemma(prev.text);
+}
+
+/** A per-side figure as the total of both sides ("1,000 each" → 2,000); other figures unchanged. */
+export function totalOf(q: Quantity): Quantity {
+  if (!q.perSide) return q;
+  return { ...q, value: q.value * 2, high: q.high * 2, lo: q.lo * 2, hi: q.hi * 2, perSide: false };
+}
+
+const VAGUE_TEXT_RE = /\b(dozens|scores|hundreds|thousands|millions|billions|several|few|couple)\b/i;
+/** true when the figure is a conventional span ("dozens", "several hundred", "a few"). */
+export function isVagueQuantity(q: Quantity): boolean {
+  return q.kind !== 'ordinal' && VAGUE_TEXT_RE.test(q.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The extractor
+
+interface Core {
+  m: NumberMatch;
+  value: number;
+  high: number;
+  start: number; // token index where the phrase starts ("between", "$", number)
+  end: number; // token index after the numeric part
+  perSide: boolean;
+  currency: string;
+}
+
+/** Verbs before "from X to Y" that make it a change, not a range ("rose from 500 to 1,000"). */
+const CHANGE_VERB_RE = /^(rose|risen|rise|rising|increased?|increasing|fell|fallen|falling|decreased?|decreasing|grew|grown|growing|jumped?|jumping|dropped?|dropping|climbed?|climbing|raised?|raising|cut|reduced?|reducing|up|down|went|gone|soared?|surged?|plunged?|doubled?|tripled?|slashed?|expanded?|shrank|shrunk)$/;
+
+function parseCore(tokens: Token[], i: number): Core | null {
+  const t = tokens[i];
+  let start = i;
+  let currency = '';
+  let k = i;
+  // "$5bn", "US$5bn", "USD 5 billion", "€1.2 million"
+  if (t.type === 'punct' && t.text in CURRENCY_SYMBOLS) {
+    currency = CURRENCY_SYMBOLS[t.text];
+    k = i + 1;
+  } else if (t.type === 'word' && (t.text === 'US' || t.text === 'A' || t.text === 'C') && tokens[i + 1]?.text === '$' && glued(tokens, i + 1)) {
+    currency = 'usd';
+    k = i + 2;
+  } else if (t.type === 'word' && CURRENCY_CODES_BEFORE.has(t.lower) && t.text === t.text.toUpperCase() && tokens[i + 1]?.type === 'num') {
+    currency = t.lower;
+    k = i + 1;
+  }
+  // "between X and Y", "from X to Y"
+  let between = false;
+  if (!currency && (t.lower === 'between' || t.lower === 'from')) {
+    if (t.lower === 'from' && CHANGE_VERB_RE.test(low(tokens, i - 1))) return null;
+    between = true;
+    k = i + 1;
+  }
+  const m = parseNumberAt(tokens, k);
+  if (!m) return null;
+  if (k !== i && !between && currency === '') return null;
+  if (!currency && !between) start = m.startTok;
+  let end = m.endTok;
+  let value = m.value;
+  let high = m.high;
+  let perSide = false;
+
+  // "one and a half", "two and a half"
+  if (!m.vague && low(tokens, end) === 'and' && low(tokens, end + 1) === 'a' && low(tokens, end + 2) === 'half' &&
+      TIME_UNITS[low(tokens, end + 3)]) {
+    value += 0.5; high += 0.5; end += 3;
+  }
+
+  const conj = low(tokens, end);
+  if (between) {
+    const want = t.lower === 'between' ? ['and', '-', 'to'] : ['to', '-'];
+    if (!want.includes(conj)) return null;
+    const m2 = parseNumberAt(tokens, end + 1);
+    if (!m2 || m2.high <= value) return null;
+    return { m, value, high: m2.high, start, end: m2.endTok, perSide, currency };
+  }
+  // "1,000-for-1,000", "6,000 for 6,000"
+  if (conj === 'for' || (conj === '-' && glued(tokens, end) && low(tokens, end + 1) === 'for' && glued(tokens, end + 1))) {
+    const at = conj === 'for' ? end + 1 : end + 3;
+    if (conj === '-' && !(tokens[end + 2]?.text === '-')) { /* "1,000-for 1,000" still ok */ }
+    const m2 = parseNumberAt(tokens, conj === 'for' ? end + 1 : (tokens[end + 2]?.text === '-' ? end + 3 : end + 2));
+    if (m2 && m2.value === value && !m.vague) {
+      return { m, value, high, start, end: m2.endTok, perSide: true, currency };
+    }
+    void at;
+  }
+  // "1,000 to 1,200", "two or three", "1,000-1,200", "two-to-three"
+  let rangeAt = -1;
+  if (conj === 'to' || conj === 'or') rangeAt = end + 1;
+  else if (conj === '-' && glued(tokens, end) && glued(tokens, end + 1)) {
+    if (low(tokens, end + 1) === 'to' && tokens[end + 2]?.text === '-' && glued(tokens, end + 2)) rangeAt = end + 3;
+    else if (tokens[end + 1]?.type === 'num' || tokens[end + 1]?.lower in UNIT_WORDS || tokens[end + 1]?.lower in TENS_WORDS) rangeAt = end + 1;
+  }
+  if (rangeAt > 0 && !m.vague) {
+    const m2 = parseNumberAt(tokens, rangeAt);
+    // "agreed to 1,000 more"? only ascending pairs of the same notation read as ranges; "or" only
+    // for small numbers ("two or three days").
+    const change = low(tokens, m.startTok - 1) === 'from' && CHANGE_VERB_RE.test(low(tokens, m.startTok - 2));
+    if (m2 && !m2.vague && m2.value > value && (conj !== 'or' || m2.value <= 100) &&
+        !(m.digits && !m2.digits) && !change) {
+      return { m, value, high: m2.value, start, end: m2.endTok, perSide, currency };
+    }
+  }
+  return { m, value, high, start, end, perSide, currency };
+}
+
+/**
+ * Extract every figure in a sentence. Offsets are into `sentence` as given (curly quotes,
+ * dashes and non-breaking spaces are normalised internally without moving offsets).
+ */
+export function extractQuantities(sentence: string): Quantity[] {
+  const tokens = tokenize(sentence);
+  const dates = dateSpans(sentence);
+  const inDate = (t: Token): boolean => dates.some((d) => t.start >= d.start && t.end <= d.end);
+  const out: Quantity[] = [];
+  let i = 0;
+
+  const emit = (
+    kind: QuantityKind, value: number, high: number, mod: Mod | null, vague: boolean,
+    perSide: boolean, unit: string, startTok: number, endTok: number,
+  ): void => {
+    const iv = applyBound(mod, value, high, vague);
+    const s = tokens[startTok].start;
+    const e = tokens[endTok - 1].end;
+    out.push({
+      kind, value, high, bound: iv.bound, lo: iv.lo, hi: iv.hi, loOpen: iv.loOpen, hiOpen: iv.hiOpen,
+      perSide, unit, text: sentence.slice(s, e), start: s, end: e,
+    });
+  };
+
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (inDate(t)) { i++; continue; }
+
+    // --- Ordinals: "the second round", "first direct talks", "22nd meeting".
+    const ord = parseOrdinalAt(tokens, i);
+    if (ord && !(t.lower === 'second' && ['a', 'one', 'per', 'every', 'split'].includes(low(tokens, i - 1)) && !tokens[i + 1])) {
+      const [n, endTok] = ord;
+      let pos = endTok;
+      // "first-ever"; other glued compounds ("second-largest", "first-hand") are not ordinals of a noun.
+      if (tokens[pos]?.text === '-' && glued(tokens, pos)) {
+        if (low(tokens, pos + 1) === 'ever') pos += 2;
+        else { i = pos + 2; continue; }
+      }
+      // "a third of", "two-thirds" are fractions (handled below); "first of all" is not an ordinal.
+      const isFraction = low(tokens, pos) === 'of' && (low(tokens, i - 1) === 'a' || low(tokens, i - 1) === 'one');
+      if (!isFraction) {
+        const head = pickHead(tokens, pos, false);
+        if (head && low(tokens, pos) !== 'of') {
+          emit('ordinal', n, n, null, false, false, head.unit, i, head.tok + 1);
+          i = head.tok + 1;
+          continue;
+        }
+        if (!(t.lower in ORDINAL_WORDS) || ord[0] > 0) { i = endTok; continue; }
+      }
+    }
+
+    // --- Fractions of a whole → percent: "about a fifth of Ukrainian territory", "half of".
+    {
+      let fs = -1, num = 1, fw = '';
+      if ((t.lower === 'a' || t.lower === 'one') && low(tokens, i + 1) in FRACTIONS && low(tokens, i + 2) === 'of') {
+        fs = i; fw = low(tokens, i + 1);
+      } else if (t.lower === 'half' && low(tokens, i + 1) === 'of') {
+        fs = i; fw = 'half';
+      } else if ((t.lower in UNIT_WORDS) && tokens[i + 1]?.text === '-' && glued(tokens, i + 1) &&
+                 low(tokens, i + 2) in FRACTIONS && low(tokens, i + 3) === 'of') {
+        fs = i; fw = low(tokens, i + 2); num = UNIT_WORDS[t.lower];
+      } else if ((t.lower in UNIT_WORDS) && low(tokens, i + 1) in FRACTIONS && /s$/.test(low(tokens, i + 1)) && low(tokens, i + 2) === 'of') {
+        fs = i; fw = low(tokens, i + 1); num = UNIT_WORDS[t.lower];
+      }
+      if (fs >= 0) {
+        const v = num * FRACTIONS[fw];
+        let ofAt = fs + 1;
+        while (low(tokens, ofAt) !== 'of') ofAt++;
+        let p = ofAt + 1;
+        while (['the', 'its', 'their', 'his', 'her', 'our', 'all', 'this', 'that', 'these', 'those'].includes(low(tokens, p))) p++;
+        const head = pickHead(tokens, p, false);
+        const mb = modifierBefore(tokens, fs);
+        const startTok = mb ? mb[1] : fs;
+        emit('percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', startTok, head ? head.tok + 1 : ofAt);
+        i = head ? head.tok + 1 : ofAt + 1;
+        continue;
+      }
+    }
+
+    // --- Article or "half" with a time unit: "an hour", "half an hour", "a 30-day" is below.
+    let core: Core | null = null;
+    // ("a second" is left out: in news it is the ordinal far more often than the time unit.)
+    if ((t.lower === 'a' || t.lower === 'an') && TIME_UNITS[low(tokens, i + 1)] && !/s$/.test(low(tokens, i + 1)) &&
+        low(tokens, i + 1) !== 'second') {
+      core = { m: { value: 1, high: 1, vague: false, startTok: i, endTok: i + 1, article: true, digits: false }, value: 1, high: 1, start: i, end: i + 1, perSide: false, currency: '' };
+    } else if (t.lower === 'half' && (low(tokens, i + 1) === 'an' || low(tokens, i + 1) === 'a') && TIME_UNITS[low(tokens, i + 2)]) {
+      core = { m: { value: 0.5, high: 0.5, vague: false, startTok: i, endTok: i + 2, article: true, digits: false }, value: 0.5, high: 0.5, start: i, end: i + 2, perSide: false, currency: '' };
+    } else {
+      core = parseCore(tokens, i);
+    }
+    if (!core) { i++; continue; }
+    const m = core.m;
+    const numTok = tokens[m.startTok];
+    if (inDate(numTok)) { i = core.end; continue; }
+    // A number word inside a hyphenated word ("one-on-one", "face-to-face") is not a figure.
+    if (!m.digits && tokens[m.startTok - 1]?.text === '-' && glued(tokens, m.startTok) &&
+        glued(tokens, m.startTok - 1) && tokens[m.startTok - 2]?.type === 'word') { i = core.end; continue; }
+
+    let pos = core.end;
+    let kind: QuantityKind = 'count';
+    let unit = '';
+    let endTok = core.end; // exclusive token end of the stated phrase
+    let value = core.value;
+    let high = core.high;
+    let perSide = core.perSide;
+    let suffixMod: Mod | null = null;
+
+    // Labels and codes: "Article 5", "Leo XIV" (no digits), "13:35", "10 am", "1990s".
+    const before = low(tokens, m.startTok - 1);
+    if (m.digits && (LABEL_WORDS.has(before) && /^[A-Z]/.test(tokens[m.startTok - 1].text))) { i = core.end; continue; }
+    if (m.digits && tokens[pos]?.text === ':' && glued(tokens, pos) && tokens[pos + 1]?.type === 'num' && glued(tokens, pos + 1)) {
+      i = pos + 2; continue;
+    }
+    if (m.digits && (['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'h', 'hrs_'].includes(low(tokens, pos)) ||
+        (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
+        (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm'))) {
+      i = pos + 1; continue;
+    }
+    if (m.digits && low(tokens, pos) === 's' && glued(tokens, pos)) { i = pos + 1; continue; }
+
+    // Years.
+    if (m.digits && !core.currency && core.end === m.endTok && isYearAt(tokens, m.startTok)) {
+      emit('year', value, value, null, false, false, '', core.start, core.end);
+      i = core.end;
+      continue;
+    }
+    if (m.digits && !core.currency && high !== value && isYearAt(tokens, m.startTok) && high >= 1900 && high <= 2099) {
+      emit('year', value, high, null, false, false, '', core.start, core.end);
+      i = core.end;
+      continue;
+    }
+
+    // What follows the number decides the kind.
+    const next = low(tokens, pos);
+    let ageCompound = false;
+    if (core.currency) {
+      kind = 'money';
+      unit = core.currency;
+    } else if (next === '%' || next === 'percent' || next === 'pc' || (next === 'per' && low(tokens, pos + 1) === 'cent')) {
+      kind = 'percent';
+      endTok = pos + (next === 'per' ? 2 : 1);
+      pos = endTok;
+      if (low(tokens, pos) === 'of') {
+        let p = pos + 1;
+        while (['the', 'its', 'their', 'all'].includes(low(tokens, p))) p++;
+        const head = pickHead(tokens, p, false);
+        if (head) unit = head.unit;
+      }
+    } else if (next in CURRENCY_WORDS && !(next === 'pounds' && false)) {
+      kind = 'money';
+      unit = CURRENCY_WORDS[next];
+      endTok = pos + 1;
+    } else if (tokens[pos]?.text === '-' && glued(tokens, pos) && tokens[pos + 1]?.type === 'word' && glued(tokens, pos + 1)) {
+      // Hyphen compounds: "30-day", "three-year", "55-year-old", "22-point", "1,000-strong".
+      const w = low(tokens, pos + 1);
+      if (TIME_UNITS[w]) {
+        if (tokens[pos + 2]?.text === '-' && low(tokens, pos + 3) === 'old') {
+          kind = 'age'; unit = 'year'; endTok = pos + 4; ageCompound = true;
+        } else {
+          kind = 'duration'; unit = TIME_UNITS[w]; endTok = pos + 2;
+        }
+      } else if (w === 'plus') {
+        suffixMod = 'at_least';
+        const head = pickHead(tokens, pos + 2, value !== 1);
+        if (head) { unit = head.unit; endTok = head.tok + 1; } else endTok = pos + 2;
+      } else if (['strong', 'odd', 'member', 'man', 'person'].includes(w)) {
+        const head = pickHead(tokens, pos + 2, false);
+        unit = head ? head.unit : lemma(w);
+        endTok = head ? head.tok + 1 : pos + 2;
+      } else {
+        unit = lemma(w);
+        endTok = pos + 2;
+      }
+    } else {
+      // Time unit, possibly after an adjective ("two full days"), or "an hour and a half".
+      let up = pos;
+      while (TIME_UNIT_ADJ.has(low(tokens, up)) && TIME_UNITS[low(tokens, up + 1)]) up++;
+      const tu = TIME_UNITS[low(tokens, up)];
+      if (tu && !(m.article && /s$/.test(low(tokens, up)))) {
+        kind = 'duration';
+        unit = tu;
+        endTok = up + 1;
+        if (low(tokens, endTok) === 'and' && low(tokens, endTok + 1) === 'a' && low(tokens, endTok + 2) === 'half' && value === high) {
+          value += 0.5; high += 0.5; endTok += 3;
+        }
+        if ((low(tokens, endTok) === 'old' || (low(tokens, endTok) === 'of' && low(tokens, endTok + 1) === 'age')) && unit === 'year') {
+          kind = 'age';
+          endTok += low(tokens, endTok) === 'old' ? 1 : 2;
+        }
+      } else if (m.article) {
+        i++; continue;
+      } else {
+        // "1,000 or more prisoners": a bound word between the number and its noun.
+        let p = pos;
+        const early = suffixModifier(tokens, pos);
+        if (early) { suffixMod = early[0]; p = early[1]; }
+        // Partitive "711 of the drones", vague "dozens of Russian planes".
+        if (low(tokens, p) === 'of') {
+          const d = low(tokens, p + 1);
+          if (['the', 'its', 'their', 'these', 'those', 'his', 'her', 'our', 'them'].includes(d)) p += 2;
+          else if (m.vague || (!m.digits && m.value >= 100)) p += 1;
+        }
+        let head = low(tokens, p) === 'of' ? null : pickHead(tokens, p, value !== 1 || m.vague);
+        // "a 6,000-for-6,000 exchange of bodies": the exchange is of the counted thing.
+        if (head && TRANSFER_NOUNS.has(head.unit) && low(tokens, head.tok + 1) === 'of') {
+          const inner = pickHead(tokens, head.tok + 2, true);
+          if (inner) head = inner;
+        }
+        if (head) { unit = head.unit; endTok = head.tok + 1; }
+        else if (suffixMod) endTok = p;
+      }
+    }
+
+    // Durations that are points in time ("a day after", "two weeks ago") belong to time.ts; rates too.
+    if (kind === 'duration') {
+      if (RELATIVE_AFTER.has(low(tokens, endTok)) || (low(tokens, endTok) === 'prior' && low(tokens, endTok + 1) === 'to')) {
+        i = endTok; continue;
+      }
+      if (m.article || (!m.digits && value === 1)) {
+        if (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a' ||
+            ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))) { i = endTok; continue; }
+        if (!m.article && !DURATION_PREPS.has(low(tokens, m.startTok - 1)) && !modifierBefore(tokens, m.startTok)) {
+          i = endTok; continue; // "one day" = some day
+        }
+      }
+    }
+
+    // Bound words before the phrase, and age contexts ("under the age of 25", "aged 18 to 60").
+    let phraseStart = core.start;
+    let mb = modifierBefore(tokens, phraseStart);
+    // "hand over 1,000 prisoners", "signed up to …": a verb particle, not a bound.
+    if (mb && (mb[0] === 'more_than' || mb[0] === 'at_most') && ['over', 'up'].includes(low(tokens, mb[1])) &&
+        PHRASAL_PARTICLE_VERBS.has(low(tokens, mb[1] - 1))) mb = null;
+    let ageCtx = -1;
+    const ctxEnd = mb ? mb[1] : phraseStart;
+    if (low(tokens, ctxEnd - 1) === 'of' && low(tokens, ctxEnd - 2) === 'age') {
+      ageCtx = low(tokens, ctxEnd - 3) === 'the' ? ctxEnd - 3 : ctxEnd - 2;
+    } else if (low(tokens, ctxEnd - 1) === 'aged' || low(tokens, ctxEnd - 1) === 'age' || low(tokens, ctxEnd - 1) === 'ages') {
+      ageCtx = ctxEnd - 1;
+    }
+    if (ageCtx >= 0 && (kind === 'count' || (kind === 'duration' && unit === 'year'))) {
+      kind = 'age';
+      unit = 'year';
+      if (!mb) mb = modifierBefore(tokens, ageCtx);
+      phraseStart = mb && mb[1] < ageCtx ? mb[1] : ageCtx;
+      if (mb && mb[1] >= ageCtx) phraseStart = ageCtx;
+    } else if (mb && (mb[0] === 'younger' || mb[0] === 'older') && (kind === 'count' || kind === 'duration') && value <= MAX_AGE) {
+      kind = 'age';
+      unit = 'year';
+    } else if (kind === 'duration' && unit === 'year' && value <= MAX_AGE && !ageCompound) {
+      // "prisoners of war of less than 25 years": "of" + years after a noun naming people.
+      const s0 = mb ? mb[1] : phraseStart;
+      if (low(tokens, s0 - 1) === 'of') {
+        for (let k = s0 - 2; k >= 0 && k >= s0 - 6; k--) {
+          if (PERSON_NOUNS.has(low(tokens, k)) && low(tokens, k) !== 'war') { kind = 'age'; break; }
+        }
+      }
+    } else if (kind === 'count' && unit === '' && mb && ['less_than', 'more_than', 'just_under', 'just_over'].includes(mb[0]) &&
+               value <= MAX_AGE && PERSON_NOUNS.has(low(tokens, mb[1] - 1)) && low(tokens, mb[1] - 1) !== 'war') {
+      // "soldiers under 25"
+      kind = 'age';
+      unit = 'year';
+    }
+    if (mb && mb[0] === 'after' && kind !== 'duration') mb = null;
+    if (mb && (mb[0] === 'younger' || mb[0] === 'older') && kind !== 'age') mb = null;
+    if (mb && mb[1] < phraseStart) phraseStart = mb[1];
+
+    // Bound words after: "1,000 or more", "an hour or so".
+    const sm = suffixModifier(tokens, endTok);
+    if (sm && !suffixMod) { suffixMod = sm[0]; endTok = sm[1]; }
+    const mod: Mod | null = mb ? mb[0] : suffixMod;
+
+    // Junk filters: words that are pronouns or idioms more often than figures.
+    if (kind === 'count' && !m.digits && !m.vague) {
+      if (unit === '') { i = Math.max(endTok, i + 1); continue; } // "the two said", "the second was"
+      const w0 = low(tokens, m.startTok);
+      if (w0 === 'one' && (['of', 'another'].includes(low(tokens, core.end)) ||
+          ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone'].includes(before) ||
+          (tokens[core.end]?.text === '-'))) { i = core.end; continue; }
+    }
+    if (kind === 'count' && m.vague && unit === '' && !['dozens', 'hundreds', 'thousands', 'millions', 'tens'].includes(low(tokens, m.startTok))) {
+      i = Math.max(endTok, i + 1); continue;
+    }
+    if (kind === 'count' && unit === '' && m.digits && low(tokens, core.end) === 'of' && m.value === 1) { i = core.end; continue; }
+
+    // Durations in minutes; ages in years; others as stated.
+    if (kind === 'duration') {
+      const f = MINUTES_PER[unit] ?? 1;
+      value *= f; high *= f;
+    }
+
+    // Per side.
+    if (!perSide && (kind === 'count' || kind === 'money') && !SIDE_UNITS.has(unit)) {
+      perSide = perSideAround(tokens, phraseStart, endTok);
+    }
+    if (perSide && (low(tokens, endTok) === 'each' || low(tokens, endTok) === 'apiece')) endTok++;
+
+    emit(kind, value, high, mod, m.vague, perSide, unit, phraseStart, endTok);
+    i = Math.max(endTok, i + 1);
+  }
+  return out;
+}
