@@ -99,7 +99,7 @@ describe('counts and per-side figures', () => {
     expect(capitals.map((q) => [q.unit, q.perSide])).toEqual([['capital', false], ['captive', true]]);
     expect(one('Each side released 250 prisoners on Saturday.')).toMatchObject({ perSide: true });
     expect(one('The deal will see 1,000 people freed by each side.')).toMatchObject({ perSide: true, unit: 'person' });
-    expect(one('The two armies shelled each other, killing 12 civilians.')).toMatchObject({ perSide: false });
+    expect(extractQuantities('The armies shelled each other, killing 12 civilians.')[0]).toMatchObject({ unit: 'civilian', perSide: false });
     // The sides themselves are not a per-side figure.
     const qs = extractQuantities('The two sides each freed 300 captives.');
     expect(qs.find((q) => q.unit === 'side')?.perSide).toBe(false);

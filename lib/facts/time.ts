@@ -14,7 +14,7 @@
  * are into the caller's string.
  */
 import type { TimeRef } from '../types';
-import { isYearAt, normalizeText, parseNumberAt, tokenize } from './numbers';
+import { isYearAt, normalizeText, parseNumberAt, TENS_WORDS, tokenize, UNIT_WORDS } from './numbers';
 
 /**
  * Year for dates that name none when no document date is known. The reference corpus and the
@@ -87,8 +87,11 @@ const REL_PERIOD_RE = /\b(?:(earlier|later)\s+)?(last|next|this|past|coming)\s+(
  * "<amount> <unit> before|after|later|earlier|ago|prior to|following": the amount is optional
  * ("days before"), an article ("a day after"), "the" ("the day before"), digits or words.
  */
-const REL_AMOUNT_RE =
-  /\b(?:(just|only|barely|some|about|around|roughly|nearly|almost|more than|less than|over|under|a little over|a little more than|slightly more than)\s+)?((?:a|an|the|one|a few|a couple of|several|few|\d+|[a-z]+(?:-[a-z]+)?)\s+)?(hours?|days?|nights?|weeks?|months?|years?|decades?)\s+(before|after|later|earlier|ago|prior to|following|beforehand|afterwards?)\b/gi;
+const NUMBER_WORDS_SRC = [...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS)].join('|');
+const REL_AMOUNT_RE = new RegExp(
+  String.raw`\b(?:(just|only|barely|some|about|around|roughly|nearly|almost|more than|less than|over|under|a little over|a little more than|slightly more than)\s+)?((?:a|an|the|one|a few|a couple of|several|few|\d+|(?:${NUMBER_WORDS_SRC})(?:-(?:${NUMBER_WORDS_SRC}))?)\s+)?(hours?|days?|nights?|weeks?|months?|years?|decades?)\s+(before|after|later|earlier|ago|prior to|following|beforehand|afterwards?)\b`,
+  'gi',
+);
 /** What the offset is relative to: a noun phrase starting with a determiner or a possessive. */
 const ANCHOR_RE =
   /^\s+((?:the|this|that|these|those|its|their|his|her|our|[A-Z][A-Za-z]*'s)\s+(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+?)(?=\s*(?:[,;:.()"]|$|\s(?:in|on|at|to|for|with|by|from|of|and|but|or|which|that|who|when|where|as|was|were|is|are|had|has|have|said|says|began|ended|took|came|launched|started)\b))/;
@@ -309,13 +312,7 @@ export function extractTimes(sentence: string, docDate?: string | null): TimeRef
     } else {
       const toks = tokenize(amountText);
       const num = parseNumberAt(toks, 0);
-      n = num && num.endTok >= toks.length - (toks[toks.length - 1]?.lower === 'of' ? 1 : 0) ? num.value : null;
-      if (n === null) {
-        // A word that is not a number ("the talks ended two days after") — retry without it.
-        s += (m[1] ? m[1].length + 1 : 0) + m[2].length;
-        if (!/s$/i.test(m[3])) continue;
-        n = VAGUE_RELATIVE_COUNT;
-      }
+      n = num ? num.value : VAGUE_RELATIVE_COUNT;
     }
     const dir = m[4].toLowerCase();
     const sign = /^(before|earlier|ago|prior to|beforehand)$/.test(dir) ? -1 : 1;
