@@ -47,6 +47,15 @@ describe('detectClaims on the dev articles', () => {
   }
 });
 
+describe('detectClaims on the hand-labelled dev claims', () => {
+  it('recognises ≥ 90% of the claims in claims.jsonl as claims', () => {
+    const lines = readFileSync(join(__dirname, 'fixtures', 'dev', 'claims.jsonl'), 'utf8').trim().split('\n');
+    const texts = lines.map((l) => (JSON.parse(l) as { claim: string }).claim);
+    const missed = texts.filter((t) => !isClaim(t));
+    expect(1 - missed.length / texts.length, missed.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('seeds are mostly claims', () => {
   const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
   it('≥ 85% of seed sentences are detected as claims, and the page furniture is not', () => {
@@ -91,6 +100,7 @@ describe('scoreClaim: claims', () => {
     'The delegations did not shake hands.',
     'Putin did not attend.',
     'Kyiv wants a 30-day ceasefire before any political negotiations.',
+    'The meeting was over in under an hour.',
     'Russia currently occupies about a fifth of Ukraine’s territory.',
     'The talks were mediated by Turkey.',
     'No date has been set for a third round.',
@@ -161,6 +171,7 @@ describe('scoreClaim: non-claims, by family', () => {
       'Moscow, it seems, is playing for time.',
       'One interpretation is that the Kremlin wanted to buy time.',
       'The stakes could hardly be higher.',
+      'If the past three years are any guide, the fighting will continue.',
       'Much now depends on Washington.',
       'The result is certainly not peace.',
     ],

@@ -19,6 +19,7 @@ import {
   ACTOR_WORD_RE,
   ATTRIBUTION_RE,
   DIGIT_FIGURE_RE,
+  DURATION_RE,
   EVENT_NOUN_RE,
   FINITE_VERB_RE,
   FIRST_PERSON_RE,
@@ -63,7 +64,9 @@ export const CLAIM_TUNING = {
   outcomeVerb: 1.2,
   /** Any other -ed past-tense verb: weaker event evidence, only when no outcome verb was found. */
   pastTense: 0.5,
-  /** A digit figure (1,000; 13:35; 30-day): counted, checkable. */
+  /** Only a past auxiliary (was, were, had): a past state, weakest event evidence. */
+  pastAux: 0.3,
+  /** A digit figure or spelled-out duration (1,000; 13:35; 30-day; "an hour"): counted, checkable. */
   digitFigure: 1.0,
   /** A number word (two, dozens, thousands): counted but vaguer, and common in idioms. */
   wordFigure: 0.4,
@@ -187,9 +190,13 @@ export function scoreClaim(sentence: string): ClaimScore {
   else {
     const pastWord = pastTenseWord(s) ?? IRREGULAR_PAST_RE.exec(s)?.[0];
     if (pastWord) add(T.pastTense, `past event: ${pastWord}`);
+    else {
+      const aux = PAST_AUX_RE.exec(s);
+      if (aux) add(T.pastAux, `past tense: ${aux[0].toLowerCase()}`);
+    }
   }
 
-  const digits = DIGIT_FIGURE_RE.exec(s);
+  const digits = DIGIT_FIGURE_RE.exec(s) ?? DURATION_RE.exec(s);
   if (digits) add(T.digitFigure, `figure: ${digits[0].replace(/[.,:]$/, '')}`);
   else {
     const wf = WORD_FIGURE_RE.exec(s);

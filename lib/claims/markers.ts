@@ -80,7 +80,9 @@ export const IRREGULAR_PAST_RE = wordRe(`
   sat stood went came saw made took gave got kept put set thought knew found spoke wore became
   began brought built bought caught chose drew drove fled flew fought grew heard hid laid led lent
   lay lost meant met paid rode rose ran sought sold sent shook shot shut sank slept split spread
-  stole struck swore swept taught tore threw understood woke won wrote fell held left told
+  stole struck swore swept taught tore threw understood woke won wrote fell held left told broke
+  froze hung overcame undertook withheld upheld oversaw bore beat blew dealt dug fed forgave lit
+  mistook overtook rang sang slid stuck swung wept withdrew
 `);
 
 /** Past-tense markers: auxiliaries and forms that place the main event in the past (see also -ed and IRREGULAR_PAST_RE). */
@@ -131,6 +133,9 @@ export const WORD_FIGURE_RE = wordRe(`
   billions dozen dozens half third quarter fifth sixth tenth
 `);
 
+/** Spelled-out durations ("an hour", "half a day", "two weeks"): checkable quantities. */
+export const DURATION_RE = /\b(?:an?|one|half an?|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+
 /**
  * Dates and times. Names are matched capitalised only ("March", "May" and "Sept" are also common
  * words/modals in lowercase); "May" counts only next to a day number or after a preposition.
@@ -172,6 +177,7 @@ export const OPINION_MARKERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['evaluation', /\b(?:little|scant|every|few|slim) (?:sign|signs|reason|reasons|incentive|comfort|hope|chance|chances|prospect|prospects|appetite|indication|evidence)\b/i],
   ['evaluation', /\b(?:is|was|are|were|remains?|seems?|looks?) (?:a|an|another|the|just a|only a|merely a) (?:start|beginning|reminder|testament|lesson|symbol|measure|sign|signal|indication|setback|blow|gamble|bet|charade|performance|show|sideshow|step forward|step in the right direction)\b/i],
   ['vague generalisation', /^(?:(?:and|but|yet|still),? )?(?:few|many|most|some|nobody|no one) (?:in|outside|here|there|observers|analysts|commentators|people|diplomats|experts|watchers|expected|believe|believed|doubt|doubted|would|will|can|could)\b|^(?:nothing|little) (?:about|in|here)\b/i],
+  ['conditional speculation', /^(?:(?:but|and|yet),? )?(?:if|unless|should)\b.{0,120}\b(?:will|would|could|may|might)\b|\bare any guide\b|\bis any guide\b/i],
   ['hope or worry', /\b(?:reason|reasons|cause|grounds) (?:for|to) (?:hope|optimism|pessimism|worry|concern|doubt|cheer|alarm|celebration|despair|scepticism|skepticism)\b|\b(?:reason|reasons|cause|grounds) to be (?:cautious|sceptical|skeptical|hopeful|optimistic|pessimistic|worried|wary|concerned|doubtful)\b/i],
   ['normative', /\b(?:deserves?|deserved) (?:to|a|an|the|more|less|better|credit|praise|blame)\b|\bought to\b|\bshould be (?:judged|seen|measured|read|understood|welcomed)\b/i],
   ['generalisation', /\b(?:like|such as) (?:these|this|those)\b|\bon offer\b|\b(?:as a rule|in general|by and large|more often than not)\b/i],
