@@ -239,7 +239,7 @@ describe('wiring and output format (with a test double for the engine)', () => {
   });
 });
 
-describe('the real process', () => {
+describe('the real process', { timeout: 30_000 }, () => {
   const tsxCli = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const check = (...args: string[]) =>
     spawnSync(process.execPath, [tsxCli, join(ROOT, 'scripts', 'check.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -269,7 +269,7 @@ if (!engineStatus.ok) {
   console.warn(`tests/cli.test.ts: real-engine tests SKIPPED — ${engineStatus.reason}`);
 }
 
-describe.skipIf(!REAL)('with the real engine (skipped until lib/engine.ts implements createEngine)', () => {
+describe.skipIf(!REAL)('with the real engine (skipped until lib/engine.ts implements createEngine)', { timeout: 30_000 }, () => {
   const VERDICT_SET = ['corroborated', 'contradicted', 'mixed', 'not_covered'];
   const docs = REAL ? loadSeedDocsFromDisk(DEFAULT_SEEDS_DIR) : [];
 
