@@ -107,6 +107,7 @@ describe('scoreClaim: claims', () => {
     'The Kremlin has not commented.',
     'Air raid sirens sounded in Kyiv overnight.',
     'Turkish Foreign Minister Hakan Fidan chaired the meeting.',
+    'A Reuters/Ipsos poll found that 60% of Americans backed the talks.',
     // Attribution.
     'Medinsky told reporters that Moscow was satisfied with the results.',
     'According to Ukraine, Russia holds around 400 Ukrainian children.',

@@ -51,7 +51,8 @@ const RULES: readonly BoilerplateRule[] = [
   // Photo captions: positional or absence notes about who is in the picture.
   { label: 'caption', re: /\((?:left|right|centre|center|front|back|second (?:left|right)|\d(?:st|nd|rd|th) [LR]|[CLR]|not (?:shown|pictured|seen|in picture)|pictured|unseen|foreground|background|top|bottom)\b[^()]{0,20}\)/i },
   { label: 'caption', re: /\b(?:is|are) (?:pictured|seen here|shown here)\b|\bposes? for (?:a )?(?:photo|picture)s?\b/i },
-  { label: 'photo credit', re: /\b(?:getty images|via reuters|via getty|afp via|ap photo|reuters\/|\/reuters|\/afp|afp\/|epa-efe|shutterstock|handout photo)\b/i },
+  { label: 'photo credit', re: /\b(?:getty images|via reuters|via getty|afp via|ap photo|epa-efe|shutterstock|handout photo)\b/i },
+  { label: 'photo credit', re: /\/\s*(?:reuters|afp|ap|epa|anadolu|tass|ria novosti|pool)\s*\)?\s*\.?$/i }, // "… Name/AFP" at the end
   // Rights lines.
   { label: 'copyright', re: /\bcopyright\b|\u00A9|\(c\) \d{4}|\ball rights reserved\b/i },
   // Link lines: "[ Analysis: … ]", "Opens in new window", "Read more", "Related: …".

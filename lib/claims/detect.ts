@@ -180,7 +180,6 @@ export function scoreClaim(sentence: string): ClaimScore {
   const actor = ACTOR_WORD_RE.exec(s);
   if (actor && actor[0] !== name && actor[0] !== name2) add(T.actorWord, `actor: ${actor[0]}`);
 
-
   const outcome = OUTCOME_VERB_RE.exec(s);
   const event = EVENT_NOUN_RE.exec(s);
   // One word is not both the event noun and the outcome verb ("swap", "strike").
@@ -253,8 +252,8 @@ export function scoreClaim(sentence: string): ClaimScore {
   if (!TERMINAL_RE.test(s)) add(T.noTerminal, 'no final punctuation (headline/caption)');
   if (SITE_SUFFIX_RE.test(s)) add(T.siteSuffix, 'page-title suffix');
 
-  const score = sigmoid(raw);
-  return { score: round(score), isClaim: score >= T.threshold, reasons };
+  const score = round(sigmoid(raw));
+  return { score, isClaim: score >= T.threshold, reasons };
 }
 
 /**
