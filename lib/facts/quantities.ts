@@ -120,7 +120,7 @@ const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£':
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', eur: 'eur',
   pound: 'gbp', pounds: 'gbp', sterling: 'gbp', gbp: 'gbp', rouble: 'rub', roubles: 'rub',
-  ruble: 'rub', rubles: 'rub', rub: 'rub', hryvnia: 'uah', hryvnias: 'uah', hryvnia_: 'uah', uah: 'uah',
+  ruble: 'rub', rubles: 'rub', rub: 'rub', hryvnia: 'uah', hryvnias: 'uah', uah: 'uah',
 };
 /** Nouns naming a transfer: "an exchange of 1,000 prisoners" counts prisoners, not exchanges. */
 const TRANSFER_NOUNS = new Set(['exchange', 'swap', 'trade', 'handover', 'transfer', 'release', 'return']);
@@ -146,6 +146,14 @@ const PERSON_NOUNS = new Set(['prisoner', 'prisoners', 'soldier', 'soldiers', 'c
   'pows', 'serviceman', 'servicemen', 'servicewomen', 'troops', 'those', 'anyone', 'everyone',
   'citizens', 'civilians', 'recruits', 'conscripts', 'boys', 'girls', 'youths', 'fighters',
   'detainees', 'teenagers', 'minors', 'adults', 'personnel', 'war', 'individuals', 'males', 'females']);
+
+/** Nouns that end the phrase after an ordinal or "one" ("the second round", "first time"). */
+const SINGULAR_HEADS = new Set(['round', 'meeting', 'session', 'time', 'day', 'year', 'week',
+  'month', 'priority', 'step', 'stage', 'phase', 'attempt', 'visit', 'exchange', 'swap',
+  'encounter', 'cycle', 'leg', 'batch', 'wave', 'call', 'anniversary', 'summit', 'part']);
+/** Hyphenated words after a number that describe rather than count ("three-way", "two-sided"). */
+const DESCRIPTIVE_COMPOUNDS = new Set(['way', 'sided', 'fold', 'pronged', 'tier', 'tiered',
+  'dimensional', 'track', 'stage', 'party', 'nation', 'state', 'lane', 'star', 'step']);
 
 /** Function words and verbs that end the noun phrase after a number. */
 const BOUNDARY = new Set([
@@ -208,7 +216,7 @@ const NOT_PLURAL = new Set(['news', 'series', 'species', 'its', 'this', 'has', '
   'congress', 'press', 'mass', 'class', 'chess', 'business', 'bonus', 'virus', 'focus',
   'census', 'consensus', 'campus', 'atlas', 'canvas', 'alias', 'bias', 'kyiv', 'texas', 'paris',
   'means', 'says', 'takes', 'begins', 'ends', 'starts', 'comes', 'goes', 'shows', 'marks',
-  'remains_', 'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts', 'includes',
+  'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts', 'includes',
   'involves', 'opens', 'closes', 'wraps', 'wants', 'needs', 'whereabouts', 'aegis']);
 
 const IRREGULAR_PLURALS: Record<string, string> = {
@@ -293,7 +301,7 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
     const t = tokens[j];
     if (t.type !== 'word') break;
     const l = t.lower;
-    if (BOUNDARY.has(l) && !(els.length === 0 && false)) break;
+    if (BOUNDARY.has(l) || l in UNIT_WORDS || l in TENS_WORDS) break;
     if (nounSeen && /(ed|ing)$/.test(l) && !NOUN_EXCEPTIONS.has(l)) break;
     // Model codes are nouns: "Su-34s", "Tu-95", "S-400".
     if (tokens[j + 1]?.text === '-' && glued(tokens, j + 1) && tokens[j + 2]?.type === 'num' && glued(tokens, j + 2)) {
@@ -319,6 +327,8 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
     const adj = compound ? true : isAdjectiveLike(t, nounSeen);
     els.push({ first: j, last, text, compound, adj });
     if (!adj) nounSeen = true;
+    // A single or ordinal figure of a common head noun ends there ("a third round fare …").
+    if (!plural && !adj && !compound && SINGULAR_HEADS.has(l)) break;
     // A plural noun ends a noun phrase in practice ("peace talks", "air vehicles").
     if (!adj && !compound && isPluralNoun(l)) break;
     j = last + 1;
@@ -562,13 +572,11 @@ function parseCore(tokens: Token[], i: number): Core | null {
   }
   // "1,000-for-1,000", "6,000 for 6,000"
   if (conj === 'for' || (conj === '-' && glued(tokens, end) && low(tokens, end + 1) === 'for' && glued(tokens, end + 1))) {
-    const at = conj === 'for' ? end + 1 : end + 3;
-    if (conj === '-' && !(tokens[end + 2]?.text === '-')) { /* "1,000-for 1,000" still ok */ }
-    const m2 = parseNumberAt(tokens, conj === 'for' ? end + 1 : (tokens[end + 2]?.text === '-' ? end + 3 : end + 2));
+    const at = conj === 'for' ? end + 1 : tokens[end + 2]?.text === '-' ? end + 3 : end + 2;
+    const m2 = parseNumberAt(tokens, at);
     if (m2 && m2.value === value && !m.vague) {
       return { m, value, high, start, end: m2.endTok, perSide: true, currency };
     }
-    void at;
   }
   // "1,000 to 1,200", "two or three", "1,000-1,200", "two-to-three"
   let rangeAt = -1;
@@ -590,11 +598,20 @@ function parseCore(tokens: Token[], i: number): Core | null {
   return { m, value, high, start, end, perSide, currency };
 }
 
+/** Cheap pre-check: sentences without digits, number words or time units have no figures. */
+const MAYBE_FIGURE_RE = new RegExp(
+  String.raw`\d|\b(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(ORDINAL_WORDS)].join('|')}|` +
+  String.raw`dozens?|hundreds?|thousands?|millions?|billions?|few|several|couple|half|quarters?|thirds?|fifths?|tens|scores|` +
+  String.raw`seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|\d)\b`,
+  'i',
+);
+
 /**
  * Extract every figure in a sentence. Offsets are into `sentence` as given (curly quotes,
  * dashes and non-breaking spaces are normalised internally without moving offsets).
  */
 export function extractQuantities(sentence: string): Quantity[] {
+  if (!MAYBE_FIGURE_RE.test(sentence)) return [];
   const tokens = tokenize(sentence);
   const dates = dateSpans(sentence);
   const inDate = (t: Token): boolean => dates.some((d) => t.start >= d.start && t.end <= d.end);
@@ -703,7 +720,7 @@ export function extractQuantities(sentence: string): Quantity[] {
     if (m.digits && tokens[pos]?.text === ':' && glued(tokens, pos) && tokens[pos + 1]?.type === 'num' && glued(tokens, pos + 1)) {
       i = pos + 2; continue;
     }
-    if (m.digits && (['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'h', 'hrs_'].includes(low(tokens, pos)) ||
+    if (m.digits && (['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'h'].includes(low(tokens, pos)) ||
         (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
         (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm'))) {
       i = pos + 1; continue;
@@ -738,7 +755,7 @@ export function extractQuantities(sentence: string): Quantity[] {
         const head = pickHead(tokens, p, false);
         if (head) unit = head.unit;
       }
-    } else if (next in CURRENCY_WORDS && !(next === 'pounds' && false)) {
+    } else if (next in CURRENCY_WORDS) {
       kind = 'money';
       unit = CURRENCY_WORDS[next];
       endTok = pos + 1;
@@ -751,6 +768,9 @@ export function extractQuantities(sentence: string): Quantity[] {
         } else {
           kind = 'duration'; unit = TIME_UNITS[w]; endTok = pos + 2;
         }
+      } else if (DESCRIPTIVE_COMPOUNDS.has(w)) {
+        i = pos + 2;
+        continue;
       } else if (w === 'plus') {
         suffixMod = 'at_least';
         const head = pickHead(tokens, pos + 2, value !== 1);
