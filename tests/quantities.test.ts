@@ -177,6 +177,8 @@ describe('durations (minutes)', () => {
     expect(one('The first direct talks in more than three years.', 'duration')).toMatchObject({ bound: 'more_than', unit: 'year' });
     expect(one('It started over an hour and a half behind schedule.')).toMatchObject({ lo: 90, loOpen: true });
     expect(one('They waited half an hour.')).toMatchObject({ value: 30 });
+    expect(one('A one-hour meeting followed.')).toMatchObject({ value: 60, unit: 'hour' });
+    expect(one('Moscow offered only a two- or three-day pause.')).toMatchObject({ value: 2880, high: 4320, bound: 'range' });
   });
 
   it('"a day after", "two weeks ago" are points in time (time.ts), not durations', () => {
@@ -206,6 +208,7 @@ describe('ages, percent, money, years, ordinals', () => {
     expect(one('Some 20 per cent of voters agreed.')).toMatchObject({ kind: 'percent', value: 20, bound: 'approx' });
     expect(one('Russia holds about a fifth of Ukrainian territory.')).toMatchObject({ kind: 'percent', value: 20, bound: 'approx', unit: 'territory' });
     expect(one('The US pledged $5bn in aid.')).toMatchObject({ kind: 'money', value: 5e9, unit: 'usd' });
+    expect(one('About one in five Ukrainians has left.')).toMatchObject({ kind: 'percent', value: 20, bound: 'approx' });
   });
 
   it('years are not counts; dates are neither', () => {
@@ -240,6 +243,7 @@ describe('ages, percent, money, years, ordinals', () => {
       'In the palace, half Ukrainians wore camouflage.',
       'The first was to ensure a ceasefire, and the second was to free prisoners.',
       'Resolution 2231 and Article 5 apply.',
+      'Fighting went on 24/7.',
     ]) {
       expect(extractQuantities(s), s).toEqual([]);
     }

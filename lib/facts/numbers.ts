@@ -238,6 +238,9 @@ function isCodeDigits(tokens: Token[], i: number): boolean {
   }
   const next = tokens[i + 1];
   if (next && !next.gap && next.text === '_') return true; // identifiers: "000_d4403f64"
+  // "24/7", "16/05/2025": slashed numbers are codes or dates, not counts.
+  if (next && !next.gap && next.text === '/' && tokens[i + 2]?.type === 'num' && !tokens[i + 2].gap) return true;
+  if (prev && !t.gap && prev.text === '/' && tokens[i - 2]?.type === 'num' && !prev.gap) return true;
   if (next && !next.gap && next.type === 'word') {
     const l = next.lower;
     if (!(l in SCALE_WORDS) && !ORDINAL_SUFFIXES.has(l) && l !== 's' && l !== 'pc' &&

@@ -581,6 +581,8 @@ function parseCore(tokens: Token[], i: number): Core | null {
   // "1,000 to 1,200", "two or three", "1,000-1,200", "two-to-three"
   let rangeAt = -1;
   if (conj === 'to' || conj === 'or') rangeAt = end + 1;
+  // "a two- or three-day pause": a suspended hyphen before "or"/"to".
+  else if (conj === '-' && glued(tokens, end) && !glued(tokens, end + 1) && ['or', 'to'].includes(low(tokens, end + 1))) rangeAt = end + 2;
   else if (conj === '-' && glued(tokens, end) && glued(tokens, end + 1)) {
     if (low(tokens, end + 1) === 'to' && tokens[end + 2]?.text === '-' && glued(tokens, end + 2)) rangeAt = end + 3;
     else if (tokens[end + 1]?.type === 'num' || tokens[end + 1]?.lower in UNIT_WORDS || tokens[end + 1]?.lower in TENS_WORDS) rangeAt = end + 1;
@@ -686,6 +688,20 @@ export function extractQuantities(sentence: string): Quantity[] {
       }
     }
 
+    // --- "one in five Ukrainians" → 20 percent.
+    if ((t.type === 'num' || t.lower in UNIT_WORDS) && low(tokens, i + 1) === 'in') {
+      const a = parseNumberAt(tokens, i);
+      const b = a && a.endTok === i + 1 ? parseNumberAt(tokens, i + 2) : null;
+      if (a && b && !a.vague && !b.vague && b.value > a.value && a.value > 0 && !isYearAt(tokens, i + 2)) {
+        const head = pickHead(tokens, b.endTok, true);
+        const mb = modifierBefore(tokens, i);
+        const v = (a.value / b.value) * 100;
+        emit('percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', mb ? mb[1] : i, head ? head.tok + 1 : b.endTok);
+        i = head ? head.tok + 1 : b.endTok;
+        continue;
+      }
+    }
+
     // --- Article or "half" with a time unit: "an hour", "half an hour", "a 30-day" is below.
     let core: Core | null = null;
     // ("a second" is left out: in news it is the ordinal far more often than the time unit.)
@@ -742,6 +758,7 @@ export function extractQuantities(sentence: string): Quantity[] {
     // What follows the number decides the kind.
     const next = low(tokens, pos);
     let ageCompound = false;
+    let hyphenCompound = false;
     if (core.currency) {
       kind = 'money';
       unit = core.currency;
@@ -766,7 +783,7 @@ export function extractQuantities(sentence: string): Quantity[] {
         if (tokens[pos + 2]?.text === '-' && low(tokens, pos + 3) === 'old') {
           kind = 'age'; unit = 'year'; endTok = pos + 4; ageCompound = true;
         } else {
-          kind = 'duration'; unit = TIME_UNITS[w]; endTok = pos + 2;
+          kind = 'duration'; unit = TIME_UNITS[w]; endTok = pos + 2; hyphenCompound = true;
         }
       } else if (DESCRIPTIVE_COMPOUNDS.has(w)) {
         i = pos + 2;
@@ -818,8 +835,12 @@ export function extractQuantities(sentence: string): Quantity[] {
           const inner = pickHead(tokens, head.tok + 2, true);
           if (inner) head = inner;
         }
-        if (head) { unit = head.unit; endTok = head.tok + 1; }
-        else if (suffixMod) endTok = p;
+        if (head) {
+          unit = head.unit;
+          endTok = head.tok + 1;
+          // "a 1,000-for-1,000 exchange": a singular transfer noun is not what is counted.
+          if (TRANSFER_NOUNS.has(unit) && value > 1 && !isPluralNoun(tokens[head.tok].lower)) unit = '';
+        } else if (suffixMod) endTok = p;
       }
     }
 
@@ -828,7 +849,7 @@ export function extractQuantities(sentence: string): Quantity[] {
       if (RELATIVE_AFTER.has(low(tokens, endTok)) || (low(tokens, endTok) === 'prior' && low(tokens, endTok + 1) === 'to')) {
         i = endTok; continue;
       }
-      if (m.article || (!m.digits && value === 1)) {
+      if (!hyphenCompound && (m.article || (!m.digits && value === 1))) {
         if (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a' ||
             ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))) { i = endTok; continue; }
         if (!m.article && !DURATION_PREPS.has(low(tokens, m.startTok - 1)) && !modifierBefore(tokens, m.startTok)) {
@@ -888,7 +909,7 @@ export function extractQuantities(sentence: string): Quantity[] {
       const w0 = low(tokens, m.startTok);
       if (w0 === 'one' && (['of', 'another'].includes(low(tokens, core.end)) ||
           ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone'].includes(before) ||
-          (tokens[core.end]?.text === '-'))) { i = core.end; continue; }
+          (tokens[core.end]?.text === '-' && unit !== 'year'))) { i = core.end; continue; }
     }
     if (kind === 'count' && m.vague && unit === '' && !['dozens', 'hundreds', 'thousands', 'millions', 'tens'].includes(low(tokens, m.startTok))) {
       i = Math.max(endTok, i + 1); continue;
