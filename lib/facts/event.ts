@@ -165,7 +165,10 @@ export function classifyEvent(sentence: string, times: TimeRef[], docEvent?: Eve
     if (fg.size === 1) return [...fg][0];
     if (fg.size > 1) return 'unknown';
     const bg = new Set(resolved.map((r) => r.ev));
-    if (bg.size > 1) return 'unknown';
+    // Several background markers, one of them the document's own meeting: the sentence is the
+    // document's news told against earlier history ("met for a second round on Monday … than
+    // when talks restarted a month ago").
+    if (bg.size > 1) return doc && bg.has(doc) ? doc : 'unknown';
     const only = [...bg][0];
     // Background-only marker: it decides unless the document says the main clause is elsewhere.
     if (doc && only !== doc) return 'unknown';

@@ -1,0 +1,143 @@
+/**
+ * Compares two figures that count the same kind of thing. Each figure is an interval (the
+ * extractor turns "just over an hour" into (60, 90] minutes, "at least 12" into [12, ∞)).
+ *
+ *   match    — the source is at least as precise as the claim and inside it:
+ *              source "just over an hour" matches claim "under two hours"
+ *   compatible — the intervals overlap but the source is vaguer: not support, not conflict
+ *   conflict — the intervals are disjoint: "more than four hours" vs "less than two hours"
+ *
+ * "Each" versus "in total": a figure marked per side is doubled before comparing with a total;
+ * a figure NOT marked either way may be one side's share, so a factor of two between two
+ * unmarked figures is never a conflict ("the bodies of 6,000 Ukrainian soldiers" is half of a
+ * 6,000-for-6,000 exchange). Figures stated without a bound are widened by the exact-figure
+ * tolerance, because reporters round.
+ */
+import type { Quantity } from '../types';
+import { conceptOf } from '../lexicon/concepts';
+
+export type FigureRelation = 'match' | 'compatible' | 'conflict' | 'unrelated';
+
+interface Interval {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
+
+/** Units that count the same population for our purposes (concept ids after the lexicon). */
+const UNIT_CLASS: Record<string, string> = {
+  prisoner: 'prisoner', captive: 'prisoner', pow: 'prisoner', detainee: 'prisoner',
+  body: 'body', remains: 'body', corpse: 'body',
+  soldier: 'soldier', troop: 'soldier', serviceman: 'soldier', fighter: 'soldier',
+  drone: 'drone', uav: 'drone', vehicle: 'drone',
+  child: 'child', children: 'child',
+  civilian: 'civilian',
+  region: 'region', territory: 'region', oblast: 'region',
+};
+
+/** What two sides exchange: only these figures can be one side's share or the total. */
+const EXCHANGED = new Set(['prisoner', 'body', 'soldier', 'person', 'people', 'captive', 'civilian', 'child']);
+
+/** Generic units that may stand for any people-count ("1,000 people freed"). */
+const GENERIC_PEOPLE = new Set(['person', 'people', 'name', 'captive', 'individual']);
+
+function unitKey(unit: string): string {
+  if (!unit) return '';
+  const c = conceptOf(unit.toLowerCase()) ?? unit.toLowerCase();
+  return UNIT_CLASS[c] ?? UNIT_CLASS[unit] ?? c;
+}
+
+/**
+ * Can these two figures be about the same thing? Same kind; for counts the same unit class
+ * (or one is a generic people-count facing a people unit; bodies and soldiers go together
+ * because "the bodies of 6,000 soldiers" and "6,000 bodies" are one figure); durations of
+ * the same scale (a meeting's hours are never compared with a truce's days).
+ */
+export function sameMeasure(a: Quantity, b: Quantity): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'duration') return (a.value <= 24 * 60) === (b.value <= 24 * 60);
+  if (a.kind === 'age' || a.kind === 'percent') return true;
+  if (a.kind !== 'count') return false;
+  const ua = unitKey(a.unit);
+  const ub = unitKey(b.unit);
+  if (!ua || !ub) return false;
+  if (ua === ub) return true;
+  const people = new Set(['prisoner', 'soldier', 'body', 'child', 'civilian']);
+  if ((ua === 'body' && ub === 'soldier') || (ua === 'soldier' && ub === 'body')) return true;
+  if (GENERIC_PEOPLE.has(ua) && people.has(ub)) return true;
+  if (GENERIC_PEOPLE.has(ub) && people.has(ua)) return true;
+  return false;
+}
+
+function widen(q: Quantity, tolerance: number): Interval {
+  if (q.bound === 'exact' && Number.isFinite(q.value)) {
+    const d = Math.abs(q.value) * tolerance;
+    return { lo: q.value - d, hi: q.value + d, loOpen: false, hiOpen: false };
+  }
+  return { lo: q.lo, hi: q.hi, loOpen: q.loOpen, hiOpen: q.hiOpen };
+}
+
+function scale(i: Interval, k: number): Interval {
+  return { ...i, lo: i.lo * k, hi: i.hi * k };
+}
+
+function overlaps(a: Interval, b: Interval): boolean {
+  const loA = a.lo, hiA = a.hi, loB = b.lo, hiB = b.hi;
+  if (hiA < loB || hiB < loA) return false;
+  if (hiA === loB && (a.hiOpen || b.loOpen)) return false;
+  if (hiB === loA && (b.hiOpen || a.loOpen)) return false;
+  return true;
+}
+
+function inside(inner: Interval, outer: Interval): boolean {
+  const loOk = inner.lo > outer.lo || (inner.lo === outer.lo && (!outer.loOpen || inner.loOpen));
+  const hiOk = inner.hi < outer.hi || (inner.hi === outer.hi && (!outer.hiOpen || inner.hiOpen));
+  return loOk && hiOk;
+}
+
+/**
+ * A source interval that lies mostly inside the claim's still supports it ("just over an hour"
+ * for "after an hour"); one that is much wider ("less than two hours" for "under an hour") is
+ * vaguer than the claim and only compatible. Share of the source interval's width.
+ */
+const MOSTLY_INSIDE = 0.6;
+
+function overlapShare(source: Interval, claim: Interval): number {
+  const width = source.hi - source.lo;
+  if (!Number.isFinite(width) || width <= 0) return 0;
+  const lo = Math.max(source.lo, claim.lo);
+  const hi = Math.min(source.hi, claim.hi);
+  return Math.max(0, hi - lo) / width;
+}
+
+/** Relation of a source figure to a claim figure (see the module comment). */
+export function compareFigures(claim: Quantity, source: Quantity, tolerance: number): FigureRelation {
+  if (!sameMeasure(claim, source)) return 'unrelated';
+  if (claim.kind === 'age') {
+    // An age limit defines who is included: "under 25" and "under 30" are different rules.
+    return claim.value === source.value ? 'match' : 'conflict';
+  }
+  const c = widen(claim, tolerance);
+  const s = widen(source, tolerance);
+  const variants: Interval[] = [s];
+  if (claim.kind === 'count' && EXCHANGED.has(unitKey(claim.unit))) {
+    if (source.perSide && !claim.perSide) variants.push(scale(s, 2));
+    else if (claim.perSide && !source.perSide) variants.push(scale(s, 0.5));
+    else if (!claim.perSide && !source.perSide) variants.push(scale(s, 2), scale(s, 0.5));
+  }
+  let best: FigureRelation = 'conflict';
+  for (const v of variants) {
+    if (inside(v, c)) return 'match';
+    if (overlaps(v, c)) {
+      if (overlapShare(v, c) >= MOSTLY_INSIDE) return 'match';
+      best = 'compatible';
+    }
+  }
+  return best;
+}
+
+/** "1,000 prisoners each" style text for reasons. */
+export function describe(q: Quantity): string {
+  return q.text.trim();
+}

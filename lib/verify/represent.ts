@@ -1,0 +1,95 @@
+/**
+ * One sentence as the verifier sees it: concepts per clause (with polarity and agents),
+ * figures, time references and the event it is about. Claims and corpus sentences get the
+ * same representation, so comparing them is symmetric. Plain JSON-safe data: corpus
+ * representations are serialised with the index and reloaded without re-extraction.
+ */
+import { analyseWords, type WordAnalysis } from '../lexicon/concepts';
+import { extractQuantities } from '../facts/quantities';
+import { extractTimes } from '../facts/time';
+import { classifyEvent } from '../facts/event';
+import type { EventId, Quantity, TimeRef } from '../types';
+
+export interface Rep {
+  words: WordAnalysis;
+  quantities: Quantity[];
+  times: TimeRef[];
+  event: EventId;
+}
+
+export interface RepContext {
+  docDate?: string | null;
+  docEvent?: EventId | null;
+}
+
+/**
+ * Attribution to a news outlet or an anonymous source says who reported a fact, not what the
+ * fact is; it is taken out before matching so that "TASS reported" does not make a claim look
+ * uncovered. Attribution to a named actor ("Medinsky said") stays: it is part of the claim.
+ */
+const MEDIA_ATTRIBUTION = new RegExp(
+  [
+    String.raw`,?\s*(?:in remarks |in comments |as )?(?:quoted|reported|cited) by [^,.;]+(?:,[^,.;]*(?:agency|service|outlet|broadcaster|newspaper)[^,.;]*)?,?`,
+    String.raw`,?\s*according to (?:the |a |an )?(?:[A-Z][\w'’]*\s)*(?:news agency|agency|media|state media|reports?|sources?|officials?|a source|[A-Z]{2,}|Reuters|Anadolu|Interfax)(?:'s? [\w ]+)?[^,.;]*`,
+    String.raw`,?\s*(?:[A-Z][\w'’.]*\s){0,3}(?:news agency |agency |media )?(?:reported|reports|said|wrote)?,?\s*citing (?:a |an |the )?[^,.;]+`,
+    String.raw`,\s*(?:the )?(?:[A-Z][\w'’]*\s?){1,3}(?:news agency |agency )?reported\s*(?=[.,;]|$)`,
+  ].join('|'),
+  'g',
+);
+
+export function stripMediaAttribution(claim: string): string {
+  return claim.replace(MEDIA_ATTRIBUTION, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * Small counts of participants ("the two sides", "both delegations") are not figures anyone
+ * checks; leaving them out keeps "two sides" from looking like an unmatched figure.
+ */
+const PARTICIPANT_UNITS = /^(side|party|parties|delegation|country|countries|nation|leader|president|team|way|time|sides|leaders|delegations|men|women|minister|official|head)$/;
+
+export function represent(text: string, ctx: RepContext = {}): Rep {
+  const quantities = safe(() => extractQuantities(text), []).filter(
+    (q) => !(q.kind === 'count' && PARTICIPANT_UNITS.test(q.unit) && q.value <= 5),
+  );
+  const times = safe(() => extractTimes(text, ctx.docDate ?? null), []);
+  // Figures are compared as intervals (figures.ts) and dates as dates, so their words ("just
+  // over", "sixty", "minutes", "15") are taken out of the word bag. The counted noun stays (it
+  // is content), durations leave a marker so duration sentences still align, and ordinals stay
+  // ("second round" is content).
+  let bag = text;
+  const blank = (start: number, end: number, keep = '') => {
+    const k = keep.length <= end - start ? keep : '';
+    bag = bag.slice(0, start) + ' '.repeat(end - start - k.length) + k + bag.slice(end);
+  };
+  for (const q of quantities) {
+    if (q.kind === 'ordinal') continue;
+    blank(q.start, q.end, q.kind === 'count' ? ` ${lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
+  }
+  for (const t of times) if (t.kind === 'date' || t.kind === 'month') blank(t.start, t.end);
+  const words = analyseWords(bag);
+  // A figure token per count, so retrieval finds sentences with the same figure (and, for a
+  // per-side figure, the total).
+  for (const q of quantities) {
+    if (q.kind !== 'count' || !Number.isFinite(q.value)) continue;
+    for (const v of q.perSide ? [q.value, q.value * 2] : [q.value]) {
+      const c = `#${v}`;
+      if (!words.concepts.includes(c)) words.concepts.push(c);
+    }
+  }
+  const event = safe(() => classifyEvent(text, times, ctx.docEvent ?? null), 'unknown' as EventId);
+  return { words, quantities, times, event };
+}
+
+function lastWord(s: string): string {
+  const m = /([A-Za-z]+)\W*$/.exec(s);
+  return m ? m[1] : '';
+}
+
+/** Extraction must never take the engine down: a failure on one odd sentence drops that slot only. */
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
