@@ -47,7 +47,7 @@ export const MINUTES_PER: Record<string, number> = {
 // ---------------------------------------------------------------------------------------------
 // Word tables
 
-type Mod =
+export type Mod =
   | 'approx' | 'nearly' | 'just_under' | 'at_least' | 'more_than' | 'just_over' | 'at_most'
   | 'less_than' | 'after' | 'younger' | 'older';
 
@@ -354,7 +354,7 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
 // ---------------------------------------------------------------------------------------------
 // Bounds → intervals
 
-interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean; bound: Bound }
+export interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean; bound: Bound }
 
 /** Turn a stated figure (value..high, already in the final scale) and its bound word into an interval. */
 export function applyBound(mod: Mod | null, value: number, high: number, vague: boolean): Interval {
