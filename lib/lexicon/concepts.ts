@@ -205,7 +205,8 @@ export function analyseWords(sentence: string): WordAnalysis {
       negWords,
       negTargets,
       agents: agentsAfter.length ? agentsAfter : agentsBefore,
-      subjects,
+      // "Kyiv said it had sent …": a pronoun subject after the reporting verb is the speaker.
+      subjects: subjects.length || !sawSay ? subjects : agentsBefore.slice(0, 2),
     });
   }
   return { concepts: [...all], clauses, actors, places, surface };

@@ -16,7 +16,7 @@
 import type { Tuning } from '../config';
 import type { EventId, Quantity, Stance, TimeRef } from '../types';
 import { EXCLUSIVE_SETS, PARTY, PLACES, SETTING } from '../lexicon/lexicon';
-import { isPerson } from '../lexicon/concepts';
+import { isPerson, type Clause } from '../lexicon/concepts';
 import type { Rep } from './represent';
 import { coverage, type WeightFn } from './weights';
 import { compareFigures, describe } from './figures';
@@ -32,6 +32,10 @@ export interface Comparison {
   shared: string[];
   /** Indices (into claim.quantities) of the claim figures this sentence matches. */
   figuresMatched: number[];
+  /** The claim's day or date (if any) is confirmed by this sentence. */
+  timeMatched: boolean;
+  /** For a conflict: the part of the claim in dispute. */
+  slot?: Slot;
   /**
    * May this sentence count toward support, alone or with others? Not when it conflicts, is
    * about another meeting while the claim is event-specific, or negates what the claim asserts.
@@ -49,11 +53,57 @@ const TITLES = new Set(['minister', 'foreign', 'defence', 'president', 'official
 const SINGLE_HOLDER = new Set(['lead']);
 
 const isNumber = (c: string) => c.startsWith('#');
+/** Figure tokens and the duration marker: compared as intervals, not as words. */
+const isFigure = (c: string) => isNumber(c) || c === 'duration';
+const EXCLUSIVE_WORDS = new Set(EXCLUSIVE_SETS.flat());
 /** Not core: figures (compared as intervals), parties and persons, and setting words. */
-export const notCore = (c: string) => isNumber(c) || !!PARTY[c] || SETTING.has(c);
+export const notCore = (c: string) => isFigure(c) || (!!PARTY[c] && !isPerson(c)) || SETTING.has(c);
 
 /** Concepts that carry polarity themselves; left out when matching clauses, or a flip could never align. */
 const POLARITY_CONCEPTS = new Set(['reject', 'fail', 'satisfied', 'ready']);
+
+/** The part of a claim two sources disagree on. */
+export type Slot =
+  | { kind: 'figure'; index: number }
+  | { kind: 'time'; index: number }
+  | { kind: 'place'; place: string }
+  | { kind: 'word'; word: string }
+  | { kind: 'polarity'; target: string; claimNeg: boolean }
+  | { kind: 'role'; person: string }
+  | { kind: 'agent'; party: string };
+
+type Found = { reason: string; slot: Slot } | null;
+
+/**
+ * Does this source take the claim's side on the disputed slot? A sentence that supports the
+ * rest of a claim but is silent on the disputed point does not make the verdict "mixed": only
+ * a source that states the disputed point the claim's way does.
+ */
+export function confirmsSlot(slot: Slot, claim: Rep, source: Rep, tuning: Tuning): boolean {
+  switch (slot.kind) {
+    case 'figure': {
+      const q = claim.quantities[slot.index];
+      return !!q && source.quantities.some((s) => compareFigures(q, s, tuning.exactTolerance) === 'match');
+    }
+    case 'time': {
+      const t = claim.times[slot.index];
+      return !!t && source.times.some((s) =>
+        (t.date && s.date && t.kind === s.kind && s.date === t.date) ||
+        (t.kind === 'weekday' && s.weekday === t.weekday) ||
+        (t.kind === 'relative' && s.kind === 'relative' && s.offsetDays === t.offsetDays));
+    }
+    case 'place':
+      return source.words.places.some((q) => q === slot.place || ancestors(q).includes(slot.place));
+    case 'word':
+      return source.words.concepts.includes(slot.word);
+    case 'polarity':
+      return source.words.clauses.some((c) => c.neg === slot.claimNeg && c.concepts.includes(slot.target));
+    case 'role':
+      return source.words.actors.includes(slot.person) && source.words.concepts.some((c) => SINGLE_HOLDER.has(c));
+    case 'agent':
+      return source.words.clauses.some((c) => c.subjects.some((a) => PARTY[a] === slot.party));
+  }
+}
 
 export function eventsCompatible(a: EventId, b: EventId): boolean {
   if (a === 'unknown' || b === 'unknown') return true;
@@ -69,32 +119,36 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   const base = { coverage: cov, shared };
   const words = (cs: string[]) => cs.filter((c) => !isNumber(c)).slice(0, 6).map((c) => claim.words.surface[c] ?? c).join(', ');
 
-  // Alignment without figures: what the two say apart from the numbers.
-  const alignment = coverage(claimConcepts, sourceSet, weight, isNumber);
+  // Alignment: how much of the claim the sentence contains apart from the slot being compared.
+  const alignedWithout = (skip: (c: string) => boolean) => coverage(claimConcepts, sourceSet, weight, skip);
+  const alignment = alignedWithout(isFigure);
 
-  if (sameEvent && alignment >= tuning.conflictAlignment) {
+  if (sameEvent) {
+    const gate = tuning.conflictAlignment;
     const conflict =
-      figureConflict(claim, source, tuning) ??
-      timeConflict(claim.times, source.times, claim.event, source.event) ??
-      placeConflict(claim, source) ??
-      exclusiveConflict(claim, source) ??
-      (alignment >= tuning.polarityAlignment ? polarityConflict(claim, source, weight, tuning) : null) ??
-      (alignment >= tuning.agentAlignment ? agentConflict(claim, source, weight, tuning) : null);
+      (alignment >= gate ? figureConflict(claim, source, tuning) : null) ??
+      (alignment >= gate ? timeConflict(claim.times, source.times, claim.event, source.event) : null) ??
+      (alignedWithout((c) => isFigure(c) || !!PLACES[c]) >= gate ? placeConflict(claim, source) : null) ??
+      (alignedWithout((c) => isFigure(c) || EXCLUSIVE_WORDS.has(c)) >= gate ? exclusiveConflict(claim, source) : null) ??
+      (alignment >= gate ? polarityConflict(claim, source, weight, tuning) : null) ??
+      (alignment >= gate ? agentConflict(claim, source, weight, tuning) : null);
     if (conflict) {
-      return { ...base, figuresMatched: [], eligible: false, stance: 'conflicts', reason: conflict, score: 1 + alignment };
+      return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: conflict.reason, slot: conflict.slot, score: 1 + alignment };
     }
   }
 
   // Support.
   const figures = figureSupport(claim.quantities, source.quantities, tuning);
+  const timeMatched = timeSupport(claim, source);
   const strictEvent = claim.event !== 'unknown' && source.event !== 'unknown' && claim.event !== source.event;
-  const eventSpecific = claim.quantities.length > 0 || claim.times.length > 0;
+  const eventSpecific = claim.quantities.some(requiredFigure) || claim.times.some((t) => t.kind === 'weekday' || t.kind === 'date');
   const polarityOk = polarityAgrees(claim, source, weight);
-  const eligible = polarityOk && !(strictEvent && eventSpecific);
+  const subjectOk = !subjectSwapped(claim, source, alignment, tuning);
+  const eligible = polarityOk && subjectOk && !(strictEvent && eventSpecific);
   const core = coverage(claimConcepts, sourceSet, weight, notCore);
   const coreOk = core >= tuning.coreCoverage || !claimConcepts.some((c) => !notCore(c));
-  const common = { ...base, figuresMatched: figures.matched, eligible };
-  if (cov >= tuning.supportCoverage && coreOk && figures.ok && eligible) {
+  const common = { ...base, figuresMatched: figures.matched, timeMatched, eligible };
+  if (cov >= tuning.supportCoverage && coreOk && figures.ok && timeMatched && eligible) {
     const parts = [figures.detail, `shared words: ${words(shared)}`].filter(Boolean);
     return { ...common, stance: 'supports', reason: parts.join('; '), score: cov + (figures.detail ? 0.2 : 0) };
   }
@@ -103,8 +157,40 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   if (!figures.ok && figures.detail) why += `; ${figures.detail}`;
   else if (strictEvent) why += `; about a different meeting (${label(source.event)})`;
   else if (!polarityOk) why += '; one of them is negated';
+  else if (!subjectOk) why += '; a different side is the actor';
+  else if (!timeMatched) why += '; the day is not confirmed';
   else if (!coreOk) why += '; the main point is not in it';
   return { ...common, stance: 'related', reason: why, score: cov };
+}
+
+const EVENT_DAY: Record<string, string> = { round1: '2025-05-16', round2: '2025-06-02' };
+
+/**
+ * A day or date in the claim must be confirmed: by the same day in the source, or by the
+ * source being about a meeting that took place that day.
+ */
+function timeSupport(claim: Rep, source: Rep): boolean {
+  const days = claim.times.filter((t) => t.kind === 'weekday' || t.kind === 'date');
+  if (!days.length) return true;
+  return days.every((t) => {
+    if (source.times.some((s) => (s.date && t.date && s.date === t.date) || (t.kind === 'weekday' && s.weekday === t.weekday))) return true;
+    const eventDay = EVENT_DAY[source.event];
+    if (!eventDay) return false;
+    if (t.kind === 'date') return t.date === eventDay;
+    return t.weekday === new Date(`${eventDay}T12:00:00Z`).getUTCDay();
+  });
+}
+
+/** The claim and the sentence say the same thing but of different sides as the subject. */
+function subjectSwapped(claim: Rep, source: Rep, alignment: number, tuning: Tuning): boolean {
+  if (alignment < tuning.conflictAlignment) return false;
+  const cs = claim.words.clauses[0]?.subjects ?? [];
+  const claimParties = new Set(cs.map((a) => PARTY[a]));
+  if (!claimParties.size) return false;
+  const sourceParties = new Set(source.words.clauses.flatMap((c) => c.subjects).map((a) => PARTY[a]));
+  if (!sourceParties.size) return false;
+  for (const p of claimParties) if (sourceParties.has(p)) return false;
+  return true;
 }
 
 function label(e: EventId): string {
@@ -116,14 +202,14 @@ function label(e: EventId): string {
  * Not when the two name different sides as the actor: "Russia offered two to three days" and
  * "Kyiv proposed 30 days" are two proposals, not one figure reported twice.
  */
-function figureConflict(claim: Rep, source: Rep, tuning: Tuning): string | null {
+function figureConflict(claim: Rep, source: Rep, tuning: Tuning): Found {
   const claimQ = claim.quantities;
   const sourceQ = source.quantities;
   if (!claimQ.length || !sourceQ.length) return null;
   const ca = firstAgent(claim, false);
   const sa = firstAgent(source, false);
   if (ca && sa && PARTY[ca] !== PARTY[sa] && !source.words.actors.includes(ca)) return null;
-  for (const c of claimQ) {
+  for (const [ci, c] of claimQ.entries()) {
     if (c.kind === 'ordinal' || c.kind === 'year') continue;
     let conflicting: Quantity | null = null;
     let agreeing = false;
@@ -133,7 +219,7 @@ function figureConflict(claim: Rep, source: Rep, tuning: Tuning): string | null 
       else if (r === 'conflict' && !conflicting) conflicting = s;
     }
     if (conflicting && !agreeing) {
-      return `different figure: source says ${describe(conflicting)}, claim says ${describe(c)}`;
+      return { reason: `different figure: source says ${describe(conflicting)}, claim says ${describe(c)}`, slot: { kind: 'figure', index: ci } };
     }
   }
   return null;
@@ -179,10 +265,11 @@ function dayOf(t: TimeRef): string | null {
 }
 
 /** Day, date, month or relative-time mismatch between sentences about the same event. */
-function timeConflict(claimT: TimeRef[], sourceT: TimeRef[], claimEvent: EventId, sourceEvent: EventId): string | null {
+function timeConflict(claimT: TimeRef[], sourceT: TimeRef[], claimEvent: EventId, sourceEvent: EventId): Found {
   if (!claimT.length || !sourceT.length) return null;
   const known = claimEvent !== 'unknown' && sourceEvent !== 'unknown';
-  for (const c of claimT) {
+  for (const [ti, c] of claimT.entries()) {
+    const slot: Slot = { kind: 'time', index: ti };
     if (c.kind === 'weekday' || c.kind === 'date') {
       const same = sourceT.filter((s) => s.kind === 'weekday' || s.kind === 'date');
       if (!same.length || !known) continue;
@@ -195,19 +282,19 @@ function timeConflict(claimT: TimeRef[], sourceT: TimeRef[], claimEvent: EventId
       });
       if (!agrees) {
         const s = same[0];
-        return `different day: source says ${timeWords(s)}, claim says ${timeWords(c)}`;
+        return { reason: `different day: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
       }
     } else if (c.kind === 'month') {
       const months = sourceT.filter((s) => s.kind === 'month' && s.date);
       if (months.length && c.date && !months.some((s) => s.date!.slice(0, 7) === c.date!.slice(0, 7))) {
-        return `different month: source says ${timeWords(months[0])}, claim says ${timeWords(c)}`;
+        return { reason: `different month: source says ${timeWords(months[0])}, claim says ${timeWords(c)}`, slot };
       }
     } else if (c.kind === 'relative' && c.offsetDays !== undefined && c.offsetDays !== 0) {
       const rel = sourceT.filter((s) => s.kind === 'relative' && s.offsetDays !== undefined && s.offsetDays !== 0);
       if (rel.length && !rel.some((s) => Math.sign(s.offsetDays!) === Math.sign(c.offsetDays!) && s.offsetDays === c.offsetDays)) {
         const s = rel[0];
         if (Math.sign(s.offsetDays!) === Math.sign(c.offsetDays!) || Math.abs(s.offsetDays! - c.offsetDays!) >= 2) {
-          return `different time: source says ${timeWords(s)}, claim says ${timeWords(c)}`;
+          return { reason: `different time: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
         }
       }
     }
@@ -234,7 +321,7 @@ function ancestors(p: string): string[] {
 }
 
 /** A place in the claim where the source names a different, unrelated place. Capitals that stand for governments are skipped. */
-function placeConflict(claim: Rep, source: Rep): string | null {
+function placeConflict(claim: Rep, source: Rep): Found {
   const claimPlaces = claim.words.places.filter((p) => !PARTY[p]);
   const sourcePlaces = source.words.places.filter((p) => !PARTY[p]);
   for (const p of claimPlaces) {
@@ -242,103 +329,118 @@ function placeConflict(claim: Rep, source: Rep): string | null {
     if (confirmed) continue;
     const other = sourcePlaces.find((q) => !ancestors(p).includes(q) && !ancestors(q).includes(p));
     if (other) {
-      return `different place: source says ${source.words.surface[other] ?? other}, claim says ${claim.words.surface[p] ?? p}`;
+      return { reason: `different place: source says ${source.words.surface[other] ?? other}, claim says ${claim.words.surface[p] ?? p}`, slot: { kind: 'place', place: p } };
     }
   }
   return null;
 }
 
-function exclusiveConflict(claim: Rep, source: Rep): string | null {
+function exclusiveConflict(claim: Rep, source: Rep): Found {
   const cs = new Set(claim.words.concepts);
   const ss = new Set(source.words.concepts);
   for (const set of EXCLUSIVE_SETS) {
     const c = set.find((x) => cs.has(x));
     const s = set.find((x) => ss.has(x));
     if (c && s && c !== s && !ss.has(c)) {
-      return `different description: source says ${source.words.surface[s] ?? s}, claim says ${claim.words.surface[c] ?? c}`;
+      return { reason: `different description: source says ${source.words.surface[s] ?? s}, claim says ${claim.words.surface[c] ?? c}`, slot: { kind: 'word', word: c } };
     }
   }
   return null;
 }
 
-interface ClausePair {
+/**
+ * Polarity is compared clause by clause on core content (setting words like "talks" or
+ * "Istanbul" would let any clause match any other). A flip counts only when the negated
+ * clause's negation bears on something the other clause contains ("did not shake hands" vs
+ * "shook hands"), not merely when one clause has a "no" somewhere.
+ */
+interface FlipPair {
   score: number;
-  claimNeg: boolean;
-  sourceNeg: boolean;
-  claimIdx: number;
-  sourceIdx: number;
+  negated: Clause;
+  plain: Clause;
+  claimNegated: boolean;
+  target: string;
 }
 
-/** For each substantial claim clause, the source clause that best covers it. */
-function bestClausePairs(claim: Rep, source: Rep, weight: WeightFn): ClausePair[] {
-  const pairs: ClausePair[] = [];
-  claim.words.clauses.forEach((cc, ci) => {
-    const content = cc.concepts.filter((c) => !isNumber(c) && !PARTY[c] && !POLARITY_CONCEPTS.has(c));
-    if (content.length < 2) return;
-    let best: ClausePair | null = null;
-    source.words.clauses.forEach((sc, si) => {
-      const set = new Set(sc.concepts);
-      const score = coverage(content, set, weight);
-      if (!best || score > best.score) best = { score, claimNeg: cc.neg, sourceNeg: sc.neg, claimIdx: ci, sourceIdx: si };
-    });
-    if (best) pairs.push(best);
-  });
-  return pairs;
+function polarityFlips(claim: Rep, source: Rep, weight: WeightFn): FlipPair[] {
+  const out: FlipPair[] = [];
+  for (const cc of claim.words.clauses) {
+    const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+    if (content.length < 2) continue;
+    // A clause of the source with the claim's own polarity that matches at least as well
+    // means the source agrees on this clause; a flip elsewhere in it is about something else.
+    let bestSame = 0;
+    for (const sc of source.words.clauses) {
+      if (sc.neg === cc.neg) bestSame = Math.max(bestSame, coverage(content, new Set(sc.concepts), weight));
+    }
+    for (const sc of source.words.clauses) {
+      if (cc.neg === sc.neg) continue;
+      const [negated, plain] = cc.neg ? [cc, sc] : [sc, cc];
+      const plainSet = new Set(plain.concepts);
+      const target = negated.negTargets.find((c) => plainSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !notCore(c));
+      if (!target) continue;
+      const score = coverage(content, new Set(sc.concepts), weight);
+      if (score <= bestSame) continue;
+      out.push({ score, negated, plain, claimNegated: cc.neg, target });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** Below this weight a negated concept is too generic to carry a polarity conflict ("said", "talks"). */
 const MIN_NEGATED_WEIGHT = 1;
 
-function polarityConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): string | null {
-  for (const p of bestClausePairs(claim, source, weight)) {
-    if (p.score < tuning.polarityAlignment || p.claimNeg === p.sourceNeg) continue;
-    const cc = claim.words.clauses[p.claimIdx];
-    const sc = source.words.clauses[p.sourceIdx];
-    const [negated, other] = p.claimNeg ? [cc, sc] : [sc, cc];
-    const otherSet = new Set(other.concepts);
-    const target = negated.negTargets.find((c) => otherSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !PARTY[c]);
-    if (!target) continue;
-    const rep = p.claimNeg ? claim : source;
-    const who = p.claimNeg ? 'claim' : 'source';
-    return `opposite polarity: the ${who} says "${negated.negWords.join(' … ')} … ${rep.words.surface[target] ?? target}", the other does not negate "${(p.claimNeg ? source : claim).words.surface[target] ?? target}"`;
-  }
-  return null;
+function polarityConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Found {
+  const best = polarityFlips(claim, source, weight)[0];
+  if (!best || best.score < tuning.polarityAlignment) return null;
+  const negRep = best.claimNegated ? claim : source;
+  const who = best.claimNegated ? 'claim' : 'source';
+  const t = negRep.words.surface[best.target] ?? best.target;
+  return {
+    reason: `opposite polarity: the ${who} says "${best.negated.negWords.join(' … ')}" of "${t}", the other affirms it`,
+    slot: { kind: 'polarity', target: best.target, claimNeg: best.claimNegated },
+  };
 }
 
-/** Support needs the best-matching clauses to agree in polarity on what they share. */
+/** Support needs no clause of the sentence to deny what a clause of the claim asserts (or the reverse). */
 function polarityAgrees(claim: Rep, source: Rep, weight: WeightFn): boolean {
-  return bestClausePairs(claim, source, weight).every((p) => {
-    if (p.score < 0.5 || p.claimNeg === p.sourceNeg) return true;
-    const cc = claim.words.clauses[p.claimIdx];
-    const sc = source.words.clauses[p.sourceIdx];
-    const [negated, other] = p.claimNeg ? [cc, sc] : [sc, cc];
-    return !negated.negTargets.some((c) => other.concepts.includes(c));
-  });
+  const best = polarityFlips(claim, source, weight)[0];
+  return !best || best.score < POLARITY_VETO;
 }
+/** Clause overlap above which a polarity flip vetoes support (lower than the conflict gate: vetoing is cheap). */
+const POLARITY_VETO = 0.3;
 
 /**
  * Who did it: when the clauses match closely and pin the same specific thing (a shared figure,
- * or a single-holder role such as heading a delegation), a different agent is a conflict.
+ * a shared time, or a single-holder role such as heading a delegation), a different subject is
+ * a conflict: "Ukraine proposed a two-to-three-day truce" vs "Moscow offered a truce of two to
+ * three days". For roles the subjects must be two persons of the same side (Lavrov vs Medinsky
+ * heading Russia's delegation); otherwise two different sides.
  */
-function agentConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): string | null {
+function agentConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Found {
   const sourceSet = new Set(source.words.concepts);
   const claimConcepts = claim.words.concepts;
-  const sharedFigure = claimConcepts.some((c) => isNumber(c) && sourceSet.has(c)) ||
-    claim.quantities.some((q) => source.quantities.some((s) => compareFigures(q, s, tuning.exactTolerance) === 'match'));
+  const sharedFigure = claim.quantities.some((q) => requiredFigure(q) && source.quantities.some((s) => compareFigures(q, s, tuning.exactTolerance) === 'match'));
+  const sharedTime = claim.times.some((t) =>
+    source.times.some((s) => (t.kind === 'relative' && s.kind === 'relative' && t.offsetDays === s.offsetDays && t.offsetDays !== 0) || (!!t.date && t.kind === 'date' && t.date === s.date)),
+  );
   const role = claimConcepts.some((c) => SINGLE_HOLDER.has(c) && sourceSet.has(c));
-  if (!sharedFigure && !role) return null;
-  const withoutActors = coverage(claimConcepts, sourceSet, weight, role ? (c) => notCore(c) || TITLES.has(c) : (c) => !!PARTY[c] || isNumber(c));
+  if (!sharedFigure && !sharedTime && !role) return null;
+  const withoutActors = coverage(claimConcepts, sourceSet, weight, role ? (c) => notCore(c) || TITLES.has(c) || isPerson(c) : (c) => !!PARTY[c] || isFigure(c));
   if (withoutActors < tuning.agentAlignment) return null;
-  const ca = firstAgent(claim, role);
-  const sa = firstAgent(source, role);
-  if (!ca || !sa || ca === sa) return null;
-  if (claim.words.clauses.some((cl) => cl.agents.includes(sa) || cl.agents.some((a) => PARTY[a] === PARTY[sa] && !role))) return null;
-  if (sourceSet.has(ca) && !role) return null;
   if (role) {
-    if (!isPerson(ca) || !isPerson(sa) || PARTY[ca] !== PARTY[sa]) return null;
-    if (source.words.actors.includes(ca)) return null;
-  } else if (PARTY[ca] === PARTY[sa]) return null;
-  return `different actor: source says ${source.words.surface[sa] ?? sa}, claim says ${claim.words.surface[ca] ?? ca}`;
+    const ca = firstAgent(claim, true);
+    const sa = firstAgent(source, true);
+    if (!ca || !sa || ca === sa || PARTY[ca] !== PARTY[sa] || source.words.actors.includes(ca)) return null;
+    return { reason: `different person: source says ${source.words.surface[sa] ?? sa}, claim says ${claim.words.surface[ca] ?? ca}`, slot: { kind: 'role', person: ca } };
+  }
+  const cs = claim.words.clauses.find((c) => c.subjects.length)?.subjects ?? [];
+  const ss = source.words.clauses.find((c) => c.subjects.length)?.subjects ?? [];
+  if (!cs.length || !ss.length) return null;
+  const claimParties = new Set(cs.map((a) => PARTY[a]));
+  if (ss.some((a) => claimParties.has(PARTY[a]))) return null;
+  const what = sharedFigure ? 'the same figure' : sharedTime ? 'the same time' : 'the same role';
+  return { reason: `different actor for ${what}: source says ${source.words.surface[ss[0]] ?? ss[0]}, claim says ${claim.words.surface[cs[0]] ?? cs[0]}`, slot: { kind: 'agent', party: PARTY[cs[0]] } };
 }
 
 function firstAgent(rep: Rep, personOnly: boolean): string | null {

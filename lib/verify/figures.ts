@@ -120,19 +120,19 @@ export function compareFigures(claim: Quantity, source: Quantity, tolerance: num
   }
   const c = widen(claim, tolerance);
   const s = widen(source, tolerance);
-  const variants: Interval[] = [s];
+  // A per-side source figure doubled is the total: certain enough to match a claimed total.
+  // An unmarked source figure halved or doubled is only a possible reading: it can save a
+  // figure from conflict but never confirm it.
+  const variants: Array<{ i: Interval; certain: boolean }> = [{ i: s, certain: true }];
   if (claim.kind === 'count' && EXCHANGED.has(unitKey(claim.unit))) {
-    if (source.perSide && !claim.perSide) variants.push(scale(s, 2));
-    else if (claim.perSide && !source.perSide) variants.push(scale(s, 0.5));
-    else if (!claim.perSide && !source.perSide) variants.push(scale(s, 2), scale(s, 0.5));
+    if (source.perSide && !claim.perSide) variants.push({ i: scale(s, 2), certain: true });
+    else if (claim.perSide && !source.perSide) variants.push({ i: scale(s, 0.5), certain: false });
+    else if (!claim.perSide && !source.perSide) variants.push({ i: scale(s, 2), certain: false }, { i: scale(s, 0.5), certain: false });
   }
   let best: FigureRelation = 'conflict';
-  for (const v of variants) {
-    if (inside(v, c)) return 'match';
-    if (overlaps(v, c)) {
-      if (overlapShare(v, c) >= MOSTLY_INSIDE) return 'match';
-      best = 'compatible';
-    }
+  for (const { i: v, certain } of variants) {
+    if (certain && (inside(v, c) || (overlaps(v, c) && overlapShare(v, c) >= MOSTLY_INSIDE))) return 'match';
+    if (overlaps(v, c)) best = 'compatible';
   }
   return best;
 }

