@@ -68,6 +68,8 @@ export interface WordNet {
   index: Record<Pos, Map<string, string[]>>;
   /** pos → inflected form → base forms */
   exc: Record<Pos, Map<string, string[]>>;
+  /** `${pos}:${lemma}` → sense-tagged occurrences in WordNet's concordance (index.sense) */
+  tagCounts: Map<string, number>;
 }
 
 const normPos = (p: string): Pos => (p === 's' ? 'a' : (p as Pos));
@@ -121,10 +123,28 @@ export function parseExc(text: string): Map<string, string[]> {
   return out;
 }
 
+/** index.sense → `${pos}:${lemma}` → summed tag counts (satellites count as adjectives). */
+export function parseSenseIndex(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const posOf: Record<string, Pos> = { '1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a' };
+  for (const line of text.split('\n')) {
+    const t = line.trim().split(/\s+/);
+    if (t.length < 4) continue;
+    const pct = t[0].indexOf('%');
+    const p = posOf[t[0][pct + 1]];
+    if (pct < 0 || !p) continue;
+    const key = `${p}:${t[0].slice(0, pct)}`;
+    out.set(key, (out.get(key) ?? 0) + (parseInt(t[3], 10) || 0));
+  }
+  return out;
+}
+
 export interface WordNetFiles {
   data: Partial<Record<Pos, string>>;
   index: Partial<Record<Pos, string>>;
   exc: Partial<Record<Pos, string>>;
+  /** index.sense (optional: without it every analysis counts 0 and the word itself wins) */
+  sense?: string;
 }
 
 export function parseWordNet(files: WordNetFiles): WordNet {
@@ -136,7 +156,7 @@ export function parseWordNet(files: WordNetFiles): WordNet {
     index[p] = files.index[p] ? parseIndex(files.index[p]!) : new Map();
     exc[p] = files.exc[p] ? parseExc(files.exc[p]!) : new Map();
   }
-  return { synsets, index, exc };
+  return { synsets, index, exc, tagCounts: files.sense ? parseSenseIndex(files.sense) : new Map() };
 }
 
 /** Corpus word tokens: lowercase, letters only, length ≥ 3, not a stopword → count. */
@@ -175,36 +195,48 @@ export async function loadMorphology() {
   return import('../lib/lexicon/wordnet.ts');
 }
 
-export interface BuildOptions {
+export interface Morphology {
   lemmaOf: (word: string, isKnown: (w: string) => boolean, exception: (w: string) => string | undefined) => string;
-  suffixCandidates: (word: string) => string[];
+  suffixAnalyses: (word: string) => Array<[string, 'n' | 'v' | 'a']>;
 }
 
+/** An analysis below this share of the word's most frequent analysis is dropped ("evening" ≠ even). */
+export const MIN_ANALYSIS_SHARE = 0.05;
+
 /** The whole table from a parsed WordNet and the corpus texts. Pure and deterministic. */
-export function buildTable(wn: WordNet, texts: string[], m: BuildOptions): WordnetTable {
+export function buildTable(wn: WordNet, texts: string[], m: Morphology): WordnetTable {
   const isKnownPos = (p: Pos, w: string) => wn.index[p].has(w);
   const isKnown = (w: string) => POS_ORDER.some((p) => isKnownPos(p, w));
-  const exception = (w: string) => {
-    for (const p of EXC_ORDER) {
-      const hit = wn.exc[p].get(w);
-      if (hit) return hit[0];
-    }
-    return undefined;
-  };
-  const lemma = (w: string) => m.lemmaOf(w, isKnown, exception);
+  const tags = (p: Pos, w: string) => wn.tagCounts.get(`${p}:${w}`) ?? 0;
 
-  /** Every (pos, base form) WordNet knows for a word. */
-  const analyses = (w: string): Array<[Pos, string]> => {
-    const out: Array<[Pos, string]> = [];
+  /** Every (pos, base form, tagged frequency) WordNet knows for a word: itself, irregular, rules. */
+  const analyses = (w: string): Array<[Pos, string, number]> => {
+    const out: Array<[Pos, string, number]> = [];
     const add = (p: Pos, b: string) => {
-      if (isKnownPos(p, b) && !out.some(([q, c]) => q === p && c === b)) out.push([p, b]);
+      if (isKnownPos(p, b) && !out.some(([q, c]) => q === p && c === b)) out.push([p, b, tags(p, b)]);
     };
-    for (const p of POS_ORDER) {
-      add(p, w);
-      for (const b of wn.exc[p].get(w) ?? []) add(p, b);
-    }
-    for (const b of m.suffixCandidates(w)) for (const p of POS_ORDER) add(p, b);
+    for (const p of POS_ORDER) add(p, w);
+    for (const p of EXC_ORDER) for (const b of wn.exc[p].get(w) ?? []) add(p, b);
+    for (const [b, p] of m.suffixAnalyses(w)) add(p, b);
     return out;
+  };
+
+  /** Build-time lemma: the candidate (self, irregular, rule) with most tagged senses; ties → earlier. */
+  const lemmaCache = new Map<string, string>();
+  const lemma = (w: string): string => {
+    let hit = lemmaCache.get(w);
+    if (hit !== undefined) return hit;
+    // the word itself scores all its parts of speech; a base form scores the one it was found in
+    const scores = new Map<string, number>();
+    for (const [, b, n] of analyses(w)) {
+      const prev = scores.get(b);
+      scores.set(b, b === w ? (prev ?? 0) + n : Math.max(prev ?? 0, n));
+    }
+    hit = w;
+    let best = -1;
+    for (const [b, n] of scores) if (n > best) [hit, best] = [b, n];
+    lemmaCache.set(w, hit);
+    return hit;
   };
 
   // corpus lemmas and their frequencies
@@ -248,7 +280,10 @@ export function buildTable(wn: WordNet, texts: string[], m: BuildOptions): Wordn
     const f = freq.get(anchor)!;
     const seen = new Set<string>();
     for (const w of surfaces.get(anchor)!) {
-      for (const [p, base] of analyses(w)) {
+      const all = analyses(w);
+      const top = Math.max(0, ...all.map(([, , n]) => n));
+      for (const [p, base, n] of all) {
+        if (n < top * MIN_ANALYSIS_SHARE) continue;
         if (seen.has(`${p}:${base}`)) continue;
         seen.add(`${p}:${base}`);
         const offs = (wn.index[p].get(base) ?? []).slice(0, SENSES);
@@ -284,21 +319,23 @@ export function buildTable(wn: WordNet, texts: string[], m: BuildOptions): Wordn
     }
   }
 
-  // words whose antonym is a corpus word are handled at run time (pairs are read both ways)
   const synOut = new Map<string, string>([...syn].map(([k, c]) => [k, c.anchor]));
-  const phrOut = new Map<string, string>([...phr].filter(([k]) => !corpusLemmas.has(k.replace(/ /g, ''))).map(([k, c]) => [k, c.anchor]));
+  const phrOut = new Map<string, string>([...phr].map(([k, c]) => [k, c.anchor]));
   const antOut = new Map<string, string[]>([...ant].map(([k, s]) => [k, [...s].sort()]));
 
-  // irregular forms the run-time lemmatiser needs: lemma in the table, form not itself a lemma there
+  // Pins for the run-time lemmatiser (which checks the suffix rules against the shipped words
+  // only): every corpus form, and every irregular form whose lemma is in the table, whose build
+  // lemma the rules alone would not give.
   const tableWords = new Set<string>([...corpusLemmas, ...synOut.keys()]);
   for (const as of antOut.values()) for (const a of as) tableWords.add(a);
+  const runtime = (w: string) => m.lemmaOf(w, (x) => tableWords.has(x), () => undefined);
   const excOut = new Map<string, string>();
-  for (const p of EXC_ORDER) {
-    for (const form of wn.exc[p].keys()) {
-      if (excOut.has(form) || isKnown(form)) continue;
-      const base = exception(form)!;
-      if (base !== form && tableWords.has(base)) excOut.set(form, base);
-    }
+  const forms = new Set<string>(counts.keys());
+  for (const p of EXC_ORDER) for (const f of wn.exc[p].keys()) if (/^[a-z]+$/.test(f)) forms.add(f);
+  for (const form of [...forms].sort()) {
+    const target = lemma(form);
+    if (!tableWords.has(target)) continue;
+    if (runtime(form) !== target) excOut.set(form, target);
   }
 
   return {
@@ -344,6 +381,7 @@ export function readWordNetFiles(): WordNetFiles {
     const excFile = existsSync(excDict) ? excDict : join(excDir, `${POS_FILE[p]}.exc`);
     files.exc[p] = existsSync(excFile) ? readFileSync(excFile, 'utf8') : '';
   }
+  files.sense = readFileSync(join(dict, 'index.sense'), 'utf8');
   return files;
 }
 

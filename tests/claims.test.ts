@@ -238,18 +238,5 @@ describe('scoreClaim: contract', () => {
     expect(c!.detection.isClaim).toBe(true);
   });
 
-  it('is fast: a 1,000-word article is segmented and scored in well under the pipeline budget', () => {
-    const seedText = readdirSync(SEEDS)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
-      .join('\n');
-    const words = seedText.split(/\s+/);
-    const article = words.slice(0, 1000).join(' ').replace(/\. /g, '.\n');
-    detectClaims(splitSentences(article)); // warm-up (regex compilation, JIT)
-    const t0 = performance.now();
-    const runs = 20;
-    for (let i = 0; i < runs; i++) detectClaims(splitSentences(article));
-    const ms = (performance.now() - t0) / runs;
-    expect(ms).toBeLessThan(10);
-  });
+  // Speed is measured by `npm run bench`, not asserted here: machines are shared and noisy.
 });

@@ -9,12 +9,17 @@
  *            corpus word's first 3 senses, a derivationally related form, or an adjective
  *            "similar to"). Corpus lemmas themselves are never keys.
  * - `ant`    corpus lemma → lemmas WordNet marks as its antonyms (read symmetrically below).
- * - `exc`    irregular inflections (WordNet exception lists) whose lemma is in the table.
+ * - `exc`    form → lemma: irregular inflections (WordNet exception lists) whose lemma is in the
+ *            table, plus the corpus forms the suffix rules alone would lemmatise differently.
  * - `lemmas` the corpus lemmas (what `lemmatize` gives for every corpus word).
  * - `phr`    multi-word WordNet lemmas (space-joined) → corpus lemma.
  *
- * Morphology is the same function the build uses (`lemmaOf` below); at run time a candidate
- * lemma is "known" when it occurs in the shipped table instead of in the full WordNet index.
+ * Morphology: the build picks a word's lemma among the word itself, its irregular base forms and
+ * its rule-derived base forms (WordNet exception lists + morphy suffix rules, each checked
+ * against that part of speech's index) by WordNet's sense-tagged frequency ("sent" → send,
+ * "talks" → talk, but "ground" stays ground, not grind). At run time the same suffix rules are
+ * checked against the shipped vocabulary, and `exc` pins every irregular form — and every corpus
+ * word — whose lemma the rules alone would not find, so corpus words lemmatise exactly as at build.
  */
 import table from './wordnet.json';
 
@@ -29,36 +34,38 @@ export interface WordnetTable {
 }
 
 /** WordNet's detachment rules (morphy), in WordNet's order: nouns, verbs, adjectives. */
-export const SUFFIX_RULES: ReadonlyArray<readonly [string, string]> = [
-  // nouns
-  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
-  // verbs
-  ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
-  // adjectives
-  ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+export const SUFFIX_RULES: ReadonlyArray<readonly [suffix: string, replacement: string, pos: 'n' | 'v' | 'a']> = [
+  ['s', '', 'n'], ['ses', 's', 'n'], ['xes', 'x', 'n'], ['zes', 'z', 'n'], ['ches', 'ch', 'n'], ['shes', 'sh', 'n'], ['men', 'man', 'n'], ['ies', 'y', 'n'],
+  ['s', '', 'v'], ['ies', 'y', 'v'], ['es', 'e', 'v'], ['es', '', 'v'], ['ed', 'e', 'v'], ['ed', '', 'v'], ['ing', 'e', 'v'], ['ing', '', 'v'],
+  ['er', '', 'a'], ['est', '', 'a'], ['er', 'e', 'a'], ['est', 'e', 'a'],
 ];
 
-/** Rule-derived candidate base forms of `word`, in rule order, without duplicates (unchecked). */
-export function suffixCandidates(word: string): string[] {
-  const out: string[] = [];
-  for (const [suffix, repl] of SUFFIX_RULES) {
+/** Rule-derived base forms of `word` with the part of speech of the rule, in rule order (unchecked). */
+export function suffixAnalyses(word: string): Array<[base: string, pos: 'n' | 'v' | 'a']> {
+  const out: Array<[string, 'n' | 'v' | 'a']> = [];
+  for (const [suffix, repl, pos] of SUFFIX_RULES) {
     if (word.length > suffix.length && word.endsWith(suffix)) {
       const base = word.slice(0, word.length - suffix.length) + repl;
-      if (base.length >= 2 && base !== word && !out.includes(base)) out.push(base);
+      if (base.length >= 2 && !out.some(([b, p]) => b === base && p === pos)) out.push([base, pos]);
     }
   }
   return out;
 }
 
+/** Rule-derived candidate base forms of `word`, in rule order, without duplicates (unchecked). */
+export function suffixCandidates(word: string): string[] {
+  return [...new Set(suffixAnalyses(word).map(([b]) => b))];
+}
+
 /**
- * The one lemma used as the key of a word: the word itself when it is a known lemma (so
- * "ground", "wound", "data", "talks" stay as they are), else its irregular base form, else the
- * first known rule-derived base form, else the word unchanged.
+ * Run-time lemmatiser: the shipped irregular / pinned form first (the build pins every form whose
+ * lemma it chose differently from what the rules below would give), else the word itself when it
+ * is in the table, else the first rule-derived base form in the table, else the word unchanged.
  */
 export function lemmaOf(word: string, isKnown: (w: string) => boolean, exception: (w: string) => string | undefined): string {
+  const pinned = exception(word);
+  if (pinned !== undefined) return pinned;
   if (isKnown(word)) return word;
-  const irregular = exception(word);
-  if (irregular !== undefined) return irregular;
   for (const base of suffixCandidates(word)) if (isKnown(base)) return base;
   return word;
 }

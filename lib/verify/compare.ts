@@ -135,7 +135,7 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
       (alignedWithout((c) => isFigure(c) || !!PLACES[c]) >= gate ? placeConflict(claim, source) : null) ??
       (alignedWithout((c) => isFigure(c) || EXCLUSIVE_WORDS.has(c)) >= gate ? exclusiveConflict(claim, source) : null) ??
       (alignment >= gate ? polarityConflict(claim, source, weight, tuning) : null) ??
-      (alignment >= gate ? agentConflict(claim, source, weight, tuning) : null);
+      agentConflict(claim, source, weight, tuning);
     if (conflict) {
       return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: conflict.reason, slot: conflict.slot, score: 1 + alignment };
     }
