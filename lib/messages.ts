@@ -1,0 +1,102 @@
+/**
+ * The typed messages between content script, popup, options and background. Every message is
+ * validated with zod on receipt (`parseRequest`); a malformed one gets `{ ok: false, error }`,
+ * never a crash. Responses use the same envelope.
+ */
+import { z } from 'zod';
+
+export const VerdictSchema = z.enum(['corroborated', 'contradicted', 'mixed', 'not_covered']);
+export const StanceSchema = z.enum(['supports', 'conflicts', 'related']);
+
+export const EvidenceSchema = z.object({
+  source: z.string(),
+  quote: z.string(),
+  stance: StanceSchema,
+  reason: z.string(),
+  score: z.number(),
+});
+
+export const ClaimResultSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  verdict: VerdictSchema,
+  evidence: z.array(EvidenceSchema),
+});
+
+/** Source metadata the UI shows next to a quote (outlet, date, title). */
+export const SourceMetaSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+});
+
+export const AnalysisSchema = z.object({
+  url: z.string(),
+  contentHash: z.string(),
+  engineVersion: z.string(),
+  claims: z.array(ClaimResultSchema),
+  sources: z.array(SourceMetaSchema),
+  analysedAt: z.number(),
+  /** true when served from the IndexedDB cache without running the engine. */
+  cached: z.boolean(),
+  /** Engine time in ms (0 when cached). */
+  ms: z.number(),
+});
+
+export type Analysis = z.infer<typeof AnalysisSchema>;
+
+/** Largest article text accepted (characters): beyond this the page is not a news article. */
+export const MAX_TEXT_CHARS = 400_000;
+
+export const AnalyzeRequest = z.object({
+  type: z.literal('analyze'),
+  url: z.string().min(1).max(4096),
+  title: z.string().max(2000).default(''),
+  text: z.string().min(1).max(MAX_TEXT_CHARS),
+  docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+});
+
+export const TabStatusSchema = z.enum(['idle', 'analysing', 'done', 'not_article', 'no_claims', 'blocked', 'error']);
+export type TabStatus = z.infer<typeof TabStatusSchema>;
+
+/** Content script → background: what the page is doing (for the popup and the badge). */
+export const ReportStatusRequest = z.object({
+  type: z.literal('status'),
+  status: TabStatusSchema,
+  url: z.string(),
+  error: z.string().optional(),
+});
+
+/** Popup → background: the state of a tab. */
+export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().int() });
+
+export const Request = z.discriminatedUnion('type', [AnalyzeRequest, ReportStatusRequest, GetTabStateRequest]);
+export type Request = z.infer<typeof Request>;
+
+/** Background / popup → content script. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('analyzeNow') }),
+  z.object({ type: z.literal('scrollToClaim'), index: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('toggleHighlights') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export type Response<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export function ok<T>(data: T): Response<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: string): Response<never> {
+  return { ok: false, error };
+}
+
+/** Validates an incoming message; the error names what was wrong, for the sender to show. */
+export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): Response<T> {
+  const r = schema.safeParse(raw);
+  if (r.success) return ok(r.data);
+  const first = r.error.issues[0];
+  return fail(`malformed message: ${first ? `${first.path.join('.') || 'message'}: ${first.message}` : 'invalid'}`);
+}
