@@ -111,7 +111,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['priority', 'goal', 'aim', 'objective', 'focus'],
   ['palace', 'venue'],
   ['expect', 'expectation', 'hope'],
-  ['attend', 'participate', 'present', 'join'],
+  ['attend', 'participate'],
   ['war', 'conflict', 'invasion', 'fighting', 'hostility'],
   ['peace', 'settlement', 'resolution'],
   ['fail', 'failure', 'unsuccessful'],

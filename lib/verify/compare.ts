@@ -438,7 +438,7 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn): FlipPair[] {
       if (sc.neg === cc.neg) bestSame = Math.max(bestSame, coverage(content, new Set(sc.concepts), weight));
     }
     for (const sc of source.words.clauses) {
-      if (cc.neg === sc.neg) continue;
+      if (cc.neg === sc.neg || differentSubjects(cc, sc)) continue;
       const [negated, plain] = cc.neg ? [cc, sc] : [sc, cc];
       const plainSet = new Set(plain.concepts);
       const target = negated.negTargets.find((c) => plainSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !notCore(c));
@@ -449,6 +449,17 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn): FlipPair[] {
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Both clauses name who acts, and no actor (person, or side when no person is named) is shared. */
+function differentSubjects(a: Clause, b: Clause): boolean {
+  if (!a.subjects.length || !b.subjects.length) return false;
+  const persons = (c: Clause) => c.subjects.filter(isPerson);
+  const pa = persons(a);
+  const pb = persons(b);
+  if (pa.length && pb.length) return !pa.some((x) => pb.includes(x));
+  const parties = new Set(a.subjects.map((x) => PARTY[x]));
+  return !b.subjects.some((x) => parties.has(PARTY[x]));
 }
 
 /** Below this weight a negated concept is too generic to carry a polarity conflict ("said", "talks"). */
