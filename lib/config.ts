@@ -41,7 +41,7 @@ export const TUNING = {
    * Tolerance applied to figures stated without a bound ("two hours", "1,000"): reporters
    * round, so an exact figure is read as ±this share before intervals are compared.
    */
-  exactTolerance: 0.1,
+  exactTolerance: 0.05,
   /** Weight of a concept never seen in the corpus, as a multiple of the largest corpus IDF (specific unknown detail). */
   unknownWeight: 1.0,
   /** Weight multiplier for figures ("#1000") in coverage: a matching figure is strong evidence. */

@@ -30,7 +30,8 @@ export const PHRASES: Array<[RegExp, string]> = [
   [/\bturn(?:ed|s|ing)? down\b|\bbrush(?:ed|es|ing)? aside\b|\bdismiss(?:ed|es|ing)?\b/g, ' reject '],
   [/\bhand(?:ed|s|ing)? back\b|\bsend(?:s|ing)? home\b|\bsent home\b|\bbring(?:ing|s)? back\b|\bbrought back\b/g, ' return '],
   [/\bhand(?:ed|s|ing)? over\b|\bhand(?:ed|s|ing)? the other\b/g, ' give '],
-  [/\bpull(?:ed|s|ing)? out\b/g, ' withdraw '],
+  [/\bpull(?:ed|s|ing)?(?: (?:its|their|his|her|the) (?:forces|troops|soldiers))? out\b/g, ' withdraw soldier '],
+  [/\binstead of\b/g, ' instead not '],
   [/\bsign(?:ed|s|ing)? up to\b|\bstr(?:uck|ike|ikes|iking) a deal\b|\bsettled? on\b|\breached? (?:an )?agreement\b|\bconsent(?:ed|s)? to\b|\bcame away with a deal\b|\bdeal\b/g, ' agree '],
   [/\bwrap(?:ped|s|ping)? up\b|\bbroke up\b|\bwas over\b|\bwere over\b|\bcame to an end\b/g, ' end '],
   [/\bin charge of\b|\bat the head of\b/g, ' lead '],
@@ -77,7 +78,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['propose', 'proposal', 'offer', 'suggest', 'float', 'table', 'request', 'call', 'push', 'urge', 'press'],
   ['demand', 'require', 'requirement', 'insist', 'condition', 'precondition', 'ultimatum'],
   ['reject', 'refuse', 'decline', 'rebuff', 'deny'],
-  ['lead', 'head', 'chair', 'led', 'leader', 'chief', 'run', 'helm'],
+  ['lead', 'head', 'chair', 'led', 'leader', 'chief', 'helm'],
   ['delegation', 'team', 'delegate', 'negotiator', 'envoy'],
   ['body', 'remains', 'corpse', 'dead'],
   ['soldier', 'troop', 'serviceman', 'servicemen', 'fighter', 'force', 'military'],
@@ -142,7 +143,7 @@ export const LIGHT_CONCEPTS: Record<string, number> = {
   two: 0.3, both: 0.2, each: 0.5, agree: 0.7, propose: 0.8, minister: 0.6, leader: 0.5,
   // Generic verbs: shared by unrelated sentences.
   held: 0.2, hold: 0.2, take: 0.2, took: 0.2, come: 0.2, came: 0.2, make: 0.2, made: 0.2, go: 0.2, went: 0.3,
-  get: 0.2, put: 0.2, set: 0.3, give: 0.5, includ: 0.3, involv: 0.4, becom: 0.2, seem: 0.2, want: 0.5,
+  get: 0.2, put: 0.2, set: 0.3, run: 0.2, ran: 0.2, give: 0.5, includ: 0.3, involv: 0.4, becom: 0.2, seem: 0.2, want: 0.5,
   '#2': 0.3, '#1': 0.3,
 };
 
@@ -153,6 +154,7 @@ export const LIGHT_CONCEPTS: Record<string, number> = {
  */
 export const SETTING = new Set([
   'talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'peace', 'war', 'side', 'direct', 'first', 'second',
+  'ord1_talks', 'ord2_talks',
   'official', 'say', 'president', 'minister', 'leader', 'usa', 'foreign', 'defence', 'europe', 'new', 'also',
   'held', 'hold', 'take', 'took', 'come', 'came', 'make', 'made', 'go', 'went', 'get', 'set', 'includ',
 ]);
@@ -163,8 +165,8 @@ export const SETTING = new Set([
  * Added to a corpus sentence's concepts when its event is known, for alignment only.
  */
 export const EVENT_CONTEXT: Record<string, string[]> = {
-  round1: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'first', 'direct', 'dolmabahce'],
-  round2: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'second', 'direct', 'ciragan'],
+  round1: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord1_talks', 'direct', 'dolmabahce', 'bosphorus'],
+  round2: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord2_talks', 'direct', 'ciragan', 'bosphorus'],
 };
 
 /** First names: the surname identifies the person; the given name adds no content and varies in spelling. */
@@ -210,7 +212,7 @@ export const CLAUSE_BREAKS = /;|:|\bbut\b|,\s*while\b|\bwhereas\b|\bhowever\b|\b
 export const NEGATED_FORMS: Record<string, string> = {
   dissatisfied: 'satisfied', unsatisfied: 'satisfied', unhappy: 'satisfied', displeased: 'satisfied',
   unready: 'ready', unprepared: 'ready', disagree: 'agree', disagreed: 'agree', disagreement: 'agree',
-  unsuccessful: 'success', low: 'high', low_: 'high',
+  unsuccessful: 'success',
 };
 
 /**

@@ -109,12 +109,9 @@ export function isCorpusLemma(word: string): boolean {
  * then the word as written and its other possible base forms ("rises" → rise → "rose").
  */
 export function synonymAnchor(word: string): string | undefined {
-  const w = word.toLowerCase();
-  const lem = lemmaOf(w, isKnown, exception);
-  const tries = [lem, w];
-  const irregular = exception(w);
-  if (irregular !== undefined) tries.push(irregular);
-  tries.push(...suffixCandidates(w));
+  const w = word.toLowerCase().trim();
+  if (/[\s_-]/.test(w)) return synonymAnchor(w.replace(/[\s_-]+/g, '')) ?? phraseAnchor(w);
+  const tries = forms(w);
   for (const c of tries) if (lemmaSet.has(c)) return c;
   for (const c of tries) {
     const hit = own(T.syn, c);
@@ -123,13 +120,33 @@ export function synonymAnchor(word: string): string | undefined {
   return undefined;
 }
 
+/** The lemma of a lowercase word first, then the word itself and its other possible base forms. */
+function forms(w: string): string[] {
+  const out = [lemmaOf(w, isKnown, exception), w, ...suffixCandidates(w)];
+  return out.filter((x, i) => out.indexOf(x) === i);
+}
+
 /** Corpus lemma a multi-word expression ("prisoner of war", "take into custody") stands for. */
 export function phraseAnchor(phrase: string): string | undefined {
   return own(T.phr, phrase.toLowerCase().trim().replace(/[\s_-]+/g, ' '));
 }
 
-/** WordNet antonyms of `word`'s lemma (both directions of the shipped pairs), sorted. */
+/**
+ * WordNet antonyms of `word` (WordNet lemmas, sorted), read both ways: the antonyms of a corpus
+ * lemma, and the corpus lemmas a word is an antonym of ("rises" → fall). Looks at the word's lemma
+ * and, when that has none, at the word as written ("left" → right, though it lemmatises to leave).
+ */
 export function antonymsOf(word: string): string[] {
-  const hit = antonymIndex.get(lemmatize(word));
-  return hit ? [...hit].sort() : [];
+  const w = word.toLowerCase().trim();
+  for (const f of [lemmaOf(w, isKnown, exception), w]) {
+    const hit = antonymIndex.get(f);
+    if (hit) return [...hit].sort();
+  }
+  return [];
+}
+
+/** True when WordNet marks the two words (any of their base forms) as antonyms. */
+export function areAntonyms(a: string, b: string): boolean {
+  const fb = forms(b.toLowerCase().trim());
+  return forms(a.toLowerCase().trim()).some((f) => fb.some((g) => antonymIndex.get(f)?.has(g)));
 }

@@ -127,6 +127,12 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   // Without the implied event setting: for conflicts that the setting says nothing about.
   const ownAlignment = coverage(claimConcepts, ownSet, weight, isFigure);
 
+  // A claim that moves a reported plan to another month reads as "another occasion" to the
+  // event classifier; when it otherwise says the same thing, compare its time anyway.
+  if (!sameEvent && claim.event === 'other' && ownAlignment >= OTHER_EVENT_TIME_ALIGNMENT) {
+    const t = timeConflict(claim, source, false, true);
+    if (t) return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: t.reason, slot: t.slot, score: 1 + ownAlignment };
+  }
   if (sameEvent) {
     const gate = tuning.conflictAlignment;
     const conflict =
@@ -169,8 +175,17 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
 
 const EVENT_DAY: Record<string, string> = { round1: '2025-05-16', round2: '2025-06-02' };
 
+/**
+ * The claim is explicitly about one of the corpus's meetings: it names talks and Istanbul (or
+ * "the first/second round"), and no other place. "Talks with Erdogan in Ankara on Thursday"
+ * is another meeting, whatever the article's date says.
+ */
 function claimMentionsMeeting(claim: Rep): boolean {
-  return claim.words.concepts.includes('talks');
+  const cs = claim.words.concepts;
+  if (!cs.includes('talks')) return false;
+  const named = cs.includes('istanbul') || cs.includes('ord1_talks') || cs.includes('ord2_talks');
+  const elsewhere = claim.words.places.some((p) => !PARTY[p] && p !== 'istanbul' && !ancestors(p).includes('istanbul') && p !== 'turkey');
+  return named && !elsewhere;
 }
 
 /**
@@ -182,12 +197,16 @@ function timeSupport(claim: Rep, source: Rep): boolean {
   if (!days.length) return true;
   return days.every((t) => {
     if (source.times.some((s) => (s.date && t.date && s.date === t.date) || (t.kind === 'weekday' && s.weekday === t.weekday))) return true;
-    const eventDay = EVENT_DAY[source.event];
+    // A sentence with no day of its own is dated by its meeting or, failing that, by its report.
+    const eventDay = EVENT_DAY[source.event] ?? source.docDate ?? undefined;
     if (!eventDay) return false;
     if (t.kind === 'date') return t.date === eventDay;
     return t.weekday === new Date(`${eventDay}T12:00:00Z`).getUTCDay();
   });
 }
+
+/** Own-word alignment needed to compare times of a claim classified as another occasion. */
+const OTHER_EVENT_TIME_ALIGNMENT = 0.75;
 
 /** Alignment above which a different subject vetoes support (cheap, so lower than the conflict gates). */
 const SUBJECT_VETO = 0.3;
@@ -480,8 +499,27 @@ function polarityConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tun
 /** Support needs no clause of the sentence to deny what a clause of the claim asserts (or the reverse). */
 function polarityAgrees(claim: Rep, source: Rep, weight: WeightFn): boolean {
   const best = polarityFlips(claim, source, weight)[0];
-  return !best || best.score < POLARITY_VETO;
+  if (best && best.score >= POLARITY_VETO) return false;
+  // Cheaper test for the veto: the source clause that best matches a claim clause has the
+  // other polarity ("expected a great deal" vs "expectations were not high").
+  for (const cc of claim.words.clauses) {
+    const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+    if (content.length < 2) continue;
+    let bestScore = 0;
+    let bestClause: Clause | null = null;
+    for (const sc of source.words.clauses) {
+      const score = coverage(content, new Set(sc.concepts), weight);
+      if (score > bestScore) {
+        bestScore = score;
+        bestClause = sc;
+      }
+    }
+    if (bestClause && bestScore >= POLARITY_BEST_CLAUSE && bestClause.neg !== cc.neg && !differentSubjects(cc, bestClause)) return false;
+  }
+  return true;
 }
+/** Clause overlap at which the best-matching clause's opposite polarity vetoes support. */
+const POLARITY_BEST_CLAUSE = 0.5;
 /** Clause overlap above which a polarity flip vetoes support (lower than the conflict gate: vetoing is cheap). */
 const POLARITY_VETO = 0.3;
 

@@ -4,7 +4,7 @@
  * same representation, so comparing them is symmetric. Plain JSON-safe data: corpus
  * representations are serialised with the index and reloaded without re-extraction.
  */
-import { analyseWords, type WordAnalysis } from '../lexicon/concepts';
+import { analyseWords, conceptOf, type WordAnalysis } from '../lexicon/concepts';
 import { extractQuantities } from '../facts/quantities';
 import { extractTimes } from '../facts/time';
 import { classifyEvent } from '../facts/event';
@@ -15,6 +15,8 @@ export interface Rep {
   quantities: Quantity[];
   times: TimeRef[];
   event: EventId;
+  /** Date of the document the sentence comes from, when known. */
+  docDate?: string | null;
 }
 
 export interface RepContext {
@@ -29,8 +31,8 @@ export interface RepContext {
  */
 const MEDIA_ATTRIBUTION = new RegExp(
   [
-    String.raw`,?\s*(?:in remarks |in comments |as )?(?:quoted|reported|cited) by [^,.;]+(?:,[^,.;]*(?:agency|service|outlet|broadcaster|newspaper)[^,.;]*)?,?`,
-    String.raw`,?\s*according to (?:the |a |an )?(?:[A-Z][\w'’]*\s)*(?:news agency|agency|media|state media|reports?|sources?|officials?|a source|[A-Z]{2,}|Reuters|Anadolu|Interfax)(?:'s? [\w ]+)?[^,.;]*`,
+    String.raw`,?\s*(?:[Ii]n remarks |[Ii]n comments |[Aa]s )?(?:quoted|reported|cited) by [^,.;]+(?:,[^,.;]*(?:agency|service|outlet|broadcaster|newspaper)[^,.;]*)?,?`,
+    String.raw`,?\s*[Aa]ccording to (?:the |a |an )?(?:[A-Z][\w'’]*\s)*(?:news agency|agency|media|state media|reports?|sources?|officials?|a source|[A-Z]{2,}|Reuters|Anadolu|Interfax)(?:'s? [\w ]+)?[^,.;]*`,
     String.raw`,?\s*(?:[A-Z][\w'’.]*\s){0,3}(?:news agency |agency |media )?(?:reported|reports|said|wrote)?,?\s*citing (?:a |an |the )?[^,.;]+`,
     String.raw`,\s*(?:the )?(?:[A-Z][\w'’]*\s?){1,3}(?:news agency |agency )?reported\s*(?=[.,;]|$)`,
   ].join('|'),
@@ -62,7 +64,11 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
     bag = bag.slice(0, start) + ' '.repeat(end - start - k.length) + k + bag.slice(end);
   };
   for (const q of quantities) {
-    if (q.kind === 'ordinal') continue;
+    if (q.kind === 'ordinal') {
+      // "third round" and "third year" share a word, not a meaning: the ordinal is bound to its noun.
+      blank(q.start, q.end, ` ${ordinalToken(q)} `);
+      continue;
+    }
     blank(q.start, q.end, q.kind === 'count' ? ` ${q.unit || lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
   }
   for (const t of times) if (t.kind === 'date' || t.kind === 'month') blank(t.start, t.end);
@@ -77,7 +83,13 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
     }
   }
   const event = safe(() => classifyEvent(text, times, ctx.docEvent ?? null), 'unknown' as EventId);
-  return { words, quantities, times, event };
+  return { words, quantities, times, event, docDate: ctx.docDate ?? null };
+}
+
+/** "second round" → ord2_talks: an ordinal bound to the concept of its noun. */
+export function ordinalToken(q: Quantity): string {
+  const unit = q.unit ? conceptOf(q.unit.toLowerCase()) ?? q.unit.toLowerCase() : 'x';
+  return `ord${q.value}_${unit}`;
 }
 
 function lastWord(s: string): string {
