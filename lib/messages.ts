@@ -100,3 +100,30 @@ export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): Response<T>
   const first = r.error.issues[0];
   return fail(`malformed message: ${first ? `${first.path.join('.') || 'message'}: ${first.message}` : 'invalid'}`);
 }
+
+/**
+ * What the background knows about one tab, for the popup (reply to `getTabState`, and to
+ * `status`). `unknown`: nothing has been reported for this tab since it last navigated (the page
+ * cannot be scripted, e.g. a browser page, or it was open before the extension was installed).
+ * `analysis` is the last analysis of `url` (present when status is 'done' or 'no_claims').
+ */
+export const TabStateStatusSchema = z.enum([...TabStatusSchema.options, 'unknown']);
+export type TabStateStatus = z.infer<typeof TabStateStatusSchema>;
+
+export const TabStateSchema = z.object({
+  tabId: z.number().int(),
+  status: TabStateStatusSchema,
+  url: z.string().nullable(),
+  title: z.string(),
+  error: z.string().nullable(),
+  analysis: AnalysisSchema.nullable(),
+  updatedAt: z.number(),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+/** Content script's reply to a ContentRequest (`analyzeNow`, `scrollToClaim`, `toggleHighlights`). */
+export const ContentReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ContentReply = z.infer<typeof ContentReplySchema>;

@@ -111,7 +111,7 @@ const WORD = /[a-z0-9][a-z0-9.,']*[a-z0-9]|[a-z0-9]/g;
 
 /** The concept id of one word (already folded), or null for stopwords and noise. */
 export function conceptOf(word: string): string | null {
-  if (/^ord\d+_\w+$/.test(word)) return word;
+  if (/^ord\d+[a-z]+$/.test(word)) return word;
   let w = word.replace(/'/g, '');
   if (/^\d[\d,.]*$/.test(w)) {
     const n = Number(w.replace(/,/g, ''));

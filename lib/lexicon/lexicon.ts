@@ -32,6 +32,8 @@ export const PHRASES: Array<[RegExp, string]> = [
   [/\bhand(?:ed|s|ing)? over\b|\bhand(?:ed|s|ing)? the other\b/g, ' give '],
   [/\bpull(?:ed|s|ing)?(?: (?:its|their|his|her|the) (?:forces|troops|soldiers))? out\b/g, ' withdraw soldier '],
   [/\binstead of\b/g, ' instead not '],
+  // "lasted" is the meeting's length, like "ended after"; "last" alone ("last met") is not.
+  [/\blast(?:ed|ing|s)\b/g, ' end '],
   [/\bsign(?:ed|s|ing)? up to\b|\bstr(?:uck|ike|ikes|iking) a deal\b|\bsettled? on\b|\breached? (?:an )?agreement\b|\bconsent(?:ed|s)? to\b|\bcame away with a deal\b|\bdeal\b/g, ' agree '],
   [/\bwrap(?:ped|s|ping)? up\b|\bbroke up\b|\bwas over\b|\bwere over\b|\bcame to an end\b/g, ' end '],
   [/\bin charge of\b|\bat the head of\b/g, ' lead '],
@@ -90,7 +92,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['ill', 'sick', 'illness'],
   ['young', 'younger', 'youth'],
   // "lasted just over an hour" and "ended after just over an hour" say the same of a meeting.
-  ['end', 'conclude', 'finish', 'close', 'over', 'stop', 'halt', 'lasted', 'lasting', 'lasts', 'duration'],
+  ['end', 'conclude', 'finish', 'close', 'over', 'stop', 'halt', 'duration'],
   ['breakthrough', 'progress', 'advance'],
   ['memorandum', 'memoranda', 'memorand', 'document', 'paper', 'draft', 'text', 'position', 'proposals', 'terms', 'stance'],
   ['satisfied', 'pleased', 'happy', 'content'],
@@ -154,7 +156,7 @@ export const LIGHT_CONCEPTS: Record<string, number> = {
  */
 export const SETTING = new Set([
   'talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'peace', 'war', 'side', 'direct', 'first', 'second',
-  'ord1_talks', 'ord2_talks',
+  'ord1talks', 'ord2talks',
   'official', 'say', 'president', 'minister', 'leader', 'usa', 'foreign', 'defence', 'europe', 'new', 'also',
   'held', 'hold', 'take', 'took', 'come', 'came', 'make', 'made', 'go', 'went', 'get', 'set', 'includ',
 ]);
@@ -165,8 +167,8 @@ export const SETTING = new Set([
  * Added to a corpus sentence's concepts when its event is known, for alignment only.
  */
 export const EVENT_CONTEXT: Record<string, string[]> = {
-  round1: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord1_talks', 'direct', 'dolmabahce', 'bosphorus'],
-  round2: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord2_talks', 'direct', 'ciragan', 'bosphorus'],
+  round1: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord1talks', 'direct', 'dolmabahce', 'bosphorus'],
+  round2: ['talks', 'istanbul', 'turkey', 'russia', 'ukraine', 'delegation', 'peace', 'ord2talks', 'direct', 'ciragan', 'bosphorus'],
 };
 
 /** First names: the surname identifies the person; the given name adds no content and varies in spelling. */

@@ -183,7 +183,7 @@ const EVENT_DAY: Record<string, string> = { round1: '2025-05-16', round2: '2025-
 function claimMentionsMeeting(claim: Rep): boolean {
   const cs = claim.words.concepts;
   if (!cs.includes('talks')) return false;
-  const named = cs.includes('istanbul') || cs.includes('ord1_talks') || cs.includes('ord2_talks');
+  const named = cs.includes('istanbul') || cs.includes('ord1talks') || cs.includes('ord2talks');
   const elsewhere = claim.words.places.some((p) => !PARTY[p] && p !== 'istanbul' && !ancestors(p).includes('istanbul') && p !== 'turkey');
   return named && !elsewhere;
 }

@@ -58,10 +58,10 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   // over", "sixty", "minutes", "15") are taken out of the word bag. The counted noun stays (it
   // is content), durations leave a marker so duration sentences still align, and ordinals stay
   // ("second round" is content).
-  let bag = text;
+  // Replacements are collected and applied right to left (the bag's offsets are not used later).
+  const edits: Array<{ start: number; end: number; keep: string }> = [];
   const blank = (start: number, end: number, keep = '') => {
-    const k = keep.length <= end - start ? keep : '';
-    bag = bag.slice(0, start) + ' '.repeat(end - start - k.length) + k + bag.slice(end);
+    if (!edits.some((e) => start < e.end && e.start < end)) edits.push({ start, end, keep });
   };
   for (const q of quantities) {
     if (q.kind === 'ordinal') {
@@ -72,6 +72,8 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
     blank(q.start, q.end, q.kind === 'count' ? ` ${q.unit || lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
   }
   for (const t of times) if (t.kind === 'date' || t.kind === 'month') blank(t.start, t.end);
+  let bag = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) bag = `${bag.slice(0, e.start)} ${e.keep} ${bag.slice(e.end)}`;
   const words = analyseWords(bag);
   // A figure token per count, so retrieval finds sentences with the same figure (and, for a
   // per-side figure, the total).
@@ -86,10 +88,10 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   return { words, quantities, times, event, docDate: ctx.docDate ?? null };
 }
 
-/** "second round" → ord2_talks: an ordinal bound to the concept of its noun. */
+/** "second round" → ord2talks: an ordinal bound to the concept of its noun. */
 export function ordinalToken(q: Quantity): string {
   const unit = q.unit ? conceptOf(q.unit.toLowerCase()) ?? q.unit.toLowerCase() : 'x';
-  return `ord${q.value}_${unit}`;
+  return `ord${q.value}${unit}`;
 }
 
 function lastWord(s: string): string {
