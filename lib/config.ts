@@ -34,7 +34,7 @@ export const TUNING = {
    */
   conflictAlignment: 0.5,
   /** A polarity flip needs more: negation is easy to misread across clauses. */
-  polarityAlignment: 0.6,
+  polarityAlignment: 0.5,
   /** An agent swap ("Ukraine proposed" vs "Russia offered") needs the most, plus a shared figure or place. */
   agentAlignment: 0.6,
   /**

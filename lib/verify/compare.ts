@@ -240,7 +240,8 @@ function figureConflict(claim: Rep, source: Rep, tuning: Tuning): Found {
   const sa = firstAgent(source, false);
   if (ca && sa && PARTY[ca] !== PARTY[sa] && !source.words.actors.includes(ca)) return null;
   for (const [ci, c] of claimQ.entries()) {
-    if (c.kind === 'ordinal' || c.kind === 'year') continue;
+    // Background spans ("met again in a little over two weeks") are neither required nor disputed.
+    if (!requiredFigure(c)) continue;
     let conflicting: Quantity | null = null;
     let agreeing = false;
     for (const s of sourceQ) {
