@@ -9,6 +9,7 @@ import { detectClaims } from './claims/detect';
 import { buildCorpus, hash, type CorpusIndex } from './corpus/index';
 import { Verifier } from './verify/index';
 import { TUNING, type Tuning } from './config';
+import { analyseWords, isPerson } from './lexicon/concepts';
 
 /** Bump when verdict logic changes, so cached analyses are redone. */
 export const ENGINE_VERSION = '0.1.0';
@@ -45,6 +46,16 @@ export function eventForDate(date: string | null | undefined): EventId | null {
   return null;
 }
 
+/**
+ * "He said …" right after a sentence about Medinsky is Medinsky's claim: a sentence that opens
+ * with a personal pronoun and names no person is checked with the last named person in its
+ * place. Only the checking uses it; the claim shown is the sentence as written.
+ */
+export function resolvePronoun(sentence: string, person: string): string {
+  const name = person.charAt(0).toUpperCase() + person.slice(1);
+  return sentence.replace(/^(He|She)\b/, name).replace(/^(His|Her)\b/, `${name}'s`);
+}
+
 export function createEngine(docs: CorpusDoc[], tuning: Tuning = { ...TUNING }): Engine {
   return createEngineFromIndex(buildCorpus(docs), tuning);
 }
@@ -62,9 +73,13 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
     analyze(text, opts) {
       const ctx = ctxFor(opts);
       const claims: ClaimResult[] = [];
+      let lastPerson: string | null = null;
       for (const s of detectClaims(splitSentences(text))) {
+        const persons = analyseWords(s.text).actors.filter(isPerson);
+        const resolved = persons.length === 0 && lastPerson ? resolvePronoun(s.text, lastPerson) : s.text;
+        if (persons.length) lastPerson = persons[persons.length - 1];
         if (!s.detection.isClaim) continue;
-        const v = verifier.verify(s.text, ctx);
+        const v = verifier.verify(resolved, ctx);
         claims.push({ text: s.text, start: s.start, end: s.end, verdict: v.verdict, evidence: v.evidence, detection: s.detection });
       }
       return { claims };
