@@ -140,6 +140,15 @@ describe('anchorClaim: fuzzy fallback', () => {
     expect(r!.endNode).toBe(2);
   });
 
+  it('does not join a head and a tail that are too far apart', () => {
+    const nodes = [
+      'Ukraine had struck air bases on Sunday. ',
+      'A long stretch of unrelated reporting sits here, about weather, markets and sport results. ',
+      'Russia responded with drones, Kyiv said.',
+    ];
+    expect(anchorClaim(nodes, 'Ukraine had struck air bases with drones, Kyiv said.')).toBeNull();
+  });
+
   it('refuses matches that need too many edits', () => {
     const nodes = ['Russia fired 472 drones at Ukrainian cities overnight, officials said.'];
     expect(anchorClaim(nodes, 'Germany sent 90 tanks to Polish towns last week, ministers claimed.')).toBeNull();

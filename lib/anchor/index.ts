@@ -22,6 +22,15 @@ export const MAX_ERROR_SHARE = 0.15;
 export const MAX_ERRORS_CAP = 64;
 /** Claims shorter than this (normalised) are only matched exactly: a few edits would make anything match. */
 export const MIN_FUZZY_LENGTH = 16;
+/**
+ * Last resort for text inserted inside a sentence on the page (a footnote marker, an "opens in
+ * new window" note, an inline ad label): the claim's first and last HEAD_TAIL_LENGTH characters
+ * found exactly, in order, spanning at most MAX_STRETCH times the claim's length.
+ */
+export const HEAD_TAIL_LENGTH = 32;
+export const MAX_STRETCH = 1.6;
+/** Claims shorter than this are not head/tail matched (the two ends would overlap or be too generic). */
+export const MIN_HEAD_TAIL_CLAIM = 40;
 
 /** A claim's place in the live text: start/end as (node index, code-unit offset), end exclusive. */
 export interface AnchorRange {
@@ -74,9 +83,8 @@ export class TextIndex {
     }
     if (opts.exactOnly || pattern.length < MIN_FUZZY_LENGTH) return null;
     const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(pattern.length * MAX_ERROR_SHARE));
-    if (maxErrors < 1) return null;
-    const matches = approxSearch(this.norm.text, pattern, maxErrors);
-    if (!matches.length) return null;
+    const matches = maxErrors >= 1 ? approxSearch(this.norm.text, pattern, maxErrors) : [];
+    if (!matches.length) return this.locateHeadTail(pattern, opts);
     const fewest = Math.min(...matches.map((m) => m.errors));
     // approx-string-match can report several starts for one region; keep distinct starts.
     const best = matches.filter((m) => m.errors === fewest);
@@ -84,6 +92,23 @@ export class TextIndex {
     const start = pick([...byStart.keys()].sort((a, b) => a - b), opts);
     const m = byStart.get(start)!;
     return this.toRange(m.start, m.end, m.errors);
+  }
+
+  private locateHeadTail(pattern: string, opts: LocateOptions): AnchorRange | null {
+    if (pattern.length < MIN_HEAD_TAIL_CLAIM) return null;
+    const n = Math.min(HEAD_TAIL_LENGTH, Math.floor(pattern.length / 3));
+    const head = pattern.slice(0, n);
+    const tail = pattern.slice(pattern.length - n);
+    const maxSpan = Math.ceil(pattern.length * MAX_STRETCH);
+    const spans = new Map<number, number>();
+    for (const h of allIndexesOf(this.norm.text, head)) {
+      const t = this.norm.text.indexOf(tail, h + n);
+      if (t !== -1 && t + n - h <= maxSpan) spans.set(h, t + n);
+    }
+    if (!spans.size) return null;
+    const start = pick([...spans.keys()], opts);
+    const end = spans.get(start)!;
+    return this.toRange(start, end, end - start - pattern.length);
   }
 
   /** Map a normalised [start, end) back to node positions; trims spaces at the edges. */
