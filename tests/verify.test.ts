@@ -126,3 +126,23 @@ describe('corpus index', () => {
     expect(() => loadCorpus('{"format":99}')).toThrow(/unknown format/);
   });
 });
+
+describe('reasons name what was compared', () => {
+  it('every supports/conflicts reason quotes a figure, a day or words of the claim', async () => {
+    const { loadSeedDocsFromDisk } = await import('../scripts/seeds-node');
+    const { loadDevClaims } = await import('../scripts/evaluate');
+    const seedEngine = createEngine(loadSeedDocsFromDisk());
+    let checked = 0;
+    for (const c of loadDevClaims()) {
+      const words = new Set(c.claim.toLowerCase().match(/[a-z0-9][a-z0-9,.'-]*[a-z0-9]/g) ?? []);
+      for (const e of seedEngine.checkClaim(c.claim).evidence) {
+        expect(e.reason.length).toBeGreaterThan(10);
+        if (e.stance === 'related') continue;
+        const named = (e.reason.toLowerCase().match(/[a-z0-9][a-z0-9,.'-]*[a-z0-9]/g) ?? []).some((w) => words.has(w));
+        expect(named, `${c.id}: ${e.reason}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  }, 60_000);
+});

@@ -134,7 +134,15 @@ export function conceptOf(word: string): string | null {
 
 export function analyseWords(sentence: string): WordAnalysis {
   let s = ` ${foldText(sentence)} `;
-  for (const [re, rep] of PHRASES) s = s.replace(re, rep);
+  // Words a phrase token came from ("side by side" for `sidebyside`), so reasons read naturally.
+  const phraseSurface: Record<string, string> = {};
+  for (const [re, rep] of PHRASES) {
+    s = s.replace(re, (m) => {
+      const token = rep.trim().split(/\s+/)[0];
+      if (!(token in phraseSurface)) phraseSurface[token] = m.trim();
+      return rep;
+    });
+  }
   // Clause boundaries: positions where CLAUSE_BREAKS match.
   const cuts: number[] = [];
   CLAUSE_BREAKS.lastIndex = 0;
@@ -180,7 +188,7 @@ export function analyseWords(sentence: string): WordAnalysis {
         }
         concepts.push(c);
         all.add(c);
-        if (!(c in surface)) surface[c] = raw;
+        if (!(c in surface)) surface[c] = phraseSurface[raw] ?? raw;
         if (c === SAY_CONCEPT) {
           if (!sawSay) {
             sawSay = true;

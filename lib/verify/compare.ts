@@ -119,7 +119,7 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   const cov = coverage(claimConcepts, sourceSet, weight);
   const shared = claimConcepts.filter((c) => ownSet.has(c));
   const base = { coverage: cov, shared };
-  const words = (cs: string[]) => cs.filter((c) => !isNumber(c)).slice(0, 6).map((c) => claim.words.surface[c] ?? c).join(', ');
+  const words = (cs: string[]) => cs.filter((c) => !isFigure(c) && !/^ord\d/.test(c)).slice(0, 6).map((c) => claim.words.surface[c] ?? c).join(', ');
 
   // Alignment: how much of the claim the sentence contains apart from the slot being compared.
   const alignedWithout = (skip: (c: string) => boolean) => coverage(claimConcepts, sourceSet, weight, skip);

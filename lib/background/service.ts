@@ -1,0 +1,282 @@
+/**
+ * The background's logic, with every dependency injected (engine, database, clock, hash, tab-state
+ * persistence), so it runs unchanged in Node tests. `entrypoints/background.ts` only wires it to
+ * the extension APIs.
+ *
+ * Requests (validated with `parseRequest(Request, raw)`; a malformed one gets `{ok:false,error}`):
+ * - `analyze` (content script): cache lookup by [url without #fragment, contentHash,
+ *   engine.version] where contentHash = hash(docDate + "\n" + text); a hit is returned with
+ *   `cached: true` and no engine call; a miss runs `engine.analyze(text, {docDate})`, stores the
+ *   result and returns it with `cached: false` and the engine time `ms`. Reply: Response<Analysis>.
+ * - `status` (content script): what the page is doing; updates the sender tab's state.
+ *   Reply: Response<TabState>.
+ * - `getTabState` (popup): Response<TabState> for `tabId`.
+ *
+ * Tab state lives in a Map. Because an MV3 service worker can be stopped at any time, each change
+ * is also written to an optional `tabStore` (the wiring passes `browser.storage.session`: cleared
+ * when the browser closes, which matches tab ids' lifetime). It stores the analysis *key*, not the
+ * analysis, which is re-read from IndexedDB. Without a tabStore (or if it fails), a restarted
+ * worker reports status 'unknown' and the popup offers "Check this page", which asks the content
+ * script to re-send (`analyzeNow`) — served from the cache.
+ */
+import {
+  fail,
+  ok,
+  parseRequest,
+  Request,
+  TabStateSchema,
+  type Analysis,
+  type Response,
+  type TabState,
+  type TabStatus,
+} from '../messages';
+import type { Engine } from '../engine';
+import type { ClaimResult } from '../types';
+import { z } from 'zod';
+import { analysisKey, getAnalysis, putAnalysis, type AnalysisKey, type CrosscheckDB, type StoredAnalysis } from '../store/db';
+
+/** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
+export const PersistedTabSchema = TabStateSchema.omit({ analysis: true }).extend({
+  analysisKey: z.tuple([z.string(), z.string(), z.string()]).nullable(),
+});
+export type PersistedTab = z.infer<typeof PersistedTabSchema>;
+
+export interface TabStore {
+  get(tabId: number): Promise<unknown>;
+  set(tabId: number, value: PersistedTab): Promise<void>;
+  remove(tabId: number): Promise<void>;
+}
+
+export interface Sender {
+  tabId?: number;
+  url?: string;
+}
+
+export interface ServiceDeps {
+  getEngine(): Promise<Engine>;
+  /** The cache; null runs without one. */
+  db: CrosscheckDB | null;
+  now(): number;
+  hash(text: string): string | Promise<string>;
+  /** Survives a service-worker restart (storage.session in the extension). Optional. */
+  tabStore?: TabStore;
+  /** Called after every tab-state change (the wiring updates the toolbar badge). */
+  onTabState?(tabId: number, state: TabState): void;
+  log?(message: string, error?: unknown): void;
+}
+
+export type HandleResult = Response<Analysis> | Response<TabState>;
+
+export interface Service {
+  handle(request: unknown, sender: Sender): Promise<HandleResult>;
+  getTabState(tabId: number): Promise<TabState>;
+  /** Forget a tab (closed, or navigating to a new page). */
+  forgetTab(tabId: number): Promise<void>;
+}
+
+/** Toolbar badge: number of contradicted + mixed claims, '' when none (or no analysis). */
+export function badgeFor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
+  if (!analysis) return '';
+  const n = analysis.claims.filter((c) => c.verdict === 'contradicted' || c.verdict === 'mixed').length;
+  return n === 0 ? '' : n > 999 ? '999+' : String(n);
+}
+
+/** Badge colour: red when something is contradicted, amber when only mixed. */
+export function badgeColor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
+  return analysis?.claims.some((c) => c.verdict === 'contradicted') ? '#b91c1c' : '#b45309';
+}
+
+/** The URL used in cache keys and tab state: without its #fragment. */
+export function pageUrl(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? url : url.slice(0, i);
+}
+
+function finite(n: number): number {
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Only the fields the messages carry (drops `detection`, makes scores JSON-safe). */
+function plainClaims(claims: ClaimResult[]): Analysis['claims'] {
+  return claims.map((c) => ({
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    verdict: c.verdict,
+    evidence: c.evidence.map((e) => ({ source: e.source, quote: e.quote, stance: e.stance, reason: e.reason, score: finite(e.score) })),
+  }));
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createService(deps: ServiceDeps): Service {
+  const log = deps.log ?? (() => {});
+  const tabs = new Map<number, { state: TabState; key: AnalysisKey | null }>();
+  const inflight = new Map<string, Promise<Analysis>>();
+
+  function blank(tabId: number): TabState {
+    return { tabId, status: 'unknown', url: null, title: '', error: null, analysis: null, updatedAt: deps.now() };
+  }
+
+  async function setTab(tabId: number, state: TabState, key: AnalysisKey | null): Promise<TabState> {
+    tabs.set(tabId, { state, key });
+    if (deps.tabStore) {
+      const { analysis: _a, ...rest } = state;
+      try {
+        await deps.tabStore.set(tabId, { ...rest, analysisKey: key });
+      } catch (e) {
+        log('could not persist tab state', e);
+      }
+    }
+    try {
+      deps.onTabState?.(tabId, state);
+    } catch (e) {
+      log('onTabState failed', e);
+    }
+    return state;
+  }
+
+  async function getTabState(tabId: number): Promise<TabState> {
+    const mem = tabs.get(tabId);
+    if (mem) return mem.state;
+    if (!deps.tabStore) return blank(tabId);
+    let raw: unknown;
+    try {
+      raw = await deps.tabStore.get(tabId);
+    } catch (e) {
+      log('could not read persisted tab state', e);
+      return blank(tabId);
+    }
+    const p = PersistedTabSchema.safeParse(raw);
+    if (!p.success) return blank(tabId);
+    const { analysisKey: key, ...rest } = p.data;
+    let analysis: Analysis | null = null;
+    if (key && deps.db) {
+      const row = await getAnalysis(deps.db, key, log);
+      if (row) analysis = fromRow(row, true, 0);
+    }
+    let state: TabState = { ...rest, tabId, analysis };
+    // The analysis was evicted: the popup can ask the content script to re-send.
+    if (key && !analysis && (state.status === 'done' || state.status === 'no_claims')) state = { ...state, status: 'unknown' };
+    tabs.set(tabId, { state, key: analysis ? key : null });
+    return state;
+  }
+
+  async function forgetTab(tabId: number): Promise<void> {
+    tabs.delete(tabId);
+    try {
+      await deps.tabStore?.remove(tabId);
+    } catch (e) {
+      log('could not forget tab state', e);
+    }
+  }
+
+  function fromRow(row: StoredAnalysis, cached: boolean, ms: number): Analysis {
+    const { engineMs: _e, ...rest } = row;
+    return { ...rest, cached, ms };
+  }
+
+  async function runAnalysis(engine: Engine, req: Extract<Request, { type: 'analyze' }>, url: string, contentHash: string): Promise<Analysis> {
+    const key: AnalysisKey = [url, contentHash, engine.version];
+    if (deps.db) {
+      const hit = await getAnalysis(deps.db, key, log);
+      if (hit) return fromRow(hit, true, 0);
+    }
+    const t0 = deps.now();
+    const result = engine.analyze(req.text, { docDate: req.docDate });
+    const ms = Math.max(0, deps.now() - t0);
+    const row: StoredAnalysis = {
+      url,
+      contentHash,
+      engineVersion: engine.version,
+      claims: plainClaims(result.claims),
+      sources: engine.index.docs.map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, date: d.date })),
+      analysedAt: deps.now(),
+      engineMs: ms,
+    };
+    if (deps.db) await putAnalysis(deps.db, row, log);
+    return fromRow(row, false, ms);
+  }
+
+  async function analyze(req: Extract<Request, { type: 'analyze' }>, tabId: number | undefined): Promise<Response<Analysis>> {
+    const url = pageUrl(req.url);
+    const base = { url, title: req.title, error: null, analysis: null };
+    if (tabId !== undefined) await setTab(tabId, { ...blank(tabId), ...base, status: 'analysing' }, null);
+
+    // Reports the outcome on the tab unless the tab has moved on to another page meanwhile.
+    const report = async (state: Omit<TabState, 'tabId' | 'updatedAt'>, key: AnalysisKey | null) => {
+      if (tabId === undefined) return;
+      const cur = tabs.get(tabId)?.state;
+      if (!cur || cur.url !== url) return;
+      await setTab(tabId, { ...state, tabId, updatedAt: deps.now() }, key);
+    };
+
+    let engine: Engine;
+    try {
+      engine = await deps.getEngine();
+    } catch (e) {
+      const error = `The checker could not start: ${message(e)}`;
+      log(error, e);
+      await report({ ...base, status: 'error', error }, null);
+      return fail(error);
+    }
+    try {
+      const contentHash = await deps.hash(`${req.docDate ?? ''}\n${req.text}`);
+      const id = JSON.stringify([url, contentHash, engine.version]);
+      let job = inflight.get(id);
+      if (!job) {
+        job = runAnalysis(engine, req, url, contentHash).finally(() => inflight.delete(id));
+        inflight.set(id, job);
+      }
+      const analysis = await job;
+      await report({ ...base, status: analysis.claims.length ? 'done' : 'no_claims', analysis }, analysisKey(analysis));
+      return ok(analysis);
+    } catch (e) {
+      const error = `The analysis failed: ${message(e)}`;
+      log(error, e);
+      await report({ ...base, status: 'error', error }, null);
+      return fail(error);
+    }
+  }
+
+  async function status(req: { status: TabStatus; url: string; error?: string }, tabId: number | undefined): Promise<Response<TabState>> {
+    if (tabId === undefined) return fail('status must come from a tab');
+    const url = pageUrl(req.url);
+    const cur = await getTabState(tabId);
+    const keep = (req.status === 'done' || req.status === 'no_claims') && cur.url === url && cur.analysis !== null;
+    const entry = tabs.get(tabId);
+    const state: TabState = {
+      tabId,
+      status: req.status,
+      url,
+      title: cur.url === url ? cur.title : '',
+      error: req.status === 'error' ? (req.error ?? 'Something went wrong on this page.') : null,
+      analysis: keep ? cur.analysis : null,
+      updatedAt: deps.now(),
+    };
+    return ok(await setTab(tabId, state, keep ? (entry?.key ?? null) : null));
+  }
+
+  async function handle(raw: unknown, sender: Sender): Promise<HandleResult> {
+    const parsed = parseRequest(Request, raw);
+    if (!parsed.ok) return parsed;
+    const req = parsed.data;
+    try {
+      switch (req.type) {
+        case 'analyze':
+          return await analyze(req, sender.tabId);
+        case 'status':
+          return await status(req, sender.tabId);
+        case 'getTabState':
+          return ok(await getTabState(req.tabId));
+      }
+    } catch (e) {
+      log('request failed', e);
+      return fail(`internal error: ${message(e)}`);
+    }
+  }
+
+  return { handle, getTabState, forgetTab };
+}

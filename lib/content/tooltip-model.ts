@@ -1,0 +1,95 @@
+/**
+ * What the hover tooltip shows for one claim, computed from the analysis (pure; the DOM part
+ * only renders these strings as text).
+ */
+import type { Verdict } from '../types';
+import { VERDICT_LABELS } from '../labels';
+
+interface EvidenceLike {
+  source: string;
+  quote: string;
+  stance: 'supports' | 'conflicts' | 'related';
+  reason: string;
+}
+interface SourceLike {
+  id: string;
+  title: string;
+  outlet: string | null;
+  date: string | null;
+}
+
+export const MAX_TOOLTIP_EVIDENCE = 3;
+
+export interface TooltipEvidence {
+  quote: string;
+  /** "Financial Times", or the source's title, or its id when neither is known. */
+  outlet: string;
+  /** "2 June 2025", or '' when the source is undated. */
+  date: string;
+  stance: EvidenceLike['stance'];
+  /** "Supports" / "Conflicts" / "Related". */
+  stanceLabel: string;
+  reason: string;
+}
+
+export interface TooltipModel {
+  verdict: Verdict;
+  /** The verdict as a word: "Corroborated", "Contradicted", "Mixed", "Not covered". */
+  label: string;
+  claim: string;
+  evidence: TooltipEvidence[];
+  /** One line when there is nothing to quote. */
+  empty: string;
+}
+
+const STANCE_LABELS: Record<EvidenceLike['stance'], string> = {
+  supports: 'Supports',
+  conflicts: 'Conflicts',
+  related: 'Related',
+};
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December',
+];
+
+/** "2025-06-02" → "2 June 2025"; anything else is returned unchanged ('' for null). */
+export function formatDate(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  const month = MONTHS[+m[2]! - 1];
+  return month ? `${+m[3]!} ${month} ${m[1]}` : iso ?? '';
+}
+
+function shortTitle(t: string): string {
+  return t.length > 60 ? `${t.slice(0, 57).trimEnd()}…` : t;
+}
+
+export function tooltipModel(
+  claim: { text: string; verdict: Verdict; evidence: readonly EvidenceLike[] },
+  sources: readonly SourceLike[],
+  max = MAX_TOOLTIP_EVIDENCE,
+): TooltipModel {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  // Best first as the engine ordered it, but for a verdict show what decided it before context.
+  const rank = (e: EvidenceLike) => (e.stance === 'related' ? 1 : 0);
+  const ordered = claim.evidence.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i);
+  const evidence = ordered.slice(0, max).map(({ e }) => {
+    const src = byId.get(e.source);
+    return {
+      quote: e.quote,
+      outlet: src?.outlet || (src?.title ? shortTitle(src.title) : '') || e.source,
+      date: formatDate(src?.date ?? null),
+      stance: e.stance,
+      stanceLabel: STANCE_LABELS[e.stance],
+      reason: e.reason,
+    };
+  });
+  return {
+    verdict: claim.verdict,
+    label: VERDICT_LABELS[claim.verdict],
+    claim: claim.text,
+    evidence,
+    empty: evidence.length ? '' : 'No sentence in the reference corpus bears on this claim.',
+  };
+}
