@@ -1,14 +1,59 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Extension pages (popup, options, background) may only load the extension's own code and make
+ * no network request at all: no remote code, no fetch/XHR/WebSocket (connect-src 'none').
+ * Applied to production builds only: `wxt` dev mode needs its dev server (WXT adds it to the
+ * default CSP itself).
+ */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "connect-src 'none'",
+  "img-src 'self' data:",
+  // React sets style properties through the CSSOM (allowed anyway); Vite's dev CSS uses <style>.
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  // Written in MV3 form; WXT converts for Firefox MV2 (action → browser_action,
+  // content_security_policy.extension_pages → content_security_policy string).
+  manifest: ({ browser, command }) => ({
     name: 'Crosscheck',
     description:
       'Cross-checks war coverage against a local reference corpus, claim by claim. Runs fully offline.',
-    // Minimal for now: the popup and (later) the cache only need extension storage.
-    // No host permissions yet; the content script arrives in a later version.
-    permissions: ['storage'],
-  },
+    // storage: settings (storage.local) and per-tab popup state (storage.session).
+    // activeTab (no install warning): when the reader opens the popup, it may read the active
+    // tab's URL, to tell whether the stored result is still for the page shown.
+    // No host permissions: the content script is declared by its own entrypoint; tabs.query (for
+    // the tab id) and tabs.sendMessage need no permission.
+    permissions: ['storage', 'activeTab'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show or hide Crosscheck highlights on the page',
+      },
+    },
+    // Firefox: a fixed id so storage works for a temporary add-on; 128: storage.session (115+) and
+    // data_collection_permissions (an error before 128).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'crosscheck@example.org',
+              strict_min_version: '128.0',
+              // Crosscheck collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(command === 'build' ? { content_security_policy: { extension_pages: STRICT_CSP } } : {}),
+  }),
 });

@@ -1,9 +1,94 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import seedManifest from '../seeds/manifest.json';
+import { seedDocs } from '@/lib/corpus/manifest';
+import { createEngineProvider } from '@/lib/background/engine-provider';
+import { sha256Hex } from '@/lib/background/hash';
+import { badgeColor, badgeFor, createService, type TabStore } from '@/lib/background/service';
+import { clearCaches, openDb } from '@/lib/store/db';
+import { fail, type TabState } from '@/lib/messages';
+import { z } from 'zod';
 
 /**
- * Background script. Deliberately minimal for now: a later version wires the engine
- * (lib/engine.ts) and the IndexedDB cache here. Crosscheck makes no network requests.
+ * Background (MV3 service worker / MV2 background page): wiring only. The logic is in
+ * lib/background/service.ts. Crosscheck makes no network request: the corpus is bundled.
  */
 export default defineBackground(() => {
-  // Nothing to do yet.
+  // The CSP forbids eval: tell zod up front instead of letting it probe `new Function`.
+  z.config({ jitless: true });
+  const log = (message: string, error?: unknown) => console.warn(`crosscheck: ${message}`, error ?? '');
+
+  // The seed corpus, bundled at build time.
+  const texts = import.meta.glob<string>('../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
+  const loadDocs = () =>
+    seedDocs(seedManifest, (file) => {
+      const text = texts[`../seeds/${file}`];
+      if (typeof text !== 'string') throw new Error(`${file} is not bundled`);
+      return text;
+    });
+
+  const db = openDb({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
+
+  // Per-tab state survives a service-worker restart in storage.session (Chrome 102+, Firefox 115+).
+  const session = browser.storage?.session;
+  const tabStore: TabStore | undefined = session
+    ? {
+        async get(tabId) {
+          const key = `tab:${tabId}`;
+          return (await session.get(key))[key];
+        },
+        set: (tabId, value) => session.set({ [`tab:${tabId}`]: value }),
+        remove: (tabId) => session.remove(`tab:${tabId}`),
+      }
+    : undefined;
+
+  // Chrome MV3: browser.action; Firefox MV2: browser.browserAction.
+  const action = browser.action ?? browser.browserAction;
+  const showBadge = (tabId: number, state: TabState) => {
+    const analysis = state.status === 'done' ? state.analysis : null;
+    const text = badgeFor(analysis);
+    const ignore = () => {}; // the tab may be gone
+    action.setBadgeText({ tabId, text }).catch(ignore);
+    if (text) action.setBadgeBackgroundColor({ tabId, color: badgeColor(analysis) }).catch(ignore);
+    const title = text
+      ? `Crosscheck: ${text} claim${text === '1' ? '' : 's'} contradicted or disputed by other reporting`
+      : 'Crosscheck: check the claims on this page';
+    action.setTitle({ tabId, title }).catch(ignore);
+  };
+
+  const service = createService({
+    getEngine: createEngineProvider({ loadDocs, db, log }),
+    db,
+    now: () => Date.now(),
+    hash: sha256Hex(crypto.subtle),
+    tabStore,
+    onTabState: showBadge,
+    log,
+  });
+
+  // sendResponse + `return true` works the same in Chrome and Firefox (no polyfill in WXT 0.20).
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    service
+      .handle(message, { tabId: sender.tab?.id, url: sender.url })
+      .then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
+    return true;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void service.forgetTab(tabId);
+  });
+
+  // Cached analyses and the cached corpus index may come from older code: drop them on update.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void clearCaches(db, log);
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-highlights') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    browser.tabs.sendMessage(tab.id, { type: 'toggleHighlights' }).catch(() => {
+      // No content script on this page (browser page, or not reloaded since install).
+    });
+  });
 });
