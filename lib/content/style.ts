@@ -34,7 +34,7 @@ export interface VerdictStyle {
 export const VERDICT_STYLES: Record<Verdict, VerdictStyle> = {
   corroborated: { color: '#009e73', tint: 'rgba(0, 158, 115, 0.18)', decoration: 'solid', thickness: '2px' },
   contradicted: { color: '#d55e00', tint: 'rgba(213, 94, 0, 0.22)', decoration: 'wavy', thickness: '2px' },
-  mixed: { color: '#cc79a7', tint: 'rgba(230, 159, 0, 0.25)', decoration: 'double', thickness: '3px' },
+  mixed: { color: '#cc79a7', tint: 'rgba(204, 121, 167, 0.22)', decoration: 'double', thickness: '3px' },
   not_covered: { color: '#8c8c8c', tint: 'rgba(140, 140, 140, 0.12)', decoration: 'dotted', thickness: '1px' },
 };
 
@@ -68,7 +68,7 @@ export function highlightCss(s: Pick<Settings, 'highlightStyle' | 'showNotCovere
     for (const v of paintedVerdicts(s)) {
       const d = declarations(v, s.highlightStyle);
       rules.push(`::highlight(${highlightName(v)}) { ${d}; }`);
-      rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--${v.replace('_', '-')} { color: inherit; background: ${s.highlightStyle === 'background' ? VERDICT_STYLES[v].tint : 'transparent'}; ${d}; }`);
+      rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--${v.replace('_', '-')} { color: inherit; background-color: transparent; ${d}; }`);
     }
     rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 214, 0, 0.55); color: inherit; }`);
     rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--flash { outline: 2px solid rgba(255, 214, 0, 0.9); }`);

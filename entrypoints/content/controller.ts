@@ -1,0 +1,425 @@
+/**
+ * The content script's state machine: settings → extract → analyse (background) → anchor →
+ * paint; re-runs when the article changes or the SPA navigates; hover tooltip; messages from
+ * the popup / background.
+ *
+ * Read-only signals for tests and debugging, on <html> (never read by the page's logic):
+ *   data-crosscheck-status   idle | analysing | done | not_article | no_claims | blocked | error
+ *   data-crosscheck-claims   claims in the analysis
+ *   data-crosscheck-count    claims painted on the page
+ *   data-crosscheck-cached   "true" when the background served the analysis from its cache
+ *   data-crosscheck-ms       ms from the start of this run to highlights painted
+ *   data-crosscheck-mode     highlight | mark
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractArticle } from '@/lib/extract/html';
+import { TextIndex, anchorClaims } from '@/lib/anchor';
+import { isArticleText, pageKey } from '@/lib/content/article';
+import { tooltipModel } from '@/lib/content/tooltip-model';
+import { AnalysisSchema, ContentRequest, MAX_TEXT_CHARS, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
+import { collectPageText } from './textnodes';
+import { Painter, type PaintedClaim } from './painter';
+import { Tooltip, UI_HOST_TAG } from './tooltip';
+
+/** Quiet period after the last DOM change before the article is re-extracted. */
+const MUTATION_DEBOUNCE_MS = 500;
+/** Re-extract at most this often while a page keeps changing (live tickers, ads). */
+const MIN_RECHECK_INTERVAL_MS = 2000;
+/** Pointer must rest on a claim this long before the tooltip opens. */
+const HOVER_OPEN_MS = 300;
+/** Grace period to move the pointer from the claim onto the tooltip. */
+const HOVER_CLOSE_MS = 300;
+/** mousemove hit-testing at most this often. */
+const HOVER_THROTTLE_MS = 50;
+
+type RunReason = 'auto' | 'manual' | 'mutation' | 'navigation';
+
+export class Controller {
+  private settings: Settings = DEFAULT_SETTINGS;
+  private painter!: Painter;
+  private tooltip: Tooltip | null = null;
+  private observer: MutationObserver | null = null;
+  private analysis: Analysis | null = null;
+  private lastText: string | null = null;
+  private url = location.href;
+  /** Whether this page is being analysed (auto, or the reader asked). */
+  private active = false;
+  private generation = 0;
+  private running: Promise<void> | null = null;
+  private pending: RunReason | null = null;
+  private recheckTimer: number | undefined;
+  private lastRecheck = 0;
+  private hoverTimer: number | undefined;
+  private closeTimer: number | undefined;
+  private hoverCandidate: number | null = null;
+  private lastMove = 0;
+  private lastPointer = { x: 0, y: 0 };
+
+  constructor(private ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings();
+    this.painter = new Painter(this.settings, () => this.observer?.takeRecords());
+    this.setSignal('mode', this.painter.mode);
+    this.listenMessages();
+    this.listenSettings();
+    this.listenNavigation();
+    this.listenHover();
+    this.ctx.onInvalidated(() => this.teardown());
+    this.decideAndRun('auto');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Runs
+
+  private decideAndRun(reason: RunReason): void {
+    const decision = siteDecision(location.href, this.settings);
+    if (decision === 'auto') {
+      this.active = true;
+      void this.run(reason);
+    } else {
+      this.active = false;
+      this.report(decision === 'never' ? 'blocked' : 'idle');
+    }
+  }
+
+  /** Extract, analyse (unless the text is unchanged) and paint. One run at a time; a request during a run queues one more. */
+  private run(reason: RunReason): Promise<void> {
+    if (this.running) {
+      this.pending = reason;
+      return this.running;
+    }
+    const loop = async () => {
+      let next: RunReason | null = reason;
+      while (next) {
+        this.pending = null;
+        try {
+          await this.runOnce(next);
+        } catch (e) {
+          this.report('error', String(e));
+        }
+        next = this.pending;
+      }
+    };
+    this.running = loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(reason: RunReason): Promise<void> {
+    const gen = ++this.generation;
+    const t0 = performance.now();
+    this.lastRecheck = Date.now();
+    const url = location.href;
+    let article;
+    try {
+      article = extractArticle(document.cloneNode(true) as Document, url);
+    } catch (e) {
+      this.report('error', `could not read the page: ${String(e)}`);
+      return;
+    }
+    const text = article.text.slice(0, MAX_TEXT_CHARS);
+    if (reason === 'mutation' && text === this.lastText) {
+      // Same article text: only re-anchor if the page replaced the nodes we painted.
+      if (this.analysis && !this.painter.allConnected()) this.paint(this.analysis, t0);
+      return;
+    }
+    this.lastText = text;
+    if (!isArticleText(text)) {
+      this.clearPaint();
+      this.analysis = null;
+      this.report('not_article');
+      return;
+    }
+    this.report('analysing');
+    let res: Response<unknown> | undefined;
+    try {
+      res = (await browser.runtime.sendMessage({
+        type: 'analyze',
+        url,
+        title: article.title.slice(0, 2000),
+        text,
+        docDate: article.date,
+      })) as Response<unknown> | undefined;
+    } catch (e) {
+      if (gen === this.generation) this.report('error', `the extension did not answer: ${String(e)}`);
+      return;
+    }
+    if (gen !== this.generation || this.ctx.isInvalid) return; // a newer run or navigation took over
+    if (!res || typeof res !== 'object') return this.report('error', 'no answer from the background');
+    if (!res.ok) return this.report('error', res.error);
+    const parsed = AnalysisSchema.safeParse(res.data);
+    if (!parsed.success) return this.report('error', 'malformed analysis from the background');
+    this.analysis = parsed.data;
+    this.setSignal('cached', String(parsed.data.cached));
+    this.setSignal('claims', String(parsed.data.claims.length));
+    this.paint(parsed.data, t0);
+    this.report(parsed.data.claims.length ? 'done' : 'no_claims');
+    this.observe();
+  }
+
+  /** Anchor every claim in the live text and paint it. */
+  private paint(analysis: Analysis, t0: number): void {
+    this.tooltip?.close(false);
+    const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
+    const index = new TextIndex(page.strings, { breakBefore: page.breakBefore });
+    const anchors = anchorClaims(
+      index,
+      analysis.claims.map((c) => c.text),
+    );
+    const toPaint: Array<{ index: number; verdict: Analysis['claims'][number]['verdict']; range: Range }> = [];
+    anchors.forEach((a, i) => {
+      if (!a) return;
+      try {
+        const r = document.createRange();
+        r.setStart(page.nodes[a.startNode]!, a.startOffset);
+        r.setEnd(page.nodes[a.endNode]!, a.endOffset);
+        toPaint.push({ index: i, verdict: analysis.claims[i]!.verdict, range: r });
+      } catch {
+        /* a node went away between collecting and painting: skip this claim */
+      }
+    });
+    const painted = this.painter.paint(toPaint);
+    this.setSignal('count', String(painted.length));
+    this.setSignal('anchored', String(toPaint.length));
+    this.setSignal('ms', String(Math.round(performance.now() - t0)));
+  }
+
+  private clearPaint(): void {
+    this.tooltip?.close(false);
+    this.painter.clear();
+    this.setSignal('count', '0');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Page changes
+
+  private observe(): void {
+    if (this.observer || !document.body) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.checkUrl()) return;
+    if (!this.active) return;
+    if (records.every((r) => this.isOwnMutation(r))) return;
+    clearTimeout(this.recheckTimer);
+    const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + MIN_RECHECK_INTERVAL_MS - Date.now());
+    this.recheckTimer = this.ctx.setTimeout(() => void this.run('mutation'), wait);
+  }
+
+  private isOwnMutation(r: MutationRecord): boolean {
+    const own = (n: Node) => (n.nodeType === 1 ? this.isOwnElement(n as Element) : false);
+    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    if (target && this.isOwnElement(target)) return true;
+    if (r.type !== 'childList') return false;
+    const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    return changed.length > 0 && changed.every(own);
+  }
+
+  private isOwnElement(el: Element): boolean {
+    return el.localName === UI_HOST_TAG || el.id === 'crosscheck-highlight-style';
+  }
+
+  /** Did the URL change (SPA navigation)? Starts over on the new page. */
+  private checkUrl(): boolean {
+    if (pageKey(location.href) === pageKey(this.url)) {
+      this.url = location.href;
+      return false;
+    }
+    this.url = location.href;
+    this.generation++; // drop any run in flight
+    clearTimeout(this.recheckTimer);
+    this.analysis = null;
+    this.lastText = null;
+    this.clearPaint();
+    this.setSignal('status', 'idle');
+    // Give the new view a moment to render before extracting.
+    this.recheckTimer = this.ctx.setTimeout(() => this.decideAndRun('navigation'), MUTATION_DEBOUNCE_MS);
+    return true;
+  }
+
+  private listenNavigation(): void {
+    const check = () => void this.checkUrl();
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.ctx.setTimeout(check, 0));
+    this.ctx.addEventListener(window, 'popstate', check);
+    this.ctx.addEventListener(window, 'hashchange', check);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hover tooltip
+
+  private listenHover(): void {
+    this.ctx.addEventListener(document, 'mousemove', (ev: MouseEvent) => this.onMouseMove(ev), { passive: true });
+    this.ctx.addEventListener(document, 'keydown', (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape' && this.tooltip?.isOpen) this.tooltip.close();
+    });
+    this.ctx.addEventListener(window, 'blur', () => this.cancelHover());
+  }
+
+  private onMouseMove(ev: MouseEvent): void {
+    const now = performance.now();
+    this.lastPointer = { x: ev.clientX, y: ev.clientY };
+    if (now - this.lastMove < HOVER_THROTTLE_MS) return;
+    this.lastMove = now;
+    if (this.tooltip?.contains(ev.target)) return this.keepOpen();
+    const claim = this.painter.claimAt(ev.clientX, ev.clientY);
+    const idx = claim?.index ?? null;
+    if (idx !== null && idx === this.tooltip?.claimIndex) return this.keepOpen();
+    if (idx !== this.hoverCandidate) {
+      clearTimeout(this.hoverTimer);
+      this.hoverCandidate = idx;
+      if (claim) {
+        this.hoverTimer = this.ctx.setTimeout(() => {
+          const again = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
+          if (again?.index === claim.index) this.openTooltip(claim, this.lastPointer);
+        }, HOVER_OPEN_MS);
+      }
+    }
+    if (idx === null && this.tooltip?.isOpen) this.scheduleClose();
+  }
+
+  private keepOpen(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer !== undefined) return;
+    this.closeTimer = this.ctx.setTimeout(() => {
+      this.closeTimer = undefined;
+      this.tooltip?.close();
+    }, HOVER_CLOSE_MS);
+  }
+
+  private cancelHover(): void {
+    clearTimeout(this.hoverTimer);
+    this.hoverCandidate = null;
+  }
+
+  private openTooltip(claim: PaintedClaim, pointer: { x: number; y: number } | null, focus = false): void {
+    const a = this.analysis;
+    const c = a?.claims[claim.index];
+    if (!a || !c) return;
+    if (!this.tooltip) {
+      this.tooltip = new Tooltip({
+        onPointerEnter: () => this.keepOpen(),
+        onPointerLeave: () => this.scheduleClose(),
+        onClose: () => {
+          this.keepOpen();
+          this.hoverCandidate = null;
+        },
+        onAddNote: () => {
+          /* Notes arrive in a later version; the tooltip says so. */
+        },
+      });
+    }
+    this.keepOpen();
+    this.tooltip.open(tooltipModel(c, a.sources), claim.index, claim.ranges, pointer, focus);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages and settings
+
+  private listenMessages(): void {
+    const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
+      const req = parseRequest(ContentRequest, msg);
+      if (!req.ok) {
+        // Not for us (or malformed): answer only messages that look like content requests.
+        if (msg && typeof msg === 'object' && 'type' in msg) sendResponse(req);
+        return undefined;
+      }
+      void this.handle(req.data).then(sendResponse, (e) => sendResponse(fail(String(e))));
+      return true;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  }
+
+  private async handle(req: ContentRequest): Promise<Response<unknown>> {
+    switch (req.type) {
+      case 'analyzeNow':
+        this.active = true;
+        this.lastText = null;
+        await this.run('manual');
+        return ok({ status: document.documentElement.dataset.crosscheckStatus ?? 'idle' });
+      case 'toggleHighlights': {
+        const visible = !this.painter.isVisible();
+        this.painter.setVisible(visible);
+        if (!visible) this.tooltip?.close(false);
+        this.setSignal('visible', String(visible));
+        return ok({ visible });
+      }
+      case 'scrollToClaim':
+        return this.scrollToClaim(req.index);
+    }
+  }
+
+  private async scrollToClaim(index: number): Promise<Response<unknown>> {
+    const claim = this.painter.painted.find((c) => c.index === index);
+    if (!claim) return fail('that claim is not highlighted on this page');
+    if (!this.painter.isVisible()) {
+      this.painter.setVisible(true);
+      this.setSignal('visible', 'true');
+    }
+    const range = claim.ranges[0]!;
+    const el = range.startContainer.parentElement;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.painter.flash(index);
+    // Open the claim's tooltip once the scroll has settled (keyboard readers get the evidence too).
+    this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    return ok({ index });
+  }
+
+  private listenSettings(): void {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes.settings) return;
+      const before = this.settings;
+      this.settings = parseSettings(changes.settings.newValue);
+      this.painter.updateSettings(this.settings);
+      if (this.analysis && before.showNotCovered !== this.settings.showNotCovered) this.paint(this.analysis, performance.now());
+      const now = siteDecision(location.href, this.settings);
+      if (now === 'never' && this.active) {
+        this.active = false;
+        this.generation++;
+        this.clearPaint();
+        this.report('blocked');
+      }
+    };
+    browser.storage.onChanged.addListener(listener);
+    this.ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+  }
+
+  private report(status: TabStatus, error?: string): void {
+    this.setSignal('status', status);
+    const msg = { type: 'status', status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
+    // The background may be restarting (MV3 service worker) or not listening: never throw.
+    browser.runtime.sendMessage(msg).catch(() => {});
+  }
+
+  private setSignal(name: string, value: string): void {
+    document.documentElement.setAttribute(`data-crosscheck-${name}`, value);
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.tooltip?.destroy();
+    this.painter?.destroy();
+  }
+}
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const got = await browser.storage.local.get('settings');
+    return parseSettings(got.settings);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The hover tooltip: a small non-modal dialog in an OPEN shadow root (page CSS cannot reach it,
+ * tests and assistive technology can). Plain DOM, text only (textContent, never innerHTML), so
+ * the content script stays small and nothing from the analysis is ever parsed as markup.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { TooltipModel } from '@/lib/content/tooltip-model';
+import { VERDICT_STYLES } from '@/lib/content/style';
+
+export const UI_HOST_TAG = 'crosscheck-ui';
+
+const CSS = `
+:host { all: initial; }
+.tip {
+  position: fixed; top: 0; left: 0; box-sizing: border-box;
+  width: max-content; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px); overflow: auto;
+  background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-left-width: 6px; border-radius: 8px;
+  box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 10px 12px;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
+  pointer-events: auto;
+}
+.tip:focus { outline: 2px solid #0969da; outline-offset: 2px; }
+.head { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
+.badge { font-weight: 700; font-size: 13px; padding: 1px 8px; border-radius: 999px; color: #fff; }
+.brand { color: #57606a; font-size: 12px; flex: 1; }
+.close { all: unset; cursor: pointer; font-size: 16px; line-height: 1; padding: 2px 6px; border-radius: 4px; color: #57606a; }
+.close:hover, .close:focus-visible { background: #eaeef2; outline: 2px solid #0969da; }
+ol { list-style: none; margin: 0; padding: 0; }
+li { margin: 8px 0 0; padding-top: 8px; border-top: 1px solid #eaeef2; }
+li:first-child { margin-top: 0; padding-top: 0; border-top: 0; }
+blockquote { margin: 0; font-style: italic; }
+.meta { color: #57606a; font-size: 12px; margin-top: 2px; }
+.stance { font-weight: 600; font-style: normal; }
+.stance-conflicts { color: #b3261e; } .stance-supports { color: #0a7a52; } .stance-related { color: #57606a; }
+.reason { font-size: 12px; margin-top: 2px; }
+.empty { color: #57606a; margin: 4px 0; }
+.actions { display: flex; align-items: center; gap: 8px; margin-top: 10px; }
+.note { all: unset; cursor: pointer; font-size: 12px; font-weight: 600; padding: 3px 10px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
+.note:hover { background: #eaeef2; } .note:focus-visible { outline: 2px solid #0969da; }
+.status { color: #57606a; font-size: 12px; }
+@media (prefers-color-scheme: dark) {
+  .tip { background: #161b22; color: #e6edf3; border-color: #30363d; }
+  .brand, .meta, .status, .empty, .stance-related { color: #8b949e; }
+  li { border-color: #30363d; }
+  .note { background: #21262d; color: #e6edf3; border-color: #30363d; }
+}
+`;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export interface TooltipCallbacks {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onClose(): void;
+  onAddNote(claimIndex: number): void;
+}
+
+export class Tooltip {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private tip: HTMLElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+  claimIndex: number | null = null;
+
+  constructor(private cb: TooltipCallbacks) {
+    this.host = document.createElement(UI_HOST_TAG);
+    this.host.setAttribute('data-crosscheck-ui', '');
+    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    this.root.appendChild(style);
+    this.host.addEventListener('mouseenter', () => this.cb.onPointerEnter());
+    this.host.addEventListener('mouseleave', () => this.cb.onPointerLeave());
+  }
+
+  get isOpen(): boolean {
+    return this.tip !== null;
+  }
+
+  /** true when the event happened inside the tooltip. */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  open(model: TooltipModel, claimIndex: number, ranges: Range[], pointer: { x: number; y: number } | null, focus = false): void {
+    this.close(false);
+    if (!this.host.isConnected) document.documentElement.appendChild(this.host);
+    this.claimIndex = claimIndex;
+    const tip = this.render(model, claimIndex);
+    this.root.appendChild(tip);
+    this.tip = tip;
+    const range = ranges[0]!;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const middleware = [inline(pointer ?? undefined), offset(8), flip({ padding: 8 }), shift({ padding: 8 })];
+    const update = () =>
+      computePosition(reference, tip, { strategy: 'fixed', placement: 'bottom-start', middleware }).then(({ x, y }) => {
+        tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    this.stopAutoUpdate = autoUpdate(reference, tip, update, { animationFrame: false });
+    if (focus) tip.focus({ preventScroll: true });
+  }
+
+  close(notify = true): void {
+    if (!this.tip) return;
+    const hadFocus = this.root.activeElement !== null;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.tip.remove();
+    this.tip = null;
+    this.claimIndex = null;
+    if (hadFocus) (document.activeElement as HTMLElement | null)?.blur?.();
+    if (notify) this.cb.onClose();
+  }
+
+  destroy(): void {
+    this.close(false);
+    this.host.remove();
+  }
+
+  private render(m: TooltipModel, claimIndex: number): HTMLElement {
+    const color = VERDICT_STYLES[m.verdict].color;
+    const tip = el('div', 'tip');
+    tip.setAttribute('role', 'dialog');
+    tip.setAttribute('aria-label', `Crosscheck: ${m.label}`);
+    tip.setAttribute('aria-describedby', 'crosscheck-tip-body');
+    tip.tabIndex = 0;
+    tip.dataset.verdict = m.verdict;
+    tip.style.borderLeftColor = color;
+
+    const head = el('div', 'head');
+    const badge = el('span', 'badge', m.label);
+    badge.style.background = color;
+    head.append(badge, el('span', 'brand', 'Crosscheck'));
+    const close = el('button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', () => this.close());
+    head.append(close);
+    tip.append(head);
+
+    const body = el('div');
+    body.id = 'crosscheck-tip-body';
+    if (m.evidence.length) {
+      const list = el('ol');
+      for (const e of m.evidence) {
+        const li = el('li');
+        li.append(el('blockquote', 'quote', `“${e.quote}”`));
+        const meta = el('div', 'meta');
+        meta.append(el('span', `stance stance-${e.stance}`, e.stanceLabel), document.createTextNode(` · ${[e.outlet, e.date].filter(Boolean).join(', ')}`));
+        li.append(meta);
+        if (e.reason) li.append(el('div', 'reason', e.reason));
+        list.append(li);
+      }
+      body.append(list);
+    } else {
+      body.append(el('p', 'empty', m.empty));
+    }
+    tip.append(body);
+
+    const actions = el('div', 'actions');
+    const note = el('button', 'note', 'Add note');
+    note.type = 'button';
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    note.addEventListener('click', () => {
+      status.textContent = 'Notes arrive in the next version.';
+      this.cb.onAddNote(claimIndex);
+    });
+    actions.append(note, status);
+    tip.append(actions);
+
+    tip.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.stopPropagation();
+        this.close();
+      }
+    });
+    return tip;
+  }
+}
