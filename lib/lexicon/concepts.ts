@@ -10,6 +10,7 @@
  * sign of a ceasefire" support "they agreed to a swap" instead of looking negated.
  */
 import { stemmer } from 'stemmer';
+import { synonymAnchor } from './wordnet';
 import {
   CLAUSE_BREAKS,
   FIRST_NAMES,
@@ -37,6 +38,8 @@ export interface Clause {
    * A polarity conflict needs the negated thing itself to be shared.
    */
   negTargets: string[];
+  /** The first concept after each negation cue (or the concept an antonym negates): what a conflict may rest on. */
+  negHeads: string[];
   /** Actor concepts in order of appearance (after the reporting verb when there is one). */
   agents: string[];
   /**
@@ -67,7 +70,7 @@ const TITLE_WORDS = new Set(['president', 'minister', 'foreign', 'defence', 'off
 const MODIFIER_WORDS = new Set(['later', 'earlier', 'meanwhile', 'additionally', 'then', 'now']);
 
 /** Concepts after a negation cue that fall in its scope ("failed to agree on a new swap"). */
-const NEG_SCOPE = 4;
+const NEG_SCOPE = 2;
 
 /** Negation words that carry no content of their own (unlike "rejected" or "failed"). */
 const PURE_NEGATORS = new Set(['not', 'no', 'never', 'nt', 'without', 'neither', 'nor', 'none', 'nothing', 'nobody']);
@@ -129,7 +132,16 @@ export function conceptOf(word: string): string | null {
   if (small >= 0) return `#${small}`;
   const stem = stemmer(w);
   if (STOPWORDS.has(stem)) return null;
-  return CONCEPT_OF.get(stem) ?? stem;
+  const known = CONCEPT_OF.get(stem);
+  if (known) return known;
+  // Not in the hand-made groups: a WordNet synonym of a corpus word ("captives" → prisoner,
+  // "armistice" → truce) takes that word's concept. Corpus words anchor to themselves.
+  const anchor = synonymAnchor(w);
+  if (anchor && anchor !== w && !anchor.includes(' ')) {
+    const a = anchor.toLowerCase();
+    return CONCEPT_OF.get(a) ?? CONCEPT_OF.get(stemmer(a)) ?? stemmer(a);
+  }
+  return stem;
 }
 
 export function analyseWords(sentence: string): WordAnalysis {
@@ -160,6 +172,7 @@ export function analyseWords(sentence: string): WordAnalysis {
     const concepts: string[] = [];
     const negWords: string[] = [];
     const negTargets: string[] = [];
+    const negHeads: string[] = [];
     let scopeLeft = 0;
     const agentsBefore: string[] = [];
     const agentsAfter: string[] = [];
@@ -174,6 +187,7 @@ export function analyseWords(sentence: string): WordAnalysis {
         if (negated) {
           negWords.push(raw);
           negTargets.push(negated);
+          negHeads.push(negated);
         }
         const c = negated ?? conceptOf(raw);
         if (NEGATION_WORDS.has(raw)) {
@@ -183,6 +197,7 @@ export function analyseWords(sentence: string): WordAnalysis {
         }
         if (!c) continue;
         if (scopeLeft > 0) {
+          if (scopeLeft === NEG_SCOPE) negHeads.push(c);
           negTargets.push(c);
           scopeLeft--;
         }
@@ -213,6 +228,7 @@ export function analyseWords(sentence: string): WordAnalysis {
       neg: negWords.length > 0,
       negWords,
       negTargets,
+      negHeads,
       agents: agentsAfter.length ? agentsAfter : agentsBefore,
       // "Kyiv said it had sent …": a pronoun subject after the reporting verb is the speaker.
       subjects: subjects.length || !sawSay ? subjects : agentsBefore.slice(0, 2),

@@ -86,7 +86,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['soldier', 'troop', 'serviceman', 'servicemen', 'fighter', 'force', 'military'],
   ['child', 'children', 'kid'],
   ['return', 'repatriate', 'release', 'free', 'freed', 'recover', 'collect', 'retrieve'],
-  ['large', 'largest', 'big', 'biggest', 'major', 'greatest', 'heaviest', 'massive', 'important'],
+  ['large', 'largest', 'big', 'biggest', 'major', 'greatest', 'heaviest', 'massive'],
   ['kill', 'die', 'death', 'killed'],
   ['wound', 'injure', 'injury', 'hurt'],
   ['ill', 'sick', 'illness'],

@@ -446,8 +446,19 @@ interface FlipPair {
   target: string;
 }
 
-function polarityFlips(claim: Rep, source: Rep, weight: WeightFn): FlipPair[] {
+function polarityFlips(claim: Rep, source: Rep, weight: WeightFn, strict = false): FlipPair[] {
   const out: FlipPair[] = [];
+  // Each source clause is owned by the claim clause of its own polarity it matches best: a
+  // clause that already supports one part of the claim is not also read as denying another.
+  const owned = new Map<Clause, number>();
+  for (const sc of source.words.clauses) {
+    for (const cc of claim.words.clauses) {
+      if (cc.neg !== sc.neg) continue;
+      const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+      if (content.length < 2) continue;
+      owned.set(sc, Math.max(owned.get(sc) ?? 0, coverage(content, new Set(sc.concepts), weight)));
+    }
+  }
   for (const cc of claim.words.clauses) {
     const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
     if (content.length < 2) continue;
@@ -461,10 +472,13 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn): FlipPair[] {
       if (cc.neg === sc.neg || differentSubjects(cc, sc)) continue;
       const [negated, plain] = cc.neg ? [cc, sc] : [sc, cc];
       const plainSet = new Set(plain.concepts);
-      const target = negated.negTargets.find((c) => plainSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !notCore(c));
+      // What is negated must be an action or a thing, not who is involved ("turned down a meeting with Zelensky").
+      const targets = strict ? negated.negHeads : negated.negTargets;
+      const target = targets.find((c) => plainSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !notCore(c) && !PARTY[c]);
       if (!target) continue;
       const score = coverage(content, new Set(sc.concepts), weight);
       if (score <= bestSame) continue;
+      if (strict && (owned.get(sc) ?? 0) >= score) continue;
       out.push({ score, negated, plain, claimNegated: cc.neg, target });
     }
   }
@@ -486,7 +500,7 @@ function differentSubjects(a: Clause, b: Clause): boolean {
 const MIN_NEGATED_WEIGHT = 1;
 
 function polarityConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Found {
-  const best = polarityFlips(claim, source, weight)[0];
+  const best = polarityFlips(claim, source, weight, true)[0];
   if (!best || best.score < tuning.polarityAlignment) return null;
   const negRep = best.claimNegated ? claim : source;
   const who = best.claimNegated ? 'claim' : 'source';
