@@ -47,8 +47,8 @@ const EXC_ORDER: Pos[] = ['v', 'n', 'a', 'r'];
 
 /** Senses of a corpus word whose synsets are read (WordNet lists senses most frequent first). */
 export const SENSES = 3;
-/** A related lemma counts only when the shared synset is among its own first senses, too. */
-export const OWN_SENSES = 3;
+/** A related lemma counts only when the shared synset is among its own first senses, too (2: at 3, loose links such as interpreter → representative matched unrelated sentences). */
+export const OWN_SENSES = 2;
 /** Adjective "similar to" links are read from this many senses, to lemmas seen in WordNet's concordance. */
 export const SIMILAR_SENSES = 2;
 
