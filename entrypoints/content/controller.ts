@@ -12,6 +12,7 @@
  *   data-crosscheck-mode     highlight | mark
  */
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle } from '@/lib/extract/html';
 import { TextIndex, anchorClaims } from '@/lib/anchor';
@@ -60,6 +61,8 @@ export class Controller {
   constructor(private ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
+    // No eval in an extension's isolated world (nor on strict pages): keep zod from probing it.
+    z.config({ jitless: true });
     this.settings = await loadSettings();
     this.painter = new Painter(this.settings, () => this.observer?.takeRecords());
     this.setSignal('mode', this.painter.mode);

@@ -3,7 +3,6 @@
  * tests and assistive technology can). Plain DOM, text only (textContent, never innerHTML), so
  * the content script stays small and nothing from the analysis is ever parsed as markup.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { TooltipModel } from '@/lib/content/tooltip-model';
 import { VERDICT_STYLES } from '@/lib/content/style';
 
@@ -53,6 +52,28 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
+const GAP = 8;
+const MARGIN = 8;
+
+/**
+ * Put the tooltip below the line of the claim under the pointer (above it when there is no room
+ * below), starting near the pointer, kept inside the viewport.
+ */
+function placeTooltip(tip: HTMLElement, rects: DOMRect[], pointer: { x: number; y: number } | null): void {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const line =
+    (pointer && rects.find((r) => pointer.y >= r.top - 2 && pointer.y <= r.bottom + 2)) || rects[0]!;
+  const w = tip.offsetWidth;
+  const h = tip.offsetHeight;
+  let x = pointer ? pointer.x - 24 : line.left;
+  x = Math.max(MARGIN, Math.min(x, vw - w - MARGIN));
+  let y = line.bottom + GAP;
+  if (y + h > vh - MARGIN && line.top - GAP - h >= MARGIN) y = line.top - GAP - h;
+  y = Math.max(MARGIN, Math.min(y, vh - h - MARGIN));
+  tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+}
+
 export interface TooltipCallbacks {
   onPointerEnter(): void;
   onPointerLeave(): void;
@@ -64,7 +85,7 @@ export class Tooltip {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private tip: HTMLElement | null = null;
-  private stopAutoUpdate: (() => void) | null = null;
+  private stopTracking: (() => void) | null = null;
   claimIndex: number | null = null;
 
   constructor(private cb: TooltipCallbacks) {
@@ -96,25 +117,29 @@ export class Tooltip {
     this.root.appendChild(tip);
     this.tip = tip;
     const range = ranges[0]!;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
+    const update = () => {
+      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+      const onScreen = rects.filter((r) => r.bottom > 0 && r.top < window.innerHeight);
+      if (!onScreen.length) return this.close();
+      placeTooltip(tip, onScreen, pointer);
     };
-    const middleware = [inline(pointer ?? undefined), offset(8), flip({ padding: 8 }), shift({ padding: 8 })];
-    const update = () =>
-      computePosition(reference, tip, { strategy: 'fixed', placement: 'bottom-start', middleware }).then(({ x, y }) => {
-        tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    this.stopAutoUpdate = autoUpdate(reference, tip, update, { animationFrame: false });
+    update();
+    // Follow the claim when the page (or a scrolling container) scrolls or the window resizes.
+    const onScroll = () => requestAnimationFrame(update);
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    this.stopTracking = () => {
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+    };
     if (focus) tip.focus({ preventScroll: true });
   }
 
   close(notify = true): void {
     if (!this.tip) return;
     const hadFocus = this.root.activeElement !== null;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = null;
+    this.stopTracking?.();
+    this.stopTracking = null;
     this.tip.remove();
     this.tip = null;
     this.claimIndex = null;
