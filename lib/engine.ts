@@ -51,6 +51,8 @@ export function eventForDate(date: string | null | undefined): EventId | null {
  * with a personal pronoun and names no person is checked with the last named person in its
  * place. Only the checking uses it; the claim shown is the sentence as written.
  */
+const PRONOUN_START = /^(He|She|His|Her)\b/;
+
 export function resolvePronoun(sentence: string, person: string): string {
   const name = person.charAt(0).toUpperCase() + person.slice(1);
   return sentence.replace(/^(He|She)\b/, name).replace(/^(His|Her)\b/, `${name}'s`);
@@ -75,11 +77,19 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
       const claims: ClaimResult[] = [];
       let lastPerson: string | null = null;
       for (const s of detectClaims(splitSentences(text))) {
-        const persons = analyseWords(s.text).actors.filter(isPerson);
-        const resolved = persons.length === 0 && lastPerson ? resolvePronoun(s.text, lastPerson) : s.text;
+        const opensWithPronoun = PRONOUN_START.test(s.text);
+        if (!s.detection.isClaim && !opensWithPronoun) {
+          // Not checked, but it may name the person a following "He said …" refers to.
+          const persons = analyseWords(s.text).actors.filter(isPerson);
+          if (persons.length) lastPerson = persons[persons.length - 1];
+          continue;
+        }
+        let rep = verifier.represent(s.text, ctx);
+        const persons = rep.words.actors.filter(isPerson);
+        if (!persons.length && opensWithPronoun && lastPerson) rep = verifier.represent(resolvePronoun(s.text, lastPerson), ctx);
         if (persons.length) lastPerson = persons[persons.length - 1];
         if (!s.detection.isClaim) continue;
-        const v = verifier.verify(resolved, ctx);
+        const v = verifier.verifyRep(rep);
         claims.push({ text: s.text, start: s.start, end: s.end, verdict: v.verdict, evidence: v.evidence, detection: s.detection });
       }
       return { claims };

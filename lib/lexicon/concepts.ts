@@ -112,8 +112,22 @@ export function foldText(s: string): string {
 
 const WORD = /[a-z0-9][a-z0-9.,']*[a-z0-9]|[a-z0-9]/g;
 
+/** conceptOf is pure and called for every word of every sentence: memoised (bounded). */
+const conceptMemo = new Map<string, string | null>();
+const CONCEPT_MEMO_MAX = 50_000;
+
 /** The concept id of one word (already folded), or null for stopwords and noise. */
 export function conceptOf(word: string): string | null {
+  let c = conceptMemo.get(word);
+  if (c === undefined) {
+    c = computeConcept(word);
+    if (conceptMemo.size >= CONCEPT_MEMO_MAX) conceptMemo.clear();
+    conceptMemo.set(word, c);
+  }
+  return c;
+}
+
+function computeConcept(word: string): string | null {
   if (/^ord\d+[a-z]+$/.test(word)) return word;
   let w = word.replace(/'/g, '');
   if (/^\d[\d,.]*$/.test(w)) {

@@ -53,6 +53,39 @@ const TITLES = new Set(['minister', 'foreign', 'defence', 'president', 'official
 const SINGLE_HOLDER = new Set(['lead']);
 
 const isNumber = (c: string) => c.startsWith('#');
+
+/**
+ * Memoised views of a representation: comparisons run claims × candidates, and rebuilding the
+ * same sets for every pair was most of the engine's time (profiled).
+ */
+const setCache = new WeakMap<object, Set<string>>();
+function setOf(owner: Rep | Clause): Set<string> {
+  let s = setCache.get(owner);
+  if (!s) {
+    s = new Set('words' in owner ? owner.words.concepts : owner.concepts);
+    setCache.set(owner, s);
+  }
+  return s;
+}
+const contextCache = new WeakMap<Rep, Set<string>>();
+function withContext(rep: Rep): Set<string> {
+  let s = contextCache.get(rep);
+  if (!s) {
+    s = new Set([...rep.words.concepts, ...(EVENT_CONTEXT[rep.event] ?? [])]);
+    contextCache.set(rep, s);
+  }
+  return s;
+}
+const contentCache = new WeakMap<Clause, string[]>();
+/** A clause's core content, for clause-to-clause matching. */
+function contentOf(cc: Clause): string[] {
+  let c = contentCache.get(cc);
+  if (!c) {
+    c = cc.concepts.filter((x) => !notCore(x) && !POLARITY_CONCEPTS.has(x));
+    contentCache.set(cc, c);
+  }
+  return c;
+}
 /** Figure tokens and the duration marker: compared as intervals, not as words. */
 const isFigure = (c: string) => isNumber(c) || c === 'duration';
 const EXCLUSIVE_WORDS = new Set(EXCLUSIVE_SETS.flat());
@@ -113,9 +146,9 @@ export function eventsCompatible(a: EventId, b: EventId): boolean {
 export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Comparison {
   const claimConcepts = claim.words.concepts;
   const sameEvent = eventsCompatible(claim.event, source.event);
-  const ownSet = new Set(source.words.concepts);
+  const ownSet = setOf(source);
   // A sentence from a report on a known meeting implies its setting (EVENT_CONTEXT).
-  const sourceSet = sameEvent && EVENT_CONTEXT[source.event] ? new Set([...ownSet, ...EVENT_CONTEXT[source.event]]) : ownSet;
+  const sourceSet = sameEvent && EVENT_CONTEXT[source.event] ? withContext(source) : ownSet;
   const cov = coverage(claimConcepts, sourceSet, weight);
   const shared = claimConcepts.filter((c) => ownSet.has(c));
   const base = { coverage: cov, shared };
@@ -420,8 +453,8 @@ function placeConflict(claim: Rep, source: Rep): Found {
 }
 
 function exclusiveConflict(claim: Rep, source: Rep): Found {
-  const cs = new Set(claim.words.concepts);
-  const ss = new Set(source.words.concepts);
+  const cs = setOf(claim);
+  const ss = setOf(source);
   for (const set of EXCLUSIVE_SETS) {
     const c = set.find((x) => cs.has(x));
     const s = set.find((x) => ss.has(x));
@@ -454,29 +487,29 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn, strict = false
   for (const sc of source.words.clauses) {
     for (const cc of claim.words.clauses) {
       if (cc.neg !== sc.neg) continue;
-      const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+      const content = contentOf(cc);
       if (content.length < 2) continue;
-      owned.set(sc, Math.max(owned.get(sc) ?? 0, coverage(content, new Set(sc.concepts), weight)));
+      owned.set(sc, Math.max(owned.get(sc) ?? 0, coverage(content, setOf(sc), weight)));
     }
   }
   for (const cc of claim.words.clauses) {
-    const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+    const content = contentOf(cc);
     if (content.length < 2) continue;
     // A clause of the source with the claim's own polarity that matches at least as well
     // means the source agrees on this clause; a flip elsewhere in it is about something else.
     let bestSame = 0;
     for (const sc of source.words.clauses) {
-      if (sc.neg === cc.neg) bestSame = Math.max(bestSame, coverage(content, new Set(sc.concepts), weight));
+      if (sc.neg === cc.neg) bestSame = Math.max(bestSame, coverage(content, setOf(sc), weight));
     }
     for (const sc of source.words.clauses) {
       if (cc.neg === sc.neg || differentSubjects(cc, sc)) continue;
       const [negated, plain] = cc.neg ? [cc, sc] : [sc, cc];
-      const plainSet = new Set(plain.concepts);
+      const plainSet = setOf(plain);
       // What is negated must be an action or a thing, not who is involved ("turned down a meeting with Zelensky").
       const targets = strict ? negated.negHeads : negated.negTargets;
       const target = targets.find((c) => plainSet.has(c) && weight(c) >= MIN_NEGATED_WEIGHT && !notCore(c) && !PARTY[c]);
       if (!target) continue;
-      const score = coverage(content, new Set(sc.concepts), weight);
+      const score = coverage(content, setOf(sc), weight);
       if (score <= bestSame) continue;
       if (strict && (owned.get(sc) ?? 0) >= score) continue;
       out.push({ score, negated, plain, claimNegated: cc.neg, target });
@@ -518,12 +551,12 @@ function polarityAgrees(claim: Rep, source: Rep, weight: WeightFn): boolean {
   // Cheaper test for the veto: the source clause that best matches a claim clause has the
   // other polarity ("expected a great deal" vs "expectations were not high").
   for (const cc of claim.words.clauses) {
-    const content = cc.concepts.filter((c) => !notCore(c) && !POLARITY_CONCEPTS.has(c));
+    const content = contentOf(cc);
     if (content.length < 2) continue;
     let bestScore = 0;
     let bestClause: Clause | null = null;
     for (const sc of source.words.clauses) {
-      const score = coverage(content, new Set(sc.concepts), weight);
+      const score = coverage(content, setOf(sc), weight);
       if (score > bestScore) {
         bestScore = score;
         bestClause = sc;
@@ -546,7 +579,7 @@ const POLARITY_VETO = 0.3;
  * heading Russia's delegation); otherwise two different sides.
  */
 function agentConflict(claim: Rep, source: Rep, weight: WeightFn, tuning: Tuning): Found {
-  const sourceSet = new Set(source.words.concepts);
+  const sourceSet = setOf(source);
   const claimConcepts = claim.words.concepts;
   const sharedFigure = claim.quantities.some((q) => requiredFigure(q) && source.quantities.some((s) => compareFigures(q, s, tuning.exactTolerance) === 'match'));
   const sharedTime = claim.times.some((t) =>

@@ -65,7 +65,10 @@ export class Verifier {
   }
 
   verify(claim: string, ctx: VerifyContext = {}): Verification {
-    const rep = this.represent(claim, ctx);
+    return this.verifyRep(this.represent(claim, ctx));
+  }
+
+  verifyRep(rep: Rep): Verification {
     const found: Array<{ i: number; cmp: Comparison }> = this.retrieve(rep).map((i) => ({
       i,
       cmp: compareSentence(rep, this.index.sentences[i].rep, this.weight, this.tuning),
