@@ -5,6 +5,7 @@
 import { createEngine } from '../lib/engine';
 import { Verifier } from '../lib/verify/index';
 import { compareSentence } from '../lib/verify/compare';
+import { sentenceRep } from '../lib/corpus/index';
 import { loadSeedDocsFromDisk } from './seeds-node';
 
 const [claim, docDate] = process.argv.slice(2);
@@ -20,7 +21,7 @@ console.log('clauses', JSON.stringify(rep.words.clauses.map((c) => ({ c: c.conce
 console.log('quantities', JSON.stringify(rep.quantities.map((q) => [q.text, q.kind, q.unit, q.bound, q.lo, q.hi, q.perSide])));
 console.log('times', JSON.stringify(rep.times.map((t) => [t.text, t.kind, t.weekday, t.date, t.offsetDays])));
 for (const i of v.retrieve(rep)) {
-  const s = engine.index.sentences[i];
+  const s = { ...engine.index.sentences[i], rep: sentenceRep(engine.index, i) };
   const c = compareSentence(rep, s.rep, v.weight, v.tuning);
   console.log(`\n[${c.stance} cov=${c.coverage.toFixed(2)}] ${s.doc.slice(0, 3)} ev=${s.rep.event} ${c.reason}\n   ${s.text.slice(0, 160)}`);
   console.log('   q', JSON.stringify(s.rep.quantities.map((q) => [q.text, q.kind, q.unit, q.bound, q.lo, q.hi, q.perSide])), 't', JSON.stringify(s.rep.times.map((t) => [t.text, t.kind, t.weekday, t.date])));

@@ -1,21 +1,32 @@
 /**
- * The reference corpus as a searchable index: every sentence of every document with its
- * representation, document frequencies for weighting, and an inverted index (concept →
- * sentence numbers) for retrieval. `serializeCorpus` / `loadCorpus` round-trip it through
- * JSON so the extension can cache it in IndexedDB and a service-worker restart does not
- * re-extract anything; postings are rebuilt on load (cheap) rather than stored.
+ * The reference corpus as a searchable index: every sentence of every document, its concepts
+ * (for retrieval and weighting), document frequencies, and an inverted index (concept →
+ * sentence numbers).
+ *
+ * The full representation of a sentence (clauses, figures, times, event) is needed only for the
+ * few sentences retrieved for a claim, so it is computed on first use and memoised
+ * (`sentenceRep`) rather than stored: the serialised index stays small (text + concept ids),
+ * reloads fast after a service-worker restart, and a 10,000-document corpus fits in memory.
+ * Trade-off: the first check against a cold index pays for representing its candidates.
+ *
+ * Documents are added incrementally (`addToCorpus`): only the new sentences are processed and
+ * only their postings appended; nothing already indexed is rebuilt.
  */
 import { splitSentences } from '../text/sentences';
 import { represent, type Rep } from '../verify/represent';
 import type { CorpusDoc, EventId } from '../types';
 
 /** Bump when the representation or the index layout changes: cached indexes are then rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface CorpusSentence {
+  /** Document id. */
   doc: string;
+  /** Index into `docs`. */
+  docIndex: number;
   text: string;
-  rep: Rep;
+  /** Unique concepts (the same as the representation's `words.concepts`). */
+  concepts: string[];
 }
 
 export interface DocMeta {
@@ -28,70 +39,122 @@ export interface DocMeta {
 
 export interface CorpusIndex {
   format: number;
-  /** Changes whenever the documents change (ids and text lengths hashed). */
+  /** Changes whenever the documents change (ids and texts hashed). */
   version: string;
   docs: DocMeta[];
   sentences: CorpusSentence[];
   /** Concept → number of sentences containing it. */
-  df: Record<string, number>;
-  /** Concept → sentence numbers (not serialised). */
+  df: Map<string, number>;
+  /** Concept → sentence numbers. */
   postings: Map<string, number[]>;
+  /** Memoised representations, by sentence number. */
+  reps: Map<number, Rep>;
+}
+
+function emptyIndex(): CorpusIndex {
+  return { format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(), reps: new Map() };
 }
 
 export function buildCorpus(docs: CorpusDoc[]): CorpusIndex {
-  const sentences: CorpusSentence[] = [];
+  return addToCorpus(emptyIndex(), docs, corpusVersion(docs));
+}
+
+/**
+ * Adds documents to an index in place and returns it. Only the new sentences are represented;
+ * df and postings are extended, not rebuilt.
+ */
+export function addToCorpus(index: CorpusIndex, docs: CorpusDoc[], version?: string): CorpusIndex {
   for (const d of docs) {
+    const docIndex = index.docs.length;
+    index.docs.push({ id: d.id, title: d.title, outlet: d.outlet, date: d.date, event: d.event });
     for (const s of splitSentences(d.text)) {
       if (!/[A-Za-z]/.test(s.text)) continue;
-      sentences.push({ doc: d.id, text: s.text, rep: represent(s.text, { docDate: d.date, docEvent: d.event }) });
+      const rep = represent(s.text, { docDate: d.date, docEvent: d.event });
+      const i = index.sentences.length;
+      index.sentences.push({ doc: d.id, docIndex, text: s.text, concepts: rep.words.concepts });
+      index.reps.set(i, rep);
+      post(index, i);
     }
   }
-  const metas = docs.map(({ id, title, outlet, date, event }) => ({ id, title, outlet, date, event }));
-  return finish({ format: INDEX_FORMAT, version: corpusVersion(docs), docs: metas, sentences, df: {}, postings: new Map() });
+  index.version = version ?? hash(index.version + corpusVersion(docs));
+  return index;
 }
 
-/** Adds documents to an existing index without re-representing the sentences already in it. */
-export function addToCorpus(index: CorpusIndex, docs: CorpusDoc[]): CorpusIndex {
-  const extra = buildCorpus(docs);
-  return finish({
-    ...index,
-    version: hash(index.version + extra.version),
-    docs: [...index.docs, ...extra.docs],
-    sentences: [...index.sentences, ...extra.sentences],
-  });
+function post(index: CorpusIndex, i: number): void {
+  for (const c of index.sentences[i].concepts) {
+    index.df.set(c, (index.df.get(c) ?? 0) + 1);
+    let list = index.postings.get(c);
+    if (!list) index.postings.set(c, (list = []));
+    list.push(i);
+  }
 }
 
-function finish(index: CorpusIndex): CorpusIndex {
-  const df: Record<string, number> = Object.create(null);
-  const postings = new Map<string, number[]>();
-  index.sentences.forEach((s, i) => {
-    for (const c of s.rep.words.concepts) {
-      df[c] = (df[c] ?? 0) + 1;
-      let list = postings.get(c);
-      if (!list) postings.set(c, (list = []));
-      list.push(i);
-    }
-  });
-  return { ...index, df, postings };
+/** The full representation of sentence `i`, computed on first use. */
+export function sentenceRep(index: CorpusIndex, i: number): Rep {
+  let rep = index.reps.get(i);
+  if (!rep) {
+    const s = index.sentences[i];
+    const d = index.docs[s.docIndex];
+    rep = represent(s.text, { docDate: d?.date ?? null, docEvent: d?.event ?? null });
+    index.reps.set(i, rep);
+  }
+  return rep;
+}
+
+interface SerializedIndex {
+  format: number;
+  version: string;
+  docs: DocMeta[];
+  /** Concept vocabulary; sentences refer to concepts by position. */
+  vocab: string[];
+  /** [docIndex, text, concept ids] per sentence. */
+  sentences: Array<[number, string, number[]]>;
 }
 
 export function serializeCorpus(index: CorpusIndex): string {
-  const { postings: _p, df: _d, ...rest } = index;
-  return JSON.stringify(rest, (_k, v) => (v === Infinity ? 'Infinity' : v));
+  const ids = new Map<string, number>();
+  const vocab: string[] = [];
+  const sentences = index.sentences.map((s): [number, string, number[]] => [
+    s.docIndex,
+    s.text,
+    s.concepts.map((c) => {
+      let id = ids.get(c);
+      if (id === undefined) {
+        id = vocab.length;
+        ids.set(c, id);
+        vocab.push(c);
+      }
+      return id;
+    }),
+  ]);
+  const out: SerializedIndex = { format: INDEX_FORMAT, version: index.version, docs: index.docs, vocab, sentences };
+  return JSON.stringify(out);
 }
 
 export function loadCorpus(json: string): CorpusIndex {
   let raw: unknown;
   try {
-    raw = JSON.parse(json, (_k, v) => (v === 'Infinity' ? Infinity : v));
+    raw = JSON.parse(json);
   } catch (e) {
     throw new Error(`corpus index is not valid JSON: ${(e as Error).message}`);
   }
-  const o = raw as Partial<CorpusIndex>;
-  if (!o || typeof o !== 'object' || o.format !== INDEX_FORMAT || !Array.isArray(o.sentences) || !Array.isArray(o.docs)) {
+  const o = raw as Partial<SerializedIndex>;
+  if (!o || typeof o !== 'object' || o.format !== INDEX_FORMAT || !Array.isArray(o.sentences) || !Array.isArray(o.docs) || !Array.isArray(o.vocab)) {
     throw new Error(`corpus index has an unknown format (expected format ${INDEX_FORMAT}); rebuild it`);
   }
-  return finish({ ...(o as CorpusIndex), df: {}, postings: new Map() });
+  const vocab = o.vocab;
+  const docs = o.docs;
+  const index: CorpusIndex = { ...emptyIndex(), version: String(o.version ?? ''), docs };
+  for (const row of o.sentences) {
+    if (!Array.isArray(row) || typeof row[1] !== 'string' || !Array.isArray(row[2]) || !docs[row[0]]) {
+      throw new Error('corpus index has a malformed sentence row; rebuild it');
+    }
+    const concepts = row[2].map((id) => vocab[id]);
+    if (concepts.some((c) => typeof c !== 'string')) throw new Error('corpus index refers to an unknown concept; rebuild it');
+    index.sentences.push({ doc: docs[row[0]].id, docIndex: row[0], text: row[1], concepts });
+    post(index, index.sentences.length - 1);
+  }
+  return index;
 }
 
 export function corpusVersion(docs: CorpusDoc[]): string {

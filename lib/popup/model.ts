@@ -11,7 +11,7 @@ type SourceMeta = Analysis['sources'][number];
 
 /** Which screen the popup shows. */
 export type PopupView =
-  | 'unsupported' // a browser page, the extension store, a PDF viewer…: no content script there
+  | 'unsupported' // not an http(s) page (browser pages, the extension store, local files): no content script there
   | 'unknown' // nothing reported for this page (yet)
   | 'idle' // run-on-click mode: waiting for "Check this page"
   | 'analysing'
@@ -31,7 +31,7 @@ export function pageUrlOf(url: string): string {
  * thanks to activeTab); undefined otherwise, and then the stored state is trusted.
  */
 export function popupView(state: TabState | null, tabUrl?: string): PopupView {
-  if (tabUrl !== undefined && !/^(https?|file):/i.test(tabUrl)) return 'unsupported';
+  if (tabUrl !== undefined && !/^https?:/i.test(tabUrl)) return 'unsupported';
   if (!state || state.status === 'unknown') return 'unknown';
   // The state is for another page (the tab navigated and nothing reported since).
   if (tabUrl !== undefined && state.url !== null && pageUrlOf(tabUrl) !== state.url) return 'unknown';

@@ -9,7 +9,7 @@
  * the figure); that union is accepted only when each part covers a fair share on its own.
  */
 import { TUNING, type Tuning } from '../config';
-import type { CorpusIndex } from '../corpus/index';
+import { sentenceRep, type CorpusIndex } from '../corpus/index';
 import type { Evidence, EventId, Verdict } from '../types';
 import { compareSentence, confirmsSlot, notCore, requiredFigure, type Comparison } from './compare';
 import { represent, stripMediaAttribution, type Rep } from './represent';
@@ -71,7 +71,7 @@ export class Verifier {
   verifyRep(rep: Rep): Verification {
     const found: Array<{ i: number; cmp: Comparison }> = this.retrieve(rep).map((i) => ({
       i,
-      cmp: compareSentence(rep, this.index.sentences[i].rep, this.weight, this.tuning),
+      cmp: compareSentence(rep, sentenceRep(this.index, i), this.weight, this.tuning),
     }));
     if (!found.some((f) => f.cmp.stance === 'supports')) this.unionSupport(rep, found);
 
@@ -81,7 +81,7 @@ export class Verifier {
       const slots = conflicts.flatMap((f) => (f.cmp.slot ? [f.cmp.slot] : []));
       for (const f of found) {
         if (f.cmp.stance !== 'supports') continue;
-        const src = this.index.sentences[f.i].rep;
+        const src = sentenceRep(this.index, f.i);
         if (!slots.some((slot) => confirmsSlot(slot, rep, src, this.tuning))) {
           f.cmp = { ...f.cmp, stance: 'related', reason: `agrees on other points, silent on the disputed one; ${f.cmp.reason}` };
         }

@@ -18,7 +18,7 @@ export function makeWeights(index: CorpusIndex, tuning: Tuning): WeightFn {
   return (c: string) => {
     let w = cache.get(c);
     if (w !== undefined) return w;
-    const df = index.df[c] ?? 0;
+    const df = index.df.get(c) ?? 0;
     const idf = df === 0 ? maxIdf * tuning.unknownWeight : Math.log(1 + (n - df + 0.5) / (df + 0.5));
     let mult = LIGHT_CONCEPTS[c] ?? 1;
     if (c.startsWith('#')) mult *= tuning.numberWeight;
