@@ -3,7 +3,7 @@ import type { Verdict } from '@/lib/types';
 
 export { VERDICT_LABELS };
 
-const VERDICT_COLORS: Record<Verdict, { fg: string; bg: string }> = {
+export const VERDICT_COLORS: Record<Verdict, { fg: string; bg: string }> = {
   corroborated: { fg: '#14532d', bg: '#dcfce7' },
   contradicted: { fg: '#7f1d1d', bg: '#fee2e2' },
   mixed: { fg: '#78350f', bg: '#fef3c7' },

@@ -1,25 +1,150 @@
-import { VerdictBadge } from '@/components/VerdictBadge';
-import { VERDICTS } from '@/lib/labels';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { PopupBody } from '@/components/popup/PopupBody';
+import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState } from '@/lib/messages';
+import { popupView } from '@/lib/popup/model';
+import { parseSettings } from '@/lib/settings';
 
-/** Popup. For now it only says what Crosscheck is; page analysis arrives in the next version. */
+const POLL_MS = 600;
+const BUSY_TIMEOUT_MS = 15_000;
+
+interface ActiveTab {
+  id: number;
+  url?: string;
+}
+
+async function activeTab(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+async function fetchTabState(tabId: number): Promise<TabState> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'getTabState', tabId });
+  const r = reply as { ok?: boolean; data?: unknown; error?: string } | undefined;
+  if (!r || r.ok !== true) throw new Error(r?.error ?? 'no answer from the background');
+  return TabStateSchema.parse(r.data);
+}
+
+/** Sends a request to the tab's content script; resolves to an error message, or null on success. */
+async function tellPage(tabId: number, request: ContentRequest): Promise<string | null> {
+  try {
+    const reply = ContentReplySchema.safeParse(await browser.tabs.sendMessage(tabId, request));
+    if (reply.success && !reply.data.ok) return reply.data.error;
+    return null;
+  } catch {
+    return "Crosscheck can't reach this page. Reload the page and try again.";
+  }
+}
+
+/** Popup: wiring only (tab, background, content script); PopupBody renders. */
 export default function App() {
+  const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  const [state, setState] = useState<TabState | null>(null);
+  const [showNotCovered, setShowNotCovered] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const alive = useRef(true);
+
+  const refresh = useCallback(async (tabId: number) => {
+    try {
+      const s = await fetchTabState(tabId);
+      if (alive.current) {
+        setState(s);
+        setLoadError(null);
+        if (s.status !== 'unknown' && s.status !== 'idle' && s.status !== 'blocked' && s.status !== 'not_article') setBusy(false);
+      }
+    } catch (e) {
+      if (alive.current) setLoadError(`Crosscheck's background did not answer (${(e as Error).message}). Close and reopen this popup.`);
+    }
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    (async () => {
+      const t = await activeTab().catch(() => null);
+      if (!alive.current) return;
+      setTab(t);
+      browser.storage.local
+        .get('settings')
+        .then((got) => alive.current && setShowNotCovered(parseSettings(got.settings).showNotCovered))
+        .catch(() => {});
+      if (t) await refresh(t.id);
+    })();
+    return () => {
+      alive.current = false;
+    };
+  }, [refresh]);
+
+  const view = tab === null ? 'unsupported' : popupView(state, tab?.url);
+  const waiting = busy || view === 'analysing' || view === 'unknown';
+
+  // Keep the state fresh while the page is being checked or has not reported yet.
+  useEffect(() => {
+    if (!tab || !waiting) return;
+    const timer = setInterval(() => void refresh(tab.id), POLL_MS);
+    return () => clearInterval(timer);
+  }, [tab, waiting, refresh]);
+
+  const onCheck = async () => {
+    if (!tab) return;
+    setNotice(null);
+    setBusy(true);
+    const err = await tellPage(tab.id, { type: 'analyzeNow' });
+    if (!alive.current) return;
+    if (err) {
+      setNotice(err);
+      setBusy(false);
+    } else {
+      // The page said yes; if it never reports back, give the button back after a while.
+      setTimeout(() => alive.current && setBusy(false), BUSY_TIMEOUT_MS);
+    }
+    await refresh(tab.id);
+  };
+
+  const onChoose = async (index: number) => {
+    if (!tab) return;
+    const err = await tellPage(tab.id, { type: 'scrollToClaim', index });
+    if (alive.current) setNotice(err);
+  };
+
+  const onOpenOptions = () => void browser.runtime.openOptionsPage();
+
+  let host = '';
+  try {
+    host = state?.url ? new URL(state.url).hostname : tab?.url ? new URL(tab.url).hostname : '';
+  } catch {
+    host = '';
+  }
+
   return (
-    <main style={{ width: 320, padding: 12, fontFamily: 'system-ui, sans-serif', fontSize: 14 }}>
-      <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>Crosscheck</h1>
-      <p style={{ margin: '0 0 8px' }}>
-        Checks claims in war coverage against a local reference corpus of news articles. Everything
-        runs on your computer; nothing is sent anywhere.
-      </p>
-      <p style={{ margin: '0 0 8px' }}>
-        This version does not analyse pages yet: highlighting and checking the article you are
-        reading arrives in the next version. Until then, use the command line (
-        <code>npm run check -- FILE</code>).
-      </p>
-      <p style={{ margin: 0, display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-        {VERDICTS.map((v) => (
-          <VerdictBadge key={v} verdict={v} />
-        ))}
-      </p>
+    <main className="cc-popup">
+      <header className="cc-header">
+        <h1>Crosscheck</h1>
+        {host && <span className="cc-header-url">{host}</span>}
+      </header>
+      {tab === undefined ? (
+        <p className="cc-note" role="status">
+          Loading…
+        </p>
+      ) : (
+        <PopupBody
+          view={view}
+          state={state}
+          showNotCovered={showNotCovered}
+          notice={loadError ?? notice}
+          busy={busy}
+          onCheck={() => void onCheck()}
+          onChoose={(i) => void onChoose(i)}
+          onOpenOptions={onOpenOptions}
+        />
+      )}
+      <footer className="cc-footer">
+        <span className="cc-note">Checked on your computer against a local corpus. Nothing is sent anywhere.</span>
+        <button type="button" onClick={onOpenOptions}>
+          Settings
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,0 +1,63 @@
+import { useId, useState } from 'react';
+import type { Analysis } from '@/lib/messages';
+import { STANCE_WORDS, sourceLine } from '@/lib/popup/model';
+import { VerdictBadge } from '../VerdictBadge';
+
+type Claim = Analysis['claims'][number];
+type Source = Analysis['sources'][number];
+
+export interface ClaimListProps {
+  items: Array<{ claim: Claim; index: number }>;
+  sources: Source[];
+  /** The reader chose a claim: show it in the page. */
+  onChoose(index: number): void;
+}
+
+/** The claims, each with a "show in page" button and expandable evidence. */
+export function ClaimList({ items, sources, onChoose }: ClaimListProps) {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  if (items.length === 0) return <p className="cc-note">No claims match the selected verdicts.</p>;
+  return (
+    <ol className="cc-claims">
+      {items.map(({ claim, index }) => (
+        <ClaimItem key={index} claim={claim} index={index} byId={byId} onChoose={onChoose} />
+      ))}
+    </ol>
+  );
+}
+
+function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number): void }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const n = claim.evidence.length;
+  return (
+    <li className={`cc-claim verdict-${claim.verdict}`} data-index={index}>
+      <button type="button" className="cc-claim-go" onClick={() => onChoose(index)} title="Show this claim in the page">
+        <span className="cc-claim-head">
+          <span className="cc-claim-num">{index + 1}</span> <VerdictBadge verdict={claim.verdict} />
+        </span>
+        <span className="cc-claim-text">{claim.text}</span>
+      </button>
+      {n > 0 ? (
+        <button type="button" className="cc-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> Evidence ({n})
+        </button>
+      ) : (
+        <p className="cc-note">No source sentence found.</p>
+      )}
+      {n > 0 && (
+        <ul id={panelId} className="cc-evidence" hidden={!open}>
+          {claim.evidence.map((e, i) => (
+            <li key={i} className={`cc-ev cc-ev-${e.stance}`}>
+              <p className="cc-ev-meta">
+                <strong className="cc-stance">{STANCE_WORDS[e.stance]}</strong> — {e.reason}
+              </p>
+              <blockquote className="cc-quote">{e.quote}</blockquote>
+              <p className="cc-ev-source">{sourceLine(byId.get(e.source), e.source)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
