@@ -72,7 +72,7 @@ export function addToCorpus(index: CorpusIndex, docs: CorpusDoc[], version?: str
       const rep = represent(s.text, { docDate: d.date, docEvent: d.event });
       const i = index.sentences.length;
       index.sentences.push({ doc: d.id, docIndex, text: s.text, concepts: rep.words.concepts });
-      index.reps.set(i, rep);
+      remember(index, i, rep);
       post(index, i);
     }
   }
@@ -89,6 +89,25 @@ function post(index: CorpusIndex, i: number): void {
   }
 }
 
+/**
+ * Representations kept in memory at most: a small corpus keeps all of them (the seeds: ~150),
+ * a large one keeps the recently used (a claim's candidates are re-used across a page's claims)
+ * instead of ~3 KB for each of 100,000 sentences.
+ */
+const MAX_CACHED_REPS = 20_000;
+
+function remember(index: CorpusIndex, i: number, rep: Rep): void {
+  if (index.reps.size >= MAX_CACHED_REPS) {
+    // Drop the oldest half (Map keeps insertion order).
+    let n = index.reps.size / 2;
+    for (const k of index.reps.keys()) {
+      if (n-- <= 0) break;
+      index.reps.delete(k);
+    }
+  }
+  index.reps.set(i, rep);
+}
+
 /** The full representation of sentence `i`, computed on first use. */
 export function sentenceRep(index: CorpusIndex, i: number): Rep {
   let rep = index.reps.get(i);
@@ -96,7 +115,7 @@ export function sentenceRep(index: CorpusIndex, i: number): Rep {
     const s = index.sentences[i];
     const d = index.docs[s.docIndex];
     rep = represent(s.text, { docDate: d?.date ?? null, docEvent: d?.event ?? null });
-    index.reps.set(i, rep);
+    remember(index, i, rep);
   }
   return rep;
 }
