@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'lib/**/*.test.ts'],
+    // Real-browser tests have their own config (vitest.e2e.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/e2e/**'],
   },
 });

@@ -56,6 +56,8 @@ export class Controller {
   private closeTimer: number | undefined;
   private hoverCandidate: number | null = null;
   private lastMove = 0;
+  private trailingMove: number | undefined;
+  private overTooltip = false;
   private lastPointer = { x: 0, y: 0 };
 
   constructor(private ctx: ContentScriptContext) {}
@@ -265,12 +267,24 @@ export class Controller {
   }
 
   private onMouseMove(ev: MouseEvent): void {
-    const now = performance.now();
     this.lastPointer = { x: ev.clientX, y: ev.clientY };
-    if (now - this.lastMove < HOVER_THROTTLE_MS) return;
-    this.lastMove = now;
-    if (this.tooltip?.contains(ev.target)) return this.keepOpen();
-    const claim = this.painter.claimAt(ev.clientX, ev.clientY);
+    this.overTooltip = this.tooltip?.contains(ev.target) ?? false;
+    const wait = this.lastMove + HOVER_THROTTLE_MS - performance.now();
+    if (wait > 0) {
+      // Throttled, but the last position always gets looked at (trailing edge).
+      this.trailingMove ??= this.ctx.setTimeout(() => {
+        this.trailingMove = undefined;
+        this.hitTest();
+      }, wait);
+      return;
+    }
+    this.hitTest();
+  }
+
+  private hitTest(): void {
+    this.lastMove = performance.now();
+    if (this.overTooltip) return this.keepOpen();
+    const claim = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
     const idx = claim?.index ?? null;
     if (idx !== null && idx === this.tooltip?.claimIndex) return this.keepOpen();
     if (idx !== this.hoverCandidate) {
