@@ -48,6 +48,8 @@ export interface Clause {
    * → both; "Russia handed its memorandum to Ukraine" → russia only.
    */
   subjects: string[];
+  /** The person whose words the clause reports ("Rubio said …"), or ''. */
+  speaker: string;
 }
 
 export interface WordAnalysis {
@@ -68,6 +70,11 @@ const SAY_CONCEPT = 'say';
 const TITLE_WORDS = new Set(['president', 'minister', 'foreign', 'defence', 'official', 'aide', 'chief', 'delegation', 'lead', 'head', 'presidential', 'spokesman', 'envoy', 'negotiator', 'team', 'side', 'government', 'former', 'culture', 'senior', 'kremlin']);
 /** Words that may open a clause before its subject ("On Thursday, …", "However, …"). */
 const MODIFIER_WORDS = new Set(['later', 'earlier', 'meanwhile', 'additionally', 'then', 'now']);
+
+const RELATIVE_START = /^\s*,?\s*(who|which)\b/;
+
+/** Pronouns that, right after a reporting verb, stand for the speaker ("Kyiv said it had sent …"). */
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 
 /** Concepts after a negation cue that fall in its scope ("failed to agree on a new swap"). */
 const NEG_SCOPE = 2;
@@ -188,6 +195,9 @@ export function analyseWords(sentence: string): WordAnalysis {
     const negTargets: string[] = [];
     const negHeads: string[] = [];
     let scopeLeft = 0;
+    let headTaken = true;
+    let pronounAfterSay = false;
+    let justSaid = false;
     const agentsBefore: string[] = [];
     const agentsAfter: string[] = [];
     let subjects: string[] = [];
@@ -207,11 +217,18 @@ export function analyseWords(sentence: string): WordAnalysis {
         if (NEGATION_WORDS.has(raw)) {
           negWords.push(raw);
           scopeLeft = NEG_SCOPE;
+          headTaken = false;
           continue;
         }
+        if (justSaid && PRONOUNS.has(raw)) pronounAfterSay = true;
+        if (raw !== 'that') justSaid = false;
         if (!c) continue;
         if (scopeLeft > 0) {
-          if (scopeLeft === NEG_SCOPE) negHeads.push(c);
+          // The head of a negation is what is denied, not who is named ("rejected a U.S. plan").
+          if (!headTaken && !PARTY[c] && !PLACES[c]) {
+            negHeads.push(c);
+            headTaken = true;
+          }
           negTargets.push(c);
           scopeLeft--;
         }
@@ -219,6 +236,7 @@ export function analyseWords(sentence: string): WordAnalysis {
         all.add(c);
         if (!(c in surface)) surface[c] = phraseSurface[raw] ?? raw;
         if (c === SAY_CONCEPT) {
+          justSaid = true;
           if (!sawSay) {
             sawSay = true;
             subjects = [];
@@ -237,6 +255,11 @@ export function analyseWords(sentence: string): WordAnalysis {
       }
     }
     if (concepts.length === 0 && clauses.length > 0) continue;
+    // A relative clause ("…, who is attending …") is about the last actor before it.
+    if (!subjects.length && RELATIVE_START.test(segment) && clauses.length) {
+      const prev = clauses[clauses.length - 1].agents;
+      if (prev.length) subjects = [prev[prev.length - 1]];
+    }
     clauses.push({
       concepts,
       neg: negWords.length > 0,
@@ -245,7 +268,8 @@ export function analyseWords(sentence: string): WordAnalysis {
       negHeads,
       agents: agentsAfter.length ? agentsAfter : agentsBefore,
       // "Kyiv said it had sent …": a pronoun subject after the reporting verb is the speaker.
-      subjects: subjects.length || !sawSay ? subjects : agentsBefore.slice(0, 2),
+      subjects: subjects.length || !sawSay || !pronounAfterSay ? subjects : agentsBefore.slice(0, 2),
+      speaker: sawSay ? agentsBefore.find((a) => PERSONS.has(a)) ?? '' : '',
     });
   }
   return { concepts: [...all], clauses, actors, places, surface };

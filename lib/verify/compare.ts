@@ -49,6 +49,9 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** Titles that go with a person's name: left out when asking whether two role sentences align. */
 const TITLES = new Set(['minister', 'foreign', 'defence', 'president', 'official', 'chief', 'aide', 'kremlin', 'presidential', 'former', 'culture', 'head']);
 
+/** Concepts of an exchange between the sides, where a figure may be per side or in total. */
+const EXCHANGE_CONCEPTS = ['exchange', 'return', 'give'];
+
 /** Role predicates that have a single holder: a delegation has one head, a meeting one chair. */
 const SINGLE_HOLDER = new Set(['lead']);
 
@@ -226,6 +229,13 @@ function claimMentionsMeeting(claim: Rep): boolean {
  * source being about a meeting that took place that day.
  */
 function timeSupport(claim: Rep, source: Rep): boolean {
+  // A month given as the time of the action ("in July", not "since March") must be the source's too.
+  const months = claim.times.filter((t) => t.kind === 'month' && t.date && !SINCE.test(t.text));
+  for (const m of months) {
+    const own = source.times.filter((s) => (s.kind === 'month' || s.kind === 'date') && s.date);
+    const theirs = own.length ? own.map((s) => s.date!.slice(0, 7)) : source.docDate ? [source.docDate.slice(0, 7)] : [];
+    if (theirs.length && !theirs.includes(m.date!.slice(0, 7))) return false;
+  }
   const days = claim.times.filter((t) => t.kind === 'weekday' || t.kind === 'date');
   if (!days.length) return true;
   return days.every((t) => {
@@ -272,13 +282,14 @@ function figureConflict(claim: Rep, source: Rep, tuning: Tuning): Found {
   const ca = firstAgent(claim, false);
   const sa = firstAgent(source, false);
   if (ca && sa && PARTY[ca] !== PARTY[sa] && !source.words.actors.includes(ca)) return null;
+  const exchange = EXCHANGE_CONCEPTS.some((c) => setOf(claim).has(c) || setOf(source).has(c));
   for (const [ci, c] of claimQ.entries()) {
     // Background spans ("met again in a little over two weeks") are neither required nor disputed.
     if (!requiredFigure(c)) continue;
     let conflicting: Quantity | null = null;
     let agreeing = false;
     for (const s of sourceQ) {
-      const r = compareFigures(c, s, tuning.exactTolerance);
+      const r = compareFigures(c, s, tuning.exactTolerance, exchange);
       if (r === 'match' || r === 'compatible') agreeing = true;
       else if (r === 'conflict' && !conflicting) conflicting = s;
     }
@@ -501,8 +512,12 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn, strict = false
     for (const sc of source.words.clauses) {
       if (sc.neg === cc.neg) bestSame = Math.max(bestSame, coverage(content, setOf(sc), weight));
     }
+    // "Putin would not attend" is not denied by "Zelensky is attending": a person the claim
+    // clause names must be in the source sentence too.
+    const named = cc.agents.filter(isPerson);
+    if (named.length && !named.some((p) => setOf(source).has(p))) continue;
     for (const sc of source.words.clauses) {
-      if (cc.neg === sc.neg || differentSubjects(cc, sc)) continue;
+      if (cc.neg === sc.neg || differentSubjects(cc, sc) || differentSpeakers(cc, sc)) continue;
       const [negated, plain] = cc.neg ? [cc, sc] : [sc, cc];
       const plainSet = setOf(plain);
       // What is negated must be an action or a thing, not who is involved ("turned down a meeting with Zelensky").
@@ -516,6 +531,11 @@ function polarityFlips(claim: Rep, source: Rep, weight: WeightFn, strict = false
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Both clauses report what a named person said, and the persons differ (Rubio's view is not Trump's). */
+function differentSpeakers(a: Clause, b: Clause): boolean {
+  return !!a.speaker && !!b.speaker && a.speaker !== b.speaker;
 }
 
 /** Both clauses name who acts, and no actor (person, or side when no person is named) is shared. */

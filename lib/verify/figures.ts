@@ -122,7 +122,11 @@ function overlapShare(source: Interval, claim: Interval): number {
 }
 
 /** Relation of a source figure to a claim figure (see the module comment). */
-export function compareFigures(claim: Quantity, source: Quantity, tolerance: number): FigureRelation {
+/**
+ * `exchange`: the sentences are about an exchange between the sides, where an unmarked figure
+ * may be one side's share; otherwise ("50,000 troops massed") a figure is read as it stands.
+ */
+export function compareFigures(claim: Quantity, source: Quantity, tolerance: number, exchange = true): FigureRelation {
   if (!sameMeasure(claim, source)) return 'unrelated';
   if (claim.kind === 'age') {
     // An age limit defines who is included: "under 25" and "under 30" are different rules.
@@ -134,7 +138,7 @@ export function compareFigures(claim: Quantity, source: Quantity, tolerance: num
   // An unmarked source figure halved or doubled is only a possible reading: it can save a
   // figure from conflict but never confirm it.
   const variants: Array<{ i: Interval; certain: boolean }> = [{ i: s, certain: true }];
-  if (claim.kind === 'count' && EXCHANGED.has(unitKey(claim.unit))) {
+  if (claim.kind === 'count' && EXCHANGED.has(unitKey(claim.unit)) && (exchange || source.perSide || claim.perSide)) {
     if (source.perSide && !claim.perSide) variants.push({ i: scale(s, 2), certain: true });
     else if (claim.perSide && !source.perSide) variants.push({ i: scale(s, 0.5), certain: false });
     else if (!claim.perSide && !source.perSide) variants.push({ i: scale(s, 2), certain: false }, { i: scale(s, 0.5), certain: false });
