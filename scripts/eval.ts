@@ -25,6 +25,7 @@ function summary(r: EvalReport): string[] {
   lines.push('(mixed is rare and reported on its own; it is not in the macro-F1)');
   lines.push('');
   lines.push(`claim detection (dev articles): precision ${pct(r.detection.precision)} recall ${pct(r.detection.recall)} (tp ${r.detection.tp}, fp ${r.detection.fp}, fn ${r.detection.fn})`);
+  lines.push(`probe claims (engineer-written): accuracy ${pct(r.probe.accuracy)} on ${r.probe.n}, contradicted precision ${pct(r.probe.contradictedPrecision)}`);
   lines.push(`article claims: verdict accuracy ${pct(r.articleVerdicts.accuracy)} on ${r.articleVerdicts.n}`);
   return lines;
 }

@@ -44,6 +44,8 @@ export interface EvalReport {
   errors: Array<{ id: string; gold: Verdict; got: Verdict; claim: string; top?: string }>;
   detection: { precision: number; recall: number; tp: number; fp: number; fn: number; perArticle: Record<string, { precision: number; recall: number }> };
   articleVerdicts: { n: number; accuracy: number };
+  /** Claims written by the engineers (tests/fixtures/probe), a second, independent sample. */
+  probe: { n: number; accuracy: number; contradictedPrecision: number };
 }
 
 const CLASSES: Verdict[] = ['corroborated', 'contradicted', 'not_covered', 'mixed'];
@@ -121,7 +123,20 @@ export function evaluate(tuning?: Tuning, engine?: Engine): EvalReport {
       if (got === c.label) artOk++;
     }
   }
+  const probeFile = join(DEV_DIR, '..', 'probe', 'claims.jsonl');
+  let pN = 0, pOk = 0, pContra = 0, pContraOk = 0;
+  for (const line of readFileSync(probeFile, 'utf8').split('\n').filter((l) => l.trim())) {
+    const c = JSON.parse(line) as { claim: string; label: Verdict };
+    const got = eng.checkClaim(c.claim).verdict;
+    pN++;
+    if (got === c.label) pOk++;
+    if (got === 'contradicted') {
+      pContra++;
+      if (c.label === 'contradicted') pContraOk++;
+    }
+  }
   return {
+    probe: { n: pN, accuracy: pOk / Math.max(1, pN), contradictedPrecision: pContra ? pContraOk / pContra : 1 },
     n: claims.length,
     accuracy: correct / claims.length,
     macroF1,
