@@ -21,7 +21,7 @@ import { tooltipModel } from '@/lib/content/tooltip-model';
 import { AnalysisSchema, ContentRequest, MAX_TEXT_CHARS, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
-import { Painter, type PaintedClaim } from './painter';
+import { Painter, supportsHighlights, type PaintedClaim } from './painter';
 import { Tooltip, UI_HOST_TAG } from './tooltip';
 
 /** Quiet period after the last DOM change before the article is re-extracted. */
@@ -65,8 +65,13 @@ export class Controller {
   async start(): Promise<void> {
     // No eval in an extension's isolated world (nor on strict pages): keep zod from probing it.
     z.config({ jitless: true });
-    this.settings = await loadSettings();
-    this.painter = new Painter(this.settings, () => this.observer?.takeRecords());
+    const stored = await loadStored();
+    this.settings = stored.settings;
+    this.painter = new Painter(
+      this.settings,
+      () => this.observer?.takeRecords(),
+      stored.forceMarks || !supportsHighlights() ? 'mark' : 'highlight',
+    );
     this.setSignal('mode', this.painter.mode);
     this.listenMessages();
     this.listenSettings();
@@ -432,11 +437,17 @@ export class Controller {
   }
 }
 
-async function loadSettings(): Promise<Settings> {
+/**
+ * Settings, plus one developer switch kept beside them in the extension's storage (never
+ * settable by a page): `crosscheckDebug: { paint: 'mark' }` forces the <mark> fallback, so it can
+ * be tested in browsers that have CSS.highlights.
+ */
+async function loadStored(): Promise<{ settings: Settings; forceMarks: boolean }> {
   try {
-    const got = await browser.storage.local.get('settings');
-    return parseSettings(got.settings);
+    const got = await browser.storage.local.get(['settings', 'crosscheckDebug']);
+    const debug = got.crosscheckDebug as { paint?: unknown } | undefined;
+    return { settings: parseSettings(got.settings), forceMarks: debug?.paint === 'mark' };
   } catch {
-    return DEFAULT_SETTINGS;
+    return { settings: DEFAULT_SETTINGS, forceMarks: false };
   }
 }

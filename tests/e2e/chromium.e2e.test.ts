@@ -56,6 +56,27 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     }, msg);
   }
 
+  async function newFixturePage(): Promise<Page> {
+    // Close every other tab first: toTab / fixtureTabId talk to the one tab with the content script.
+    for (const p of ctx.pages()) await p.close();
+    return ctx.newPage();
+  }
+
+  /** The id of the tab that has the content script (it answers any message with a "type"). */
+  async function fixtureTabId(): Promise<number> {
+    return sw.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      for (const t of await c.tabs.query({})) {
+        const answered = await c.tabs.sendMessage(t.id!, { type: 'crosscheck-ping' }).then(
+          () => true,
+          () => false,
+        );
+        if (answered) return t.id!;
+      }
+      throw new Error('no tab with the content script');
+    });
+  }
+
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
@@ -87,7 +108,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('paints every claim of an article with its verdict (CSS Custom Highlight API, visible to the page)', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap, ms } = await load(page, 'round2.html');
     const expected = await expectedFor('round2.html');
     timings.first = ms;
@@ -116,7 +137,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('hovering a contradicted claim opens the tooltip: open shadow root, dialog role, verdict word, evidence quote, "Add note"', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     await load(page, 'round2.html');
     const expected = await expectedFor('round2.html');
     const claim = expected.claims.find((c) => c.verdict === 'contradicted')!;
@@ -164,7 +185,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('a second load of the same page is served from the cache, and faster', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap, ms } = await load(page, 'round2.html');
     expect(snap.signals.cached).toBe('true');
     expect(snap.byName).toEqual(expectedHighlights((await expectedFor('round2.html')).claims));
@@ -175,7 +196,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('re-analyses a page whose article grows after load (MutationObserver), anchoring across inline markup', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap: before } = await load(page, 'round1.html');
     const initial = await expectedFor('round1.html');
     expect(before.byName).toEqual(expectedHighlights(initial.claims));
@@ -202,7 +223,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('SPA navigation (pushState, popstate) clears the old highlights and analyses the new view', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap: first } = await load(page, 'spa/first');
     const firstTexts = Object.values(first.byName).flat();
     expect(firstTexts.some((t) => t.startsWith('Russia and Ukraine agreed on Monday'))).toBe(true);
@@ -228,7 +249,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('does not analyse a page that is not an article', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap } = await load(page, 'section-front.html');
     expect(snap.signals.status).toBe('not_article');
     expect(snap.byName).toEqual({});
@@ -236,7 +257,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('toggleHighlights hides and shows; scrollToClaim centres and flashes the claim', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     const { snap } = await load(page, 'round2.html');
     const names = Object.keys(snap.byName);
 
@@ -270,7 +291,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('follows settings changes: not-covered claims hidden, background tint', async () => {
-    const page = await ctx.newPage();
+    const page = await newFixturePage();
     await load(page, 'round2.html');
     const expected = await expectedFor('round2.html');
     await sw.evaluate(() =>
@@ -288,7 +309,81 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     await page.close();
   });
 
-  it.todo('the popup (chrome-extension://ID/popup.html) lists the claims of the page');
+  it('the popup lists the claims of the page, and choosing one shows it in the page', async () => {
+    const page = await newFixturePage();
+    await load(page, 'round2.html');
+    const expected = await expectedFor('round2.html');
+    const tabId = await fixtureTabId();
+    // The popup reads "the active tab of the current window"; opened as a tab it would be its own
+    // active tab, so the test points that one query at the fixture tab (everything else is real:
+    // the background's tab state, the popup's rendering, popup → content-script messages).
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.addInitScript((tab) => {
+      const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      const query = c.tabs.query.bind(c.tabs);
+      c.tabs.query = ((info: { active?: boolean }) =>
+        info?.active ? Promise.resolve([{ ...tab, active: true }]) : query(info)) as typeof c.tabs.query;
+    }, { id: tabId, url: server.url('round2.html') });
+    await popup.goto(`chrome-extension://${extId}/popup.html`);
+    await popup.waitForSelector('li.cc-claim', { timeout: 15_000 });
+    const texts = await popup.$$eval('li.cc-claim .cc-claim-text', (els) => els.map((e) => e.textContent ?? ''));
+    expect(texts.map(squash)).toEqual(expected.claims.map((c) => squash(c.text)));
+    const body = (await popup.textContent('body')) ?? '';
+    expect(body).toContain('Contradicted');
+    expect(body).toContain('Corroborated');
+    figure(B, 'popup claims listed', texts.length);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup.png'), fullPage: true });
+
+    // Choosing the contradicted claim scrolls the page to it and flashes it.
+    const idx = expected.claims.findIndex((c) => c.verdict === 'contradicted');
+    await popup.click(`li.cc-claim[data-index="${idx}"] .cc-claim-go`);
+    const flash = await waitFor(
+      () => page.evaluate(() => [...(CSS.highlights.get('crosscheck-flash') ?? [])].map((r) => r.toString())),
+      'the chosen claim to flash in the page',
+      5_000,
+    );
+    expect(squash(flash[0]!)).toBe(squash(expected.claims[idx]!.text));
+    await popup.close();
+    await page.close();
+  });
+
+  it('<mark> fallback (forced by a developer switch): same claims, tooltip works, page text unchanged', async () => {
+    await sw.evaluate(() =>
+      (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set({ crosscheckDebug: { paint: 'mark' } }),
+    );
+    try {
+      const page = await newFixturePage();
+      const { snap } = await load(page, 'round1.html');
+      expect(snap.api).toBe('mark');
+      expect(snap.signals.mode).toBe('mark');
+      expect(snap.byName).toEqual(expectedHighlights((await expectedFor('round1.html')).claims));
+      // Wrapping text in <mark> must not change what the page says.
+      const text = await page.evaluate(() => document.getElementById('story')!.textContent);
+      const original = await page.evaluate(async (u) => {
+        const html = await (await fetch(u)).text();
+        return new DOMParser().parseFromString(html, 'text/html').getElementById('story')!.textContent;
+      }, server.url('round1.html'));
+      expect(squash(text ?? '').startsWith(squash(original ?? ''))).toBe(true);
+
+      const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
+      await page.mouse.move(p!.x - 30, p!.y - 40);
+      await page.mouse.move(p!.x, p!.y, { steps: 4 });
+      const tip = await waitFor(async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      }, 'the tooltip over a <mark>', 5_000);
+      expect(tip.text).toContain('Contradicted');
+      await page.screenshot({ path: join(SCREENSHOTS, 'chromium-mark-fallback.png') });
+
+      await toTab({ type: 'toggleHighlights' });
+      const css = await page.evaluate(() => document.getElementById('crosscheck-highlight-style')!.textContent ?? '');
+      expect(css).not.toContain('crosscheck-mark--contradicted');
+      await page.close();
+    } finally {
+      await sw.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.remove('crosscheckDebug'));
+    }
+  });
 
   it('makes no request to any host but 127.0.0.1', () => {
     const outside = requests.filter((u) => {

@@ -1,0 +1,134 @@
+/**
+ * The built Firefox MV2 extension in Firefox ESR (puppeteer-core over WebDriver BiDi; the add-on
+ * is installed as a temporary add-on with browser.installExtension).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { expectedFor, expectedHighlights, squash } from './support/expected';
+import { pointOnHighlight, readHighlights, readTooltip, type HighlightSnapshot } from './support/probes';
+import { browserAvailable, figure, FIREFOX_EXT, FIREFOX_PATH, SCREENSHOTS, waitFor } from './support/browsers';
+
+const HAVE = browserAvailable('Firefox');
+const B = 'Firefox';
+const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
+
+describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
+  let server: FixtureServer;
+  let browser: Browser;
+  const requests: string[] = [];
+  const timings: Record<string, number> = {};
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    page.on('request', (r) => requests.push(r.url()));
+    return page;
+  }
+
+  async function load(page: Page, path: string): Promise<{ snap: HighlightSnapshot; ms: number }> {
+    const t0 = Date.now();
+    await page.goto(server.url(path));
+    await page.waitForFunction(
+      (final: string[]) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''),
+      { timeout: 30_000, polling: 50 },
+      FINAL,
+    );
+    const ms = Date.now() - t0;
+    return { snap: await page.evaluate(readHighlights), ms };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startFixtureServer();
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+    const id = await browser.installExtension(FIREFOX_EXT);
+    console.log(`e2e: ${await browser.version()}, add-on ${id} installed (temporary)`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('paints every claim with its verdict', async () => {
+    const page = await newPage();
+    const { snap, ms } = await load(page, 'round2.html');
+    const expected = await expectedFor('round2.html');
+    timings.firstScript = Number(snap.signals.ms);
+    expect(snap.signals.status).toBe('done');
+    expect(['highlight', 'mark']).toContain(snap.api);
+    figure(B, 'highlight API used', snap.api);
+    expect(snap.byName).toEqual(expectedHighlights(expected.claims));
+    expect(snap.byName['crosscheck-contradicted']?.some((t) => t.startsWith('The talks lasted roughly four hours'))).toBe(true);
+    figure(B, 'round2.html claims highlighted', `${snap.signals.count} of ${expected.claims.length}`);
+    figure(B, 'round2.html first load: navigation → highlights painted (ms)', ms);
+    figure(B, 'round2.html first load: content script extract → analyse → paint (ms)', snap.signals.ms!);
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-highlights.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('hovering a contradicted claim opens the tooltip (open shadow root, dialog, verdict, quote), Escape closes it', async () => {
+    const page = await newPage();
+    await load(page, 'round2.html');
+    const expected = await expectedFor('round2.html');
+    const conflicting = expected.claims.find((c) => c.verdict === 'contradicted')!.evidence.find((e) => e.stance === 'conflicts')!;
+    const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
+    expect(p).not.toBeNull();
+    await page.mouse.move(p!.x - 30, p!.y - 40);
+    const t0 = Date.now();
+    await page.mouse.move(p!.x, p!.y, { steps: 4 });
+    const tip = await waitFor(async () => {
+      const t = await page.evaluate(readTooltip);
+      return t.open ? t : null;
+    }, 'the tooltip to open', 5_000);
+    figure(B, 'hover → tooltip open (ms)', Date.now() - t0);
+    expect(tip.shadowMode).toBe('open');
+    expect(tip.role).toBe('dialog');
+    expect(tip.ariaLabel).toContain('Contradicted');
+    expect(tip.text).toContain('Contradicted');
+    expect(squash(tip.text)).toContain(squash(conflicting.quote));
+    expect(tip.buttons).toContain('Add note');
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-tooltip.png') });
+    await page.keyboard.press('Escape');
+    await waitFor(async () => !(await page.evaluate(readTooltip)).open, 'the tooltip to close', 3_000);
+    await page.close();
+  });
+
+  it('a second load is served from the cache', async () => {
+    const page = await newPage();
+    const { snap, ms } = await load(page, 'round2.html');
+    expect(snap.signals.cached).toBe('true');
+    figure(B, 'round2.html cached load: navigation → highlights painted (ms)', ms);
+    figure(B, 'round2.html cached load: content script extract → analyse → paint (ms)', snap.signals.ms!);
+    expect(Number(snap.signals.ms)).toBeLessThan(timings.firstScript!);
+    await page.close();
+  });
+
+  it('anchors across inline markup and follows a live update', async () => {
+    const page = await newPage();
+    const { snap } = await load(page, 'round1.html');
+    expect(snap.byName).toEqual(expectedHighlights((await expectedFor('round1.html')).claims));
+    const update = await expectedFor('round1.html', {
+      before: '\n    </div>\n  </article>',
+      insert:
+        '<p class="live-update">Later on Friday, Ukrainian President Volodymyr Zelenskyy said he had briefed U.S. President Donald Trump and the leaders of France, Germany, the United Kingdom and Poland on the outcome.</p>',
+    });
+    await waitFor(
+      async () => Number((await page.evaluate(readHighlights)).signals.count) === update.claims.length,
+      'the live update to be analysed',
+      15_000,
+    );
+    expect((await page.evaluate(readHighlights)).byName).toEqual(expectedHighlights(update.claims));
+    await page.close();
+  });
+
+  it('makes no request to any host but 127.0.0.1', () => {
+    const outside = requests.filter((u) => !/^(moz-extension|data|blob|about):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    figure(B, 'requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+});
