@@ -64,13 +64,16 @@ export function createEngine(docs: CorpusDoc[], tuning: Tuning = { ...TUNING }):
 
 export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...TUNING }): Engine {
   const verifier = new Verifier(index, tuning);
-  const version = `${ENGINE_VERSION}+${hash(JSON.stringify(tuning))}+${index.version}`;
+  const tuningHash = hash(JSON.stringify(tuning));
   const ctxFor = (opts?: AnalyzeOptions) => ({
     docDate: opts?.docDate ?? null,
     docEvent: eventForDate(opts?.docDate),
   });
   return {
-    version,
+    // Live: enabling or adding a source changes the index version, and so this.
+    get version() {
+      return `${ENGINE_VERSION}+${tuningHash}+${index.version}`;
+    },
     index,
     analyze(text, opts) {
       const ctx = ctxFor(opts);

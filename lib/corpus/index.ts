@@ -49,10 +49,12 @@ export interface CorpusIndex {
   postings: Map<string, number[]>;
   /** Memoised representations, by sentence number. */
   reps: Map<number, Rep>;
+  /** Documents switched off by the reader (by index into `docs`): kept, but never retrieved. */
+  disabled: Set<number>;
 }
 
 function emptyIndex(): CorpusIndex {
-  return { format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(), reps: new Map() };
+  return { format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(), reps: new Map(), disabled: new Set() };
 }
 
 export function buildCorpus(docs: CorpusDoc[]): CorpusIndex {
@@ -106,6 +108,20 @@ function remember(index: CorpusIndex, i: number, rep: Rep): void {
     }
   }
   index.reps.set(i, rep);
+}
+
+/**
+ * Switches a document off or on without touching the index: retrieval skips disabled
+ * documents. The version changes, so cached analyses made with the other state are redone.
+ */
+export function setDocEnabled(index: CorpusIndex, docId: string, enabled: boolean): boolean {
+  const i = index.docs.findIndex((d) => d.id === docId);
+  if (i < 0) return false;
+  if (enabled === !index.disabled.has(i)) return true;
+  if (enabled) index.disabled.delete(i);
+  else index.disabled.add(i);
+  index.version = hash(`${index.version}|${enabled ? '+' : '-'}${docId}`);
+  return true;
 }
 
 /** The full representation of sentence `i`, computed on first use. */

@@ -63,12 +63,16 @@ export class Verifier {
     const touched = this.touched;
     touched.length = 0;
     const maxDf = Math.max(50, sentences.length * RETRIEVAL_MAX_DF_SHARE);
+    const disabled = this.index.disabled;
     for (const c of rep.words.concepts) {
       const list = postings.get(c);
       if (!list || list.length > maxDf) continue;
       const w = this.weight(c);
       for (const i of list) {
-        if (acc[i] === 0) touched.push(i);
+        if (acc[i] === 0) {
+          if (disabled.size && disabled.has(sentences[i].docIndex)) continue;
+          touched.push(i);
+        }
         acc[i] += w;
       }
     }
