@@ -2,8 +2,9 @@
  * Command line: npm run --silent check -- [--json] [--verbose] FILE | --claims FILE.jsonl
  * See `--help`, README.md and scripts/cli-lib.ts (exit codes there).
  */
-import { runCli } from './cli-lib';
-import { makeSeedEngine } from './seeds-node';
+import { readSourcesDir, runCli } from './cli-lib';
+import { loadSeedDocsFromDisk } from './seeds-node';
+import { createEngine } from '../lib/engine';
 
 // Piping into `head` closes stdout early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -14,5 +15,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.exitCode = await runCli(
   process.argv.slice(2),
   { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
-  { makeEngine: () => makeSeedEngine() },
+  {
+    makeEngine: (sources = []) => createEngine([...loadSeedDocsFromDisk(), ...sources]),
+    readSources: (dir, warn) => readSourcesDir(dir, loadSeedDocsFromDisk(), warn),
+  },
 );

@@ -6,11 +6,13 @@
  * unreadable, empty, binary file, unknown extension, malformed JSONL line) · 64 usage error
  * (unknown flag, no file, too many files).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { dedupeSources, parseSource, sourceType, SourceError } from '../lib/sources';
 import { parseHTML } from 'linkedom';
 import { z } from 'zod';
 import { readDateMarker } from '../lib/corpus/manifest';
+import type { CorpusDoc } from '../lib/types';
 import type { Engine } from '../lib/engine';
 import { extractArticle } from '../lib/extract/html';
 import { VERDICT_LABELS, VERDICTS } from '../lib/labels';
@@ -22,7 +24,7 @@ export const EXIT_INPUT = 2;
 export const EXIT_USAGE = 64;
 
 export const USAGE = `Usage: npm run --silent check -- [options] FILE
-       npm run --silent check -- --claims FILE.jsonl
+       npm run --silent check -- [--sources DIR] --claims FILE.jsonl
 
 Cross-checks the claims of a war-news article against the bundled reference corpus (seeds/).
 Runs fully offline.
@@ -42,6 +44,11 @@ Options:
                        .txt file's text, or the article text extracted from the .html page.
   --verbose, -v        also show internal scores and claim-detection reasons
                        (JSON: adds "score" to evidence and "detection" to claims).
+  --sources DIR        add every .txt, .html and .md file in DIR (not its subfolders) to the
+                       corpus for this run; title, outlet and date are read from each file's
+                       metadata where present (.md front matter, the page's meta tags, a
+                       "date YYYY-MM-DD" first line). An empty, binary, huge (> 5 MB) or
+                       non-English file is an input error; duplicates are skipped with a note.
   --help, -h           show this help.
 
 Verdicts: corroborated, contradicted, mixed, not_covered.
@@ -58,14 +65,45 @@ export class InputError extends Error {
 
 export type CliArgs =
   | { kind: 'help' }
-  | { kind: 'analyze'; file: string; json: boolean; verbose: boolean }
-  | { kind: 'claims'; file: string; verbose: boolean };
+  | { kind: 'analyze'; file: string; json: boolean; verbose: boolean; sources: string | null }
+  | { kind: 'claims'; file: string; verbose: boolean; sources: string | null };
+
+/**
+ * Reads the reader's sources from a directory for `--sources`: every .txt/.html/.md file is
+ * parsed (lib/sources); any refused file is an InputError naming it, so nothing is half-added.
+ * Duplicates (of the seeds or of each other) are skipped with a warning.
+ */
+export function readSourcesDir(dir: string, seeds: CorpusDoc[], warn: (m: string) => void): CorpusDoc[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: --sources needs a directory`);
+    names = readdirSync(dir).filter((n) => sourceType(n) !== null).sort();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!names.length) warn(`${dir}: no .txt, .html or .md files; using the bundled corpus only`);
+  const parsed = [];
+  const problems: string[] = [];
+  for (const n of names) {
+    try {
+      parsed.push(parseSource({ name: join(dir, n), content: new Uint8Array(readFileSync(join(dir, n))) }, { parseHtml: (h) => parseHTML(h).document as unknown as Document }));
+    } catch (e) {
+      problems.push(e instanceof SourceError ? e.message : `${join(dir, n)}: ${(e as Error).message}`);
+    }
+  }
+  if (problems.length) throw new InputError(problems.join('\n'));
+  const r = dedupeSources(seeds, parsed);
+  for (const d of r.duplicates) warn(`skipped duplicate source ${d.source.title} (same text as ${d.sameAs})`);
+  return r.added;
+}
 
 /** Parse the arguments after `--`. Throws UsageError. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   let json = false;
   let verbose = false;
   let claimsFile: string | null = null;
+  let sources: string | null = null;
   const files: string[] = [];
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
@@ -80,6 +118,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       json = true;
     } else if (a === '--verbose' || a === '-v') {
       verbose = true;
+    } else if (a === '--sources' || a.startsWith('--sources=')) {
+      if (sources !== null) throw new UsageError('--sources given twice');
+      const v = a === '--sources' ? argv[++i] : a.slice('--sources='.length);
+      if (v === undefined || v === '') throw new UsageError('--sources needs a DIR argument');
+      sources = v;
     } else if (a === '--claims' || a.startsWith('--claims=')) {
       if (claimsFile !== null) throw new UsageError('--claims given twice');
       const v = a === '--claims' ? argv[++i] : a.slice('--claims='.length);
@@ -91,11 +134,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (claimsFile !== null) {
     if (files.length) throw new UsageError(`--claims takes one file; unexpected argument ${files[0]}`);
-    return { kind: 'claims', file: claimsFile, verbose };
+    return { kind: 'claims', file: claimsFile, verbose, sources };
   }
   if (files.length === 0) throw new UsageError('no input FILE given');
   if (files.length > 1) throw new UsageError(`one FILE at a time (got ${files.length})`);
-  return { kind: 'analyze', file: files[0]!, json, verbose };
+  return { kind: 'analyze', file: files[0]!, json, verbose, sources };
 }
 
 /** Check that `path` names an existing regular file; returns its size. Throws InputError. */
@@ -335,7 +378,9 @@ export type CliEngine = Pick<Engine, 'analyze' | 'checkClaim'>;
 
 export interface CliDeps {
   /** Build the engine (loads the corpus). Called only once the input is known to be valid. */
-  makeEngine(): CliEngine | Promise<CliEngine>;
+  makeEngine(sources?: CorpusDoc[]): CliEngine | Promise<CliEngine>;
+  /** Reads every .txt/.html/.md file of a directory as sources; throws InputError. */
+  readSources?(dir: string, warn: (message: string) => void): CorpusDoc[];
 }
 
 const PREFIX = 'crosscheck: ';
@@ -360,7 +405,12 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
   // 1. Read and validate all input before doing any work.
   let prepared: PreparedDocument | null = null;
   let claimLines: ClaimLine[] = [];
+  let sourceDocs: CorpusDoc[] | undefined;
   try {
+    if (args.sources !== null) {
+      if (!deps.readSources) throw new InputError('--sources is not available here');
+      sourceDocs = deps.readSources(args.sources, (m) => io.stderr(`${PREFIX}${m}\n`));
+    }
     assertRegularFile(args.file);
     if (args.kind === 'analyze') inputKind(args.file); // unknown extension: fail before reading
     const content = readTextFile(args.file);
@@ -382,7 +432,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
   // 2. Build the engine and compute everything, then print.
   let out: string;
   try {
-    const engine = await deps.makeEngine();
+    const engine = await deps.makeEngine(sourceDocs);
     if (args.kind === 'claims') {
       const verbose = args.verbose;
       out = claimLines
