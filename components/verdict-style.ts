@@ -7,5 +7,3 @@ export const VERDICT_SYMBOLS: Record<Verdict, string> = {
   mixed: '±',
   not_covered: '–',
 };
-
-export { VERDICT_COLORS } from './VerdictBadge';

@@ -86,10 +86,10 @@ describe('popup rendering', () => {
     const html = render({});
     for (const w of ['Corroborated', 'Contradicted', 'Mixed', 'Not covered']) expect(html).toContain(w);
     expect(html).toContain('<table');
-    expect(html).toContain('<caption>');
+    expect(html).toContain("cc-matrix-caption");
     expect(html).toContain('scope="col"');
     expect(html).toContain('scope="row"');
-    expect(html).toContain('✓ supports');
+    expect(html).toContain('✓ supports</li>');
     expect(html).toContain('aria-pressed="true"');
     expect(html).toContain('aria-expanded="false"');
     // Page and corpus text is escaped, never markup.

@@ -27,7 +27,7 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
     const n = parseHostList(never);
     setErrors({ always: a.errors, never: n.errors });
     if (a.errors.length || n.errors.length) {
-      setStatus('Not saved: fix the site names marked below.');
+      setStatus('Not saved: fix the site names marked above.');
       return;
     }
     setAlways(formatHostList(a.hosts));
@@ -91,7 +91,7 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
         </label>
         <label>
           <input type="radio" name="autoRun" checked={!autoRun} onChange={() => (setAutoRun(false), changed())} /> Only when I click
-          "Check this page" in the Crosscheck menu
+          "Check this page" in Crosscheck's toolbar popup
         </label>
       </fieldset>
       {hostField(
@@ -127,7 +127,7 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
           claims the corpus does not cover (in a quiet style)
         </label>
       </fieldset>
-      <p>
+      <p className="cc-save-row">
         <button type="submit" className="cc-primary" disabled={status === 'saving'}>
           Save
         </button>

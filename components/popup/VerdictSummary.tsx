@@ -1,6 +1,7 @@
 import { VERDICT_LABELS, VERDICTS } from '@/lib/labels';
 import type { Verdict } from '@/lib/types';
-import { VERDICT_COLORS, VERDICT_SYMBOLS } from '../verdict-style';
+import { VERDICT_SYMBOLS } from '../verdict-style';
+import { VERDICT_COLORS } from '../VerdictBadge';
 
 /** Claims per verdict: symbol + word + count, in the verdict's colour. */
 export function VerdictSummary({ counts }: { counts: Record<Verdict, number> }) {

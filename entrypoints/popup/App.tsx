@@ -112,7 +112,8 @@ export default function App() {
 
   let host = '';
   try {
-    host = state?.url ? new URL(state.url).hostname : tab?.url ? new URL(tab.url).hostname : '';
+    const url = tab?.url ?? state?.url ?? '';
+    host = /^https?:/i.test(url) ? new URL(url).hostname : '';
   } catch {
     host = '';
   }
