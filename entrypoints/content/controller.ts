@@ -26,8 +26,12 @@ import { Tooltip, UI_HOST_TAG } from './tooltip';
 
 /** Quiet period after the last DOM change before the article is re-extracted. */
 const MUTATION_DEBOUNCE_MS = 500;
-/** Re-extract at most this often while a page keeps changing (live tickers, ads). */
+/**
+ * Re-extract at most this often while a page keeps changing (live tickers, ads); the interval
+ * doubles (up to 2^MAX_BACKOFF times) each time a change turned out not to touch the text.
+ */
 const MIN_RECHECK_INTERVAL_MS = 2000;
+const MAX_BACKOFF = 4;
 /** Pointer must rest on a claim this long before the tooltip opens. */
 const HOVER_OPEN_MS = 300;
 /** Grace period to move the pointer from the claim onto the tooltip. */
@@ -52,6 +56,10 @@ export class Controller {
   private pending: RunReason | null = null;
   private recheckTimer: number | undefined;
   private lastRecheck = 0;
+  /** Mutation bursts in a row that left the page's text as it was. */
+  private idleBursts = 0;
+  /** Cheap fingerprint of the page text when it was last extracted. */
+  private printed = '';
   private hoverTimer: number | undefined;
   private closeTimer: number | undefined;
   private hoverCandidate: number | null = null;
@@ -123,6 +131,9 @@ export class Controller {
     const gen = ++this.generation;
     const t0 = performance.now();
     this.lastRecheck = Date.now();
+    this.printed = fingerprint();
+    // Watch for changes from now on, whatever this run finds: an article may render late.
+    this.observe();
     const url = location.href;
     let article;
     try {
@@ -135,8 +146,10 @@ export class Controller {
     if (reason === 'mutation' && text === this.lastText) {
       // Same article text: only re-anchor if the page replaced the nodes we painted.
       if (this.analysis && !this.painter.allConnected()) this.paint(this.analysis, t0);
+      else this.idleBursts++;
       return;
     }
+    this.idleBursts = 0;
     this.lastText = text;
     if (!isArticleText(text)) {
       this.clearPaint();
@@ -168,12 +181,13 @@ export class Controller {
     this.setSignal('claims', String(parsed.data.claims.length));
     this.paint(parsed.data, t0);
     this.report(parsed.data.claims.length ? 'done' : 'no_claims');
-    this.observe();
   }
 
   /** Anchor every claim in the live text and paint it. */
   private paint(analysis: Analysis, t0: number): void {
     this.tooltip?.close(false);
+    // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
+    this.painter.clear();
     const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
     const index = new TextIndex(page.strings, { breakBefore: page.breakBefore });
     const anchors = anchorClaims(
@@ -218,8 +232,19 @@ export class Controller {
     if (!this.active) return;
     if (records.every((r) => this.isOwnMutation(r))) return;
     clearTimeout(this.recheckTimer);
-    const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + MIN_RECHECK_INTERVAL_MS - Date.now());
-    this.recheckTimer = this.ctx.setTimeout(() => void this.run('mutation'), wait);
+    const interval = MIN_RECHECK_INTERVAL_MS * 2 ** Math.min(this.idleBursts, MAX_BACKOFF);
+    const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + interval - Date.now());
+    this.recheckTimer = this.ctx.setTimeout(() => this.recheck(), wait);
+  }
+
+  /** After a burst of changes: extract again unless the page's text is plainly unchanged. */
+  private recheck(): void {
+    if (fingerprint() === this.printed && this.painter.allConnected()) {
+      this.idleBursts++;
+      this.lastRecheck = Date.now();
+      return;
+    }
+    void this.run('mutation');
   }
 
   private isOwnMutation(r: MutationRecord): boolean {
@@ -246,6 +271,7 @@ export class Controller {
     clearTimeout(this.recheckTimer);
     this.analysis = null;
     this.lastText = null;
+    this.idleBursts = 0;
     this.clearPaint();
     this.setSignal('status', 'idle');
     // Give the new view a moment to render before extracting.
@@ -450,4 +476,12 @@ async function loadStored(): Promise<{ settings: Settings; forceMarks: boolean }
   } catch {
     return { settings: DEFAULT_SETTINGS, forceMarks: false };
   }
+}
+
+/** Length and FNV-1a hash of the body's text: a cheap "did the words change?" test (~1 ms per 100k characters). */
+function fingerprint(): string {
+  const t = document.body?.textContent ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return `${t.length}:${(h >>> 0).toString(36)}`;
 }

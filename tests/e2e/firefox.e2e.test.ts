@@ -125,6 +125,21 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.close();
   });
 
+  it('SPA navigation clears the old highlights and analyses the new view', async () => {
+    const page = await newPage();
+    const { snap: first } = await load(page, 'spa/first');
+    const firstTexts = Object.values(first.byName).flat();
+    expect(firstTexts.some((t) => t.startsWith('Russia and Ukraine agreed on Monday'))).toBe(true);
+    await page.click('a[href="/spa/second"]');
+    const second = await waitFor(async () => {
+      const s = await page.evaluate(readHighlights);
+      const texts = Object.values(s.byName).flat();
+      return s.signals.status === 'done' && texts.some((t) => t.startsWith('Both delegations agreed to exchange 1,000')) ? texts : null;
+    }, 'the second view to be analysed', 15_000);
+    for (const t of firstTexts) expect(second).not.toContain(t);
+    await page.close();
+  });
+
   it('makes no request to any host but 127.0.0.1', () => {
     const outside = requests.filter((u) => !/^(moz-extension|data|blob|about):/.test(u) && new URL(u).hostname !== '127.0.0.1');
     figure(B, 'requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);

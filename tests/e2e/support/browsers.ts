@@ -3,8 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
-export const CHROME_EXT = join(ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_EXT = join(ROOT, '.output', 'firefox-mv2');
+/** WXT's build output. */
+export const BUILD_CHROME = join(ROOT, '.output', 'chrome-mv3');
+export const BUILD_FIREFOX = join(ROOT, '.output', 'firefox-mv2');
+/** The copies the browsers load (global-setup copies the build, so a rebuild meanwhile cannot break a run). */
+export const CHROME_EXT = join(ROOT, 'test-results', 'e2e-extension', 'chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, 'test-results', 'e2e-extension', 'firefox-mv2');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 export const CHROMIUM_PATH = process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
