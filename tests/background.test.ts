@@ -406,3 +406,25 @@ describe('engine provider: corpus index cache', () => {
     expect(b.claims).toEqual(a.claims);
   });
 });
+
+describe('background service: message races after a worker restart', () => {
+  it("a late 'analysing' status does not overwrite the analysis that finished meanwhile", async () => {
+    const db = freshDb();
+    const store = memoryTabStore();
+    let releaseGet!: () => void;
+    const slowGet = new Promise<void>((r) => (releaseGet = r));
+    const tabStore: TabStore = { ...store, get: async (id) => (await slowGet, store.get(id)) };
+    const { service } = setup({ db, tabStore });
+    // The content script sends 'status: analysing' then 'analyze'; the tab store read is slow.
+    const statusReply = service.handle({ type: 'status', status: 'analysing', url: REQ.url }, { tabId: 2 });
+    const analysed = await service.handle(REQ, { tabId: 2 });
+    expect(analysed.ok).toBe(true);
+    releaseGet();
+    await statusReply;
+    expect((await service.getTabState(2)).status).toBe('done');
+    await service.handle({ type: 'status', status: 'done', url: REQ.url }, { tabId: 2 });
+    const st = await service.getTabState(2);
+    expect(st.status).toBe('done');
+    expect(st.analysis?.claims).toHaveLength(4);
+  });
+});

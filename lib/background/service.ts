@@ -113,7 +113,9 @@ function message(e: unknown): string {
 
 export function createService(deps: ServiceDeps): Service {
   const log = deps.log ?? (() => {});
-  const tabs = new Map<number, { state: TabState; key: AnalysisKey | null }>();
+  /** seq orders updates: a message never overwrites a state written after it arrived. */
+  const tabs = new Map<number, { state: TabState; key: AnalysisKey | null; seq: number }>();
+  let seq = 0;
   const inflight = new Map<string, Promise<Analysis>>();
 
   function blank(tabId: number): TabState {
@@ -121,7 +123,7 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   async function setTab(tabId: number, state: TabState, key: AnalysisKey | null): Promise<TabState> {
-    tabs.set(tabId, { state, key });
+    tabs.set(tabId, { state, key, seq: ++seq });
     if (deps.tabStore) {
       const { analysis: _a, ...rest } = state;
       try {
@@ -160,7 +162,10 @@ export function createService(deps: ServiceDeps): Service {
     let state: TabState = { ...rest, tabId, analysis };
     // The analysis was evicted: the popup can ask the content script to re-send.
     if (key && !analysis && (state.status === 'done' || state.status === 'no_claims')) state = { ...state, status: 'unknown' };
-    tabs.set(tabId, { state, key: analysis ? key : null });
+    // A request may have set a fresher state while we were reading.
+    const fresher = tabs.get(tabId);
+    if (fresher) return fresher.state;
+    tabs.set(tabId, { state, key: analysis ? key : null, seq: 0 });
     return state;
   }
 
@@ -243,10 +248,14 @@ export function createService(deps: ServiceDeps): Service {
 
   async function status(req: { status: TabStatus; url: string; error?: string }, tabId: number | undefined): Promise<Response<TabState>> {
     if (tabId === undefined) return fail('status must come from a tab');
+    const receivedAt = seq;
     const url = pageUrl(req.url);
-    const cur = await getTabState(tabId);
-    const keep = (req.status === 'done' || req.status === 'no_claims') && cur.url === url && cur.analysis !== null;
+    await getTabState(tabId); // after a worker restart: reload the persisted state first
     const entry = tabs.get(tabId);
+    // Stale: e.g. 'analysing' whose analysis finished while the persisted state was being read.
+    if (entry && entry.seq > receivedAt) return ok(entry.state);
+    const cur = entry?.state ?? blank(tabId);
+    const keep = (req.status === 'done' || req.status === 'no_claims') && cur.url === url && cur.analysis !== null;
     const state: TabState = {
       tabId,
       status: req.status,
