@@ -162,7 +162,7 @@ export class Controller {
     try {
       res = (await browser.runtime.sendMessage({
         type: 'analyze',
-        url,
+        url: url.slice(0, 4096),
         title: article.title.slice(0, 2000),
         text,
         docDate: article.date,
