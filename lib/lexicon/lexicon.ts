@@ -22,7 +22,7 @@ export const PHRASES: Array<[RegExp, string]> = [
   [/\bpause in (?:the )?fighting\b|\bhalt (?:to )?the fighting\b|\bhalt the fighting\b|\bstop the fighting\b/g, ' ceasefire '],
   [/\bface[- ]to[- ]face\b|\bone[- ]on[- ]one\b|\bin person\b|\bdirectly\b/g, ' direct '],
   [/\bheads? of (?:the )?state\b|\bpresidential[- ]level\b|\bleader[- ]level\b|\blevel of leaders\b|\btwo presidents\b|\btwo leaders\b/g, ' leadersummit '],
-  [/\bshak(?:e|es|ing)? hands\b|\bshook hands\b|\bhandshakes?\b/g, ' handshake '],
+  [/\bhandshakes? (?:were |was )?exchanged\b|\bexchang(?:e|ed|ing) handshakes?\b|\bshak(?:e|es|ing)? hands\b|\bshook hands\b|\bhandshakes?\b/g, ' handshake '],
   [/\bside by side\b/g, ' sidebyside '],
   [/\bopposite each other\b|\bin front of each other\b|\bfaced each other\b|\bfacing each other\b|\bacross from each other\b/g, ' opposite '],
   [/\bu[- ]shaped\b/g, ' ushaped '],

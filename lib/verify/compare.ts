@@ -230,7 +230,7 @@ function claimMentionsMeeting(claim: Rep): boolean {
  */
 function timeSupport(claim: Rep, source: Rep): boolean {
   // A month given as the time of the action ("in July", not "since March") must be the source's too.
-  const months = claim.times.filter((t) => t.kind === 'month' && t.date && !SINCE.test(t.text));
+  const months = claim.times.filter((t) => t.kind === 'month' && t.date && !isStartPoint(t));
   for (const m of months) {
     const own = source.times.filter((s) => (s.kind === 'month' || s.kind === 'date') && s.date);
     const theirs = own.length ? own.map((s) => s.date!.slice(0, 7)) : source.docDate ? [source.docDate.slice(0, 7)] : [];
@@ -382,9 +382,9 @@ function timeConflict(claim: Rep, source: Rep, timeAligned: boolean, ownAligned:
         if (!timeAligned) continue;
         return { reason: `different day: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
       }
-    } else if (c.kind === 'month' && ownAligned && !SINCE.test(c.text)) {
+    } else if (c.kind === 'month' && ownAligned && !isStartPoint(c)) {
       // Months only as the time of the action ("in June", "late July"), never "since March 2022".
-      const months = sourceT.filter((s) => s.kind === 'month' && s.date && !SINCE.test(s.text));
+      const months = sourceT.filter((s) => s.kind === 'month' && s.date && !isStartPoint(s));
       if (months.length && c.date && !months.some((s) => s.date!.slice(0, 7) === c.date!.slice(0, 7))) {
         return { reason: `different month: source says ${timeWords(months[0])}, claim says ${timeWords(c)}`, slot };
       }
@@ -399,8 +399,9 @@ function timeConflict(claim: Rep, source: Rep, timeAligned: boolean, ownAligned:
   return null;
 }
 
-/** A start point, not the time of the action. */
-const SINCE = /\b(since|from|as of)\b/i;
+/** A start point, not the time of the action: "since …" in its text, or marked by represent(). */
+const SINCE_RE = /\b(since|from|as of)\b/i;
+const isStartPoint = (t: TimeRef) => t.anchor === 'since' || SINCE_RE.test(t.text);
 
 /** A relative time with a stated amount ("a day after", "a week before"), not a vague one ("days before"). */
 function preciseOffset(t: TimeRef): boolean {

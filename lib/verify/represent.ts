@@ -43,6 +43,8 @@ export function stripMediaAttribution(claim: string): string {
   return claim.replace(MEDIA_ATTRIBUTION, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
+const SINCE_BEFORE = /\b(since|from|as of)\s+$/i;
+
 /**
  * Small counts of participants ("the two sides", "both delegations") are not figures anyone
  * checks; leaving them out keeps "two sides" from looking like an unmatched figure.
@@ -84,6 +86,8 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
       if (!words.concepts.includes(c)) words.concepts.push(c);
     }
   }
+  // Times after "since"/"from" are start points ("since March 2022"), not when the thing happened.
+  for (const t of times) if (SINCE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) t.anchor = t.anchor || 'since';
   const event = safe(() => classifyEvent(text, times, ctx.docEvent ?? null), 'unknown' as EventId);
   return { words, quantities, times, event, docDate: ctx.docDate ?? null };
 }
