@@ -17,7 +17,7 @@ export const TUNING = {
    * a supporting sentence must contain. Keeps "the delegations shook hands at the second
    * round in Istanbul" from being supported by any sentence about the second round.
    */
-  coreCoverage: 0.4,
+  coreCoverage: 0.35,
   /**
    * A claim may be supported by several sentences together (one has the venue, another the
    * figure). Their union must reach this share, and each contributing sentence must reach
