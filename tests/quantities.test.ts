@@ -351,3 +351,14 @@ describe('corpus sweep', () => {
     }
   });
 });
+
+describe('participles before the counted noun', () => {
+  it('"6,000 killed soldiers each" counts soldiers, per side', () => {
+    const q = extractQuantities('The two sides would hand over the bodies of 6,000 killed soldiers each.').find((x) => x.value === 6000);
+    expect(q).toMatchObject({ value: 6000, unit: 'soldier', perSide: true });
+  });
+  it('"12 soldiers killed" still ends the phrase at the participle', () => {
+    const [q] = extractQuantities('At least 12 soldiers killed in the strike were buried.');
+    expect(q).toMatchObject({ value: 12, unit: 'soldier' });
+  });
+});

@@ -182,6 +182,10 @@ const BOUNDARY = new Set([
   'old', 'ended', 'lasted', 'started', 'opened', 'closed', 'took', 'take', 'make', 'give',
   'go', 'come', 'ceased', 'whom', 'there', 'where', 'respectively', 'each', 'total', 'altogether',
 ]);
+/** Participles that, right after a number and before a noun, describe the noun ("1,000 captured soldiers"). */
+const PRENOMINAL_PARTICIPLES = new Set(['killed', 'wounded', 'injured', 'captured', 'detained', 'freed', 'released',
+  'dead', 'missing', 'occupied', 'displaced', 'deported', 'abducted', 'exchanged', 'returned']);
+
 /** Words that describe rather than name (never the counted noun). */
 const ADJECTIVES = new Set(['direct', 'major', 'minor', 'new', 'full', 'formal', 'official',
   'bilateral', 'trilateral', 'big', 'large', 'small', 'long', 'short', 'brief', 'previous',
@@ -301,6 +305,12 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
     const t = tokens[j];
     if (t.type !== 'word') break;
     const l = t.lower;
+    // "6,000 killed soldiers": a participle before a noun describes it (after one it ends the phrase).
+    if (!nounSeen && PRENOMINAL_PARTICIPLES.has(l) && tokens[j + 1]?.type === 'word' && !BOUNDARY.has(tokens[j + 1].lower)) {
+      els.push({ first: j, last: j, text: t.text, compound: false, adj: true });
+      j++;
+      continue;
+    }
     if (BOUNDARY.has(l) || l in UNIT_WORDS || l in TENS_WORDS) break;
     if (nounSeen && /(ed|ing)$/.test(l) && !NOUN_EXCEPTIONS.has(l)) break;
     // Model codes are nouns: "Su-34s", "Tu-95", "S-400".
