@@ -146,3 +146,12 @@ describe('reasons name what was compared', () => {
     expect(checked).toBeGreaterThan(20);
   }, 60_000);
 });
+
+describe('figures without a counted noun', () => {
+  const q = (s: string) => extractQuantities(s)[0];
+  it('the same figure confirms, a different one is not a conflict', () => {
+    const bare = { ...q('1,000 prisoners'), unit: '' };
+    expect(compareFigures(bare, q('1,000 prisoners'), 0.05)).toBe('match');
+    expect(compareFigures(bare, q('2,000 prisoners'), 0.05)).toBe('unrelated');
+  });
+});

@@ -127,6 +127,11 @@ function overlapShare(source: Interval, claim: Interval): number {
  * may be one side's share; otherwise ("50,000 troops massed") a figure is read as it stands.
  */
 export function compareFigures(claim: Quantity, source: Quantity, tolerance: number, exchange = true): FigureRelation {
+  // A count whose noun the extractor could not find can still be confirmed by the same
+  // figure, but never disputed: without its noun we do not know what it counts.
+  if (claim.kind === 'count' && source.kind === 'count' && (!claim.unit || !source.unit)) {
+    return claim.perSide === source.perSide && inside(widen(source, tolerance), widen(claim, tolerance)) ? 'match' : 'unrelated';
+  }
   if (!sameMeasure(claim, source)) return 'unrelated';
   if (claim.kind === 'age') {
     // An age limit defines who is included: "under 25" and "under 30" are different rules.
