@@ -75,7 +75,7 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
  * a war's months or years. "A three-year war" says nothing about "talks two weeks apart".
  */
 const DAY = 24 * 60;
-function durationScale(q: Quantity): number {
+export function durationScale(q: Quantity): number {
   const v = Number.isFinite(q.value) ? q.value : q.lo;
   return v <= DAY ? 0 : v <= 60 * DAY ? 1 : 2;
 }

@@ -27,6 +27,9 @@ export function ancestors(p: string): string[] {
 export function placeConflict(claim: Rep, source: Rep): Found {
   const claimPlaces = claim.words.places.filter((p) => !PARTY[p]);
   const sourcePlaces = source.words.places.filter((p) => !PARTY[p]);
+  // A list of places ("Kyiv, Kharkiv and Zaporizhzhia") enumerates; it does not pin one
+  // location that another could contradict. Count places that do not contain one another.
+  if (distinctPlaces(claimPlaces) > 1) return null;
   for (const p of claimPlaces) {
     const confirmed = sourcePlaces.some((q) => q === p || ancestors(q).includes(p));
     if (confirmed) continue;
@@ -36,4 +39,9 @@ export function placeConflict(claim: Rep, source: Rep): Found {
     }
   }
   return null;
+}
+
+/** How many places remain once a place that contains another named one is dropped ("Brussels, Belgium" is one). */
+function distinctPlaces(places: string[]): number {
+  return places.filter((p) => !places.some((q) => q !== p && ancestors(q).includes(p))).length;
 }

@@ -5,6 +5,7 @@
  * representations are serialised with the index and reloaded without re-extraction.
  */
 import { analyseWords, conceptOf, type WordAnalysis } from '../lexicon/concepts';
+import { durationScale } from './figures';
 import { extractQuantities } from '../facts/quantities';
 import { extractTimes } from '../facts/time';
 import { classifyEvent } from '../facts/event';
@@ -79,6 +80,13 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   const words = analyseWords(bag);
   // A figure token per count, so retrieval finds sentences with the same figure (and, for a
   // per-side figure, the total).
+  // A duration leaves a token for its scale (a meeting's hours, a truce's days, a war's years),
+  // so retrieval prefers sentences that state a duration of the same kind.
+  for (const q of quantities) {
+    if (q.kind !== 'duration') continue;
+    const c = `#dur${durationScale(q)}`;
+    if (!words.concepts.includes(c)) words.concepts.push(c);
+  }
   for (const q of quantities) {
     if (q.kind !== 'count' || !Number.isFinite(q.value)) continue;
     for (const v of q.perSide ? [q.value, q.value * 2] : [q.value]) {
