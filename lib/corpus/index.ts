@@ -124,6 +124,22 @@ export function setDocEnabled(index: CorpusIndex, docId: string, enabled: boolea
   return true;
 }
 
+/**
+ * Changes a document's metadata (title, outlet, date, event) in place. The date and the event
+ * feed the sentence representations, so the memoised ones of this document are dropped (they are
+ * recomputed on first use); the concepts, and so the postings, do not depend on them. The
+ * version changes, so cached analyses made with the old metadata are redone.
+ */
+export function setDocMeta(index: CorpusIndex, docId: string, meta: Partial<Omit<DocMeta, 'id'>>): boolean {
+  const i = index.docs.findIndex((d) => d.id === docId);
+  if (i < 0) return false;
+  const next = { ...index.docs[i], ...meta, id: docId };
+  index.docs[i] = next;
+  for (const [n] of index.reps) if (index.sentences[n]?.docIndex === i) index.reps.delete(n);
+  index.version = hash(`${index.version}|meta:${docId}:${next.title}:${next.outlet}:${next.date}:${next.event}`);
+  return true;
+}
+
 /** The full representation of sentence `i`, computed on first use. */
 export function sentenceRep(index: CorpusIndex, i: number): Rep {
   let rep = index.reps.get(i);

@@ -16,7 +16,7 @@ export interface AddResult {
 
 /** Content hash used for duplicate detection, the same for seeds and reader sources. */
 export function textHash(text: string): string {
-  return hash(text.replace(/\s+/g, ' ').toLowerCase());
+  return hash(text.trim().replace(/\s+/g, ' ').toLowerCase());
 }
 
 /** Splits `sources` into the new and the duplicates of `existing` documents (or of each other). */

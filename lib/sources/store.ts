@@ -1,0 +1,139 @@
+/**
+ * The reader's sources database ("crosscheck-sources"): a Dexie database of its own, separate
+ * from the analyses cache ("crosscheck", lib/store/db.ts), which is cleared whenever the
+ * extension is updated. Sources are the reader's work and must survive that; the corpus index
+ * built from them is only a cache (the `corpus` row of the cache database).
+ *
+ * Open it only in the extension's own origin (the background owns it; pages ask the background
+ * with messages) — never from a content script, whose IndexedDB belongs to the page.
+ *
+ * Pure TypeScript: the IndexedDB implementation is injected, so Node tests pass fake-indexeddb.
+ *
+ * Tables (schema v1):
+ * - `sources`, key `id` (`user_<hash of the normalised text>`), indexed by `addedAt`,
+ *   `contentHash` and `url`: one row per source the reader added, with its text and metadata.
+ * - `disabled`, key `id`: the sources (bundled seeds or the reader's) switched off. A row here
+ *   for a source that no longer exists is harmless (ignored).
+ *
+ * Every row is validated with zod when read; a row that fails is skipped and reported, never
+ * deleted (it is the reader's data).
+ */
+import { Dexie, type Table } from 'dexie';
+import { z } from 'zod';
+
+export const SOURCES_DB_NAME = 'crosscheck-sources';
+
+export const EventLabelSchema = z.enum(['round1', 'round2', 'other', 'unknown']);
+
+/** How a source came in (shown on the sources page). */
+export const SourceOriginSchema = z.enum(['page', 'menu', 'paste', 'file', 'restore', 'import']);
+export type SourceOrigin = z.infer<typeof SourceOriginSchema>;
+
+export const UserSourceSchema = z.object({
+  id: z.string().regex(/^user_[0-9a-f]{8}$/),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+  event: EventLabelSchema.nullable(),
+  text: z.string().min(1),
+  contentHash: z.string(),
+  addedAt: z.number(),
+  origin: SourceOriginSchema,
+  /** File name for imported files, null otherwise. */
+  fileName: z.string().nullable().default(null),
+});
+export type UserSource = z.infer<typeof UserSourceSchema>;
+
+export interface IndexedDbImpl {
+  indexedDB: { open: Function };
+  IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
+}
+
+export class SourcesDB extends Dexie {
+  sources!: Table<UserSource, string>;
+  disabled!: Table<{ id: string }, string>;
+
+  constructor(impl: IndexedDbImpl, name: string = SOURCES_DB_NAME) {
+    super(name, { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange });
+    this.version(1).stores({
+      sources: 'id, addedAt, contentHash, url',
+      disabled: 'id',
+    });
+  }
+}
+
+export function openSourcesDb(impl: IndexedDbImpl, name?: string): SourcesDB {
+  return new SourcesDB(impl, name);
+}
+
+/** Thrown when a write fails: the message says what the reader can do. */
+export class SourceWriteError extends Error {
+  override name = 'SourceWriteError';
+}
+
+type Log = (message: string, error?: unknown) => void;
+
+function writeError(what: string, e: unknown): SourceWriteError {
+  const name = (e as { name?: string })?.name ?? '';
+  if (/Quota/i.test(name)) return new SourceWriteError(`Could not ${what}: the browser's storage for Crosscheck is full. Delete some sources and try again.`);
+  return new SourceWriteError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+/** Every valid user source, oldest first (then by id); invalid rows are reported and skipped. */
+export async function listUserSources(db: SourcesDB, log: Log = () => {}): Promise<UserSource[]> {
+  // Not orderBy('addedAt'): an index skips rows without the key, and those must be reported.
+  const rows: unknown[] = await db.sources.toArray();
+  const out: UserSource[] = [];
+  for (const raw of rows) {
+    const p = UserSourceSchema.safeParse(raw);
+    if (p.success) out.push(p.data);
+    else log(`skipped an invalid stored source (${String((raw as { id?: unknown })?.id)})`, p.error);
+  }
+  return out.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function getUserSource(db: SourcesDB, id: string): Promise<UserSource | null> {
+  const p = UserSourceSchema.safeParse(await db.sources.get(id));
+  return p.success ? p.data : null;
+}
+
+/** Stores sources in one transaction: all are written or none. */
+export async function putUserSources(db: SourcesDB, rows: UserSource[]): Promise<void> {
+  const valid = rows.map((r) => UserSourceSchema.parse(r));
+  try {
+    await db.transaction('rw', db.sources, async () => {
+      await db.sources.bulkPut(valid);
+    });
+  } catch (e) {
+    throw writeError(rows.length === 1 ? 'save the source' : 'save the sources', e);
+  }
+}
+
+/** Deletes a source (and its disabled flag) in one transaction; returns the row that was deleted. */
+export async function deleteUserSource(db: SourcesDB, id: string): Promise<UserSource | null> {
+  try {
+    return await db.transaction('rw', db.sources, db.disabled, async () => {
+      const row = UserSourceSchema.safeParse(await db.sources.get(id));
+      await db.sources.delete(id);
+      await db.disabled.delete(id);
+      return row.success ? row.data : null;
+    });
+  } catch (e) {
+    throw writeError('delete the source', e);
+  }
+}
+
+export async function disabledIds(db: SourcesDB): Promise<Set<string>> {
+  const rows = await db.disabled.toArray();
+  return new Set(rows.map((r) => r.id).filter((id) => typeof id === 'string'));
+}
+
+export async function setDisabled(db: SourcesDB, id: string, disabled: boolean): Promise<void> {
+  try {
+    if (disabled) await db.disabled.put({ id });
+    else await db.disabled.delete(id);
+  } catch (e) {
+    throw writeError(disabled ? 'switch the source off' : 'switch the source on', e);
+  }
+}
