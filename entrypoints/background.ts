@@ -7,6 +7,8 @@ import { sha256Hex } from '@/lib/background/hash';
 import { badgeColor, badgeFor, createService, type TabStore } from '@/lib/background/service';
 import { clearCaches, openDb } from '@/lib/store/db';
 import { fail, type TabState } from '@/lib/messages';
+import { handleNoteRequest, isNoteRequest, openNotesDb } from '@/lib/notes';
+import { noteRequestAllowed } from '@/lib/background/notes-access';
 import { z } from 'zod';
 
 /**
@@ -66,8 +68,19 @@ export default defineBackground(() => {
     log,
   });
 
+  // The reader's notes: their own database (never cleared with the caches), opened once. Note
+  // requests from a web page's content script are limited to that page's notes (notes-access.ts).
+  const notesDb = openNotesDb(globalThis);
+  const extensionOrigin = browser.runtime.getURL('/');
+
   // sendResponse + `return true` works the same in Chrome and Firefox (no polyfill in WXT 0.20).
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (isNoteRequest(message)) {
+      const access = noteRequestAllowed(message, sender.url, extensionOrigin);
+      if (!access.ok) sendResponse(fail(access.error));
+      else handleNoteRequest(notesDb, message).then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
+      return true;
+    }
     service
       .handle(message, { tabId: sender.tab?.id, url: sender.url })
       .then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));

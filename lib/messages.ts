@@ -75,11 +75,23 @@ export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tab
 export const Request = z.discriminatedUnion('type', [AnalyzeRequest, ReportStatusRequest, GetTabStateRequest]);
 export type Request = z.infer<typeof Request>;
 
+/** A note as the reader typed it (popup → content script, which builds and saves the note). */
+export const NoteDraftSchema = z.object({
+  text: z.string().max(50_000),
+  tags: z.string().max(10_000),
+  readerVerdict: VerdictSchema.nullable(),
+  readerReason: z.string().max(5_000),
+});
+
 /** Background / popup → content script. */
 export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analyzeNow') }),
   z.object({ type: z.literal('scrollToClaim'), index: z.number().int().nonnegative() }),
   z.object({ type: z.literal('toggleHighlights') }),
+  // Notes: the page's notes as placed on the live page (reply: PageNotesReply, lib/notes-ui/page-notes.ts) …
+  z.object({ type: z.literal('pageNotes') }),
+  // … and a new note on claim `index` (reply: the saved Note, or the library's error).
+  z.object({ type: z.literal('addNote'), index: z.number().int().nonnegative(), draft: NoteDraftSchema }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 

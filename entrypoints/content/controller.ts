@@ -23,6 +23,9 @@ import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/
 import { collectPageText } from './textnodes';
 import { Painter, supportsHighlights, type PaintedClaim } from './painter';
 import { Tooltip, UI_HOST_TAG } from './tooltip';
+import { PageNotes } from './notes';
+import { Notice, NOTICE_HOST_TAG } from './notice';
+import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** Quiet period after the last DOM change before the article is re-extracted. */
 const MUTATION_DEBOUNCE_MS = 500;
@@ -45,6 +48,11 @@ export class Controller {
   private settings: Settings = DEFAULT_SETTINGS;
   private painter!: Painter;
   private tooltip: Tooltip | null = null;
+  /** The reader's notes on this page (entrypoints/content/notes.ts). */
+  private notes!: PageNotes;
+  private notice = new Notice();
+  /** The claim the tooltip was opened on (its text finds it again if a re-analysis renumbers claims). */
+  private tooltipClaim: { index: number; text: string } | null = null;
   private observer: MutationObserver | null = null;
   private analysis: Analysis | null = null;
   private lastText: string | null = null;
@@ -81,6 +89,14 @@ export class Controller {
       stored.forceMarks || !supportsHighlights() ? 'mark' : 'highlight',
     );
     this.setSignal('mode', this.painter.mode);
+    this.notes = new PageNotes({
+      painter: this.painter,
+      collect: () => collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el)),
+      analysis: () => this.analysis,
+      reveal: (range, claimIndex) => this.revealNote(range, claimIndex),
+      notify: (text) => this.notice.show(text),
+      setSignal: (name, value) => this.setSignal(name, value),
+    });
     this.listenMessages();
     this.listenSettings();
     this.listenNavigation();
@@ -100,6 +116,8 @@ export class Controller {
     } else {
       this.active = false;
       this.report(decision === 'never' ? 'blocked' : 'idle');
+      // A link from the notes page still finds its note on a page that is not checked.
+      if (noteIdFromHash(location.hash)) void this.syncNotes();
     }
   }
 
@@ -118,6 +136,7 @@ export class Controller {
         } catch (e) {
           this.report('error', String(e));
         }
+        await this.syncNotes();
         next = this.pending;
       }
     };
@@ -185,7 +204,8 @@ export class Controller {
 
   /** Anchor every claim in the live text and paint it. */
   private paint(analysis: Analysis, t0: number): void {
-    this.tooltip?.close(false);
+    // A note being typed survives a repaint (its claim is found again by text when saved).
+    if (!this.tooltip?.isEditing) this.tooltip?.close(false);
     // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
     this.painter.clear();
     const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
@@ -194,6 +214,7 @@ export class Controller {
       index,
       analysis.claims.map((c) => c.text),
     );
+    this.notes.setClaims(page.strings, anchors);
     const toPaint: Array<{ index: number; verdict: Analysis['claims'][number]['verdict']; range: Range }> = [];
     anchors.forEach((a, i) => {
       if (!a) return;
@@ -257,7 +278,7 @@ export class Controller {
   }
 
   private isOwnElement(el: Element): boolean {
-    return el.localName === UI_HOST_TAG || el.id === 'crosscheck-highlight-style';
+    return el.localName === UI_HOST_TAG || el.localName === NOTICE_HOST_TAG || el.id === 'crosscheck-highlight-style';
   }
 
   /** Did the URL change (SPA navigation)? Starts over on the new page. */
@@ -273,6 +294,7 @@ export class Controller {
     this.lastText = null;
     this.idleBursts = 0;
     this.clearPaint();
+    this.notes.reset();
     this.setSignal('status', 'idle');
     // Give the new view a moment to render before extracting.
     this.recheckTimer = this.ctx.setTimeout(() => this.decideAndRun('navigation'), MUTATION_DEBOUNCE_MS);
@@ -283,7 +305,10 @@ export class Controller {
     const check = () => void this.checkUrl();
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.ctx.setTimeout(check, 0));
     this.ctx.addEventListener(window, 'popstate', check);
-    this.ctx.addEventListener(window, 'hashchange', check);
+    this.ctx.addEventListener(window, 'hashchange', () => {
+      check();
+      if (noteIdFromHash(location.hash)) void this.syncNotes();
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -337,7 +362,7 @@ export class Controller {
   }
 
   private scheduleClose(): void {
-    if (this.closeTimer !== undefined) return;
+    if (this.closeTimer !== undefined || this.tooltip?.isEditing) return;
     this.closeTimer = this.ctx.setTimeout(() => {
       this.closeTimer = undefined;
       this.tooltip?.close();
@@ -353,6 +378,7 @@ export class Controller {
     const a = this.analysis;
     const c = a?.claims[claim.index];
     if (!a || !c) return;
+    if (this.tooltip?.isEditing) return; // never replace a note being typed
     if (!this.tooltip) {
       this.tooltip = new Tooltip({
         onPointerEnter: () => this.keepOpen(),
@@ -361,11 +387,14 @@ export class Controller {
           this.keepOpen();
           this.hoverCandidate = null;
         },
-        onAddNote: () => {
-          /* Notes arrive in a later version; the tooltip says so. */
+        notesFor: (index) => this.notes.notesFor(index),
+        saveNote: async (index, draft) => {
+          const res = await this.notes.add(this.claimIndexFor(index), draft);
+          return res.ok ? null : res.error;
         },
       });
     }
+    this.tooltipClaim = { index: claim.index, text: c.text };
     this.keepOpen();
     this.tooltip.open(tooltipModel(c, a.sources), claim.index, claim.ranges, pointer, focus);
   }
@@ -404,7 +433,44 @@ export class Controller {
       }
       case 'scrollToClaim':
         return this.scrollToClaim(req.index);
+      case 'pageNotes':
+        await this.syncNotes();
+        return ok(this.notes.list());
+      case 'addNote':
+        return this.notes.add(req.index, req.draft);
     }
+  }
+
+  /** Fetch and place this page's notes; never throws (the page works without them). */
+  private async syncNotes(): Promise<void> {
+    try {
+      await this.notes.sync();
+    } catch (e) {
+      console.warn('crosscheck: could not place the notes', e);
+    }
+  }
+
+  /** The current index of the claim the tooltip was opened on (the analysis may have changed since). */
+  private claimIndexFor(index: number): number {
+    const want = this.tooltipClaim;
+    const claims = this.analysis?.claims ?? [];
+    if (!want || claims[index]?.text === want.text) return index;
+    const found = claims.findIndex((c) => c.text === want.text);
+    return found === -1 ? index : found;
+  }
+
+  /** Scroll to a note (from a #crosscheck-note link) and flash it; open its claim's tooltip. */
+  private revealNote(range: Range, claimIndex: number | null): void {
+    if (!this.painter.isVisible()) {
+      this.painter.setVisible(true);
+      this.setSignal('visible', 'true');
+    }
+    const el = range.startContainer.parentElement;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    const claim = claimIndex === null ? undefined : this.painter.painted.find((c) => c.index === claimIndex);
+    if (!claim || !this.painter.flash(claim.index)) this.painter.flashRange(range);
+    if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
   }
 
   private async scrollToClaim(index: number): Promise<Response<unknown>> {
@@ -459,6 +525,7 @@ export class Controller {
     this.observer?.disconnect();
     this.observer = null;
     this.tooltip?.destroy();
+    this.notice.hide();
     this.painter?.destroy();
   }
 }

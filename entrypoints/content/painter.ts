@@ -8,6 +8,7 @@ import {
   FLASH_HIGHLIGHT,
   HIGHLIGHT_PREFIX,
   MARK_CLASS,
+  NOTED_HIGHLIGHT,
   STYLE_ELEMENT_ID,
   highlightCss,
   highlightName,
@@ -50,6 +51,9 @@ export class Painter {
   private settings: Pick<Settings, 'highlightStyle' | 'showNotCovered'>;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private flashMarks: HTMLElement[] = [];
+  /** Text the reader has notes on (highlight mode) and the claims they are on (<mark> mode). */
+  private notedRanges: Range[] = [];
+  private notedClaims: ReadonlySet<number> = new Set();
 
   constructor(
     settings: Pick<Settings, 'highlightStyle' | 'showNotCovered'>,
@@ -104,8 +108,11 @@ export class Painter {
   /** Remove every highlight / mark; the page is left as it was. */
   clear(): void {
     this.unflash();
+    this.notedRanges = [];
+    this.notedClaims = new Set();
     const reg = registry();
     if (reg) for (const v of ['corroborated', 'contradicted', 'mixed', 'not_covered'] as Verdict[]) reg.delete(highlightName(v));
+    reg?.delete(NOTED_HIGHLIGHT);
     if (this.marks.length) {
       const parents = new Set<Node>();
       for (const m of this.marks) {
@@ -147,6 +154,41 @@ export class Painter {
     }
     this.flashTimer = setTimeout(() => this.unflash(), FLASH_MS);
     return true;
+  }
+
+  /** Briefly emphasise any range (a note that is on no painted claim); highlight mode only. */
+  flashRange(range: Range): boolean {
+    const reg = registry();
+    if (this.mode !== 'highlight' || !reg) return false;
+    this.unflash();
+    const H = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
+    const h = new H(range);
+    h.priority = 10;
+    reg.set(FLASH_HIGHLIGHT, h);
+    this.flashTimer = setTimeout(() => this.unflash(), FLASH_MS);
+    return true;
+  }
+
+  /**
+   * Mark the text the reader has notes on: `ranges` become the NOTED_HIGHLIGHT (highlight mode);
+   * in <mark> mode the marks of `claims` get the --noted class instead.
+   */
+  setNoted(ranges: Range[], claims: ReadonlySet<number>): void {
+    this.notedRanges = ranges;
+    this.notedClaims = claims;
+    if (this.mode === 'highlight') {
+      this.register();
+      return;
+    }
+    let changed = false;
+    for (const m of this.marks) {
+      const on = claims.has(Number(m.dataset.crosscheckIndex));
+      if (m.classList.contains(`${MARK_CLASS}--noted`) !== on) {
+        m.classList.toggle(`${MARK_CLASS}--noted`, on);
+        changed = true;
+      }
+    }
+    if (changed) this.afterDomChange();
   }
 
   private unflash(): void {
@@ -242,6 +284,12 @@ export class Painter {
       // Contradictions on top where claims overlap.
       h.priority = v === 'contradicted' ? 4 : v === 'mixed' ? 3 : v === 'corroborated' ? 2 : 1;
       reg.set(highlightName(v), h);
+    }
+    if (!this.visible || !this.notedRanges.length) reg.delete(NOTED_HIGHLIGHT);
+    else {
+      const noted = new H(...this.notedRanges);
+      noted.priority = 0; // under the verdicts' lines and tints
+      reg.set(NOTED_HIGHLIGHT, noted);
     }
   }
 

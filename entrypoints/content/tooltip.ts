@@ -5,6 +5,9 @@
  */
 import type { TooltipModel } from '@/lib/content/tooltip-model';
 import { VERDICT_STYLES } from '@/lib/content/style';
+import type { Note } from '@/lib/notes/model';
+import type { NoteDraft } from '@/lib/notes-ui/editor';
+import { NOTE_EDITOR_CSS, createNoteEditor, renderNoteList } from './note-editor';
 
 export const UI_HOST_TAG = 'crosscheck-ui';
 
@@ -43,7 +46,7 @@ blockquote { margin: 0; font-style: italic; }
   li { border-color: #30363d; }
   .note { background: #21262d; color: #e6edf3; border-color: #30363d; }
 }
-`;
+${NOTE_EDITOR_CSS}`;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -78,7 +81,10 @@ export interface TooltipCallbacks {
   onPointerEnter(): void;
   onPointerLeave(): void;
   onClose(): void;
-  onAddNote(claimIndex: number): void;
+  /** The reader's notes on a claim (shown under the evidence). */
+  notesFor(claimIndex: number): readonly Note[];
+  /** Save a new note on a claim: resolves to null when saved, or the error message to show. */
+  saveNote(claimIndex: number, draft: NoteDraft): Promise<string | null>;
 }
 
 export class Tooltip {
@@ -86,6 +92,8 @@ export class Tooltip {
   private readonly root: ShadowRoot;
   private tip: HTMLElement | null = null;
   private stopTracking: (() => void) | null = null;
+  private reposition: (() => void) | null = null;
+  private editor: HTMLFormElement | null = null;
   claimIndex: number | null = null;
 
   constructor(private cb: TooltipCallbacks) {
@@ -104,6 +112,11 @@ export class Tooltip {
     return this.tip !== null;
   }
 
+  /** The note editor is open: the tooltip must not close on its own (the reader is typing). */
+  get isEditing(): boolean {
+    return this.editor !== null;
+  }
+
   /** true when the event happened inside the tooltip. */
   contains(target: EventTarget | null): boolean {
     return target === this.host;
@@ -120,9 +133,10 @@ export class Tooltip {
     const update = () => {
       const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
       const onScreen = rects.filter((r) => r.bottom > 0 && r.top < window.innerHeight);
-      if (!onScreen.length) return this.close();
+      if (!onScreen.length) return this.isEditing ? undefined : this.close();
       placeTooltip(tip, onScreen, pointer);
     };
+    this.reposition = update;
     update();
     // Follow the claim when the page (or a scrolling container) scrolls or the window resizes.
     const onScroll = () => requestAnimationFrame(update);
@@ -140,6 +154,8 @@ export class Tooltip {
     const hadFocus = this.root.activeElement !== null;
     this.stopTracking?.();
     this.stopTracking = null;
+    this.reposition = null;
+    this.editor = null;
     this.tip.remove();
     this.tip = null;
     this.claimIndex = null;
@@ -192,14 +208,45 @@ export class Tooltip {
     }
     tip.append(body);
 
+    let notes = renderNoteList(this.cb.notesFor(claimIndex));
+    if (notes) tip.append(notes);
+
     const actions = el('div', 'actions');
     const note = el('button', 'note', 'Add note');
     note.type = 'button';
+    note.setAttribute('aria-expanded', 'false');
     const status = el('span', 'status');
     status.setAttribute('role', 'status');
+    const closeEditor = () => {
+      this.editor?.remove();
+      this.editor = null;
+      note.setAttribute('aria-expanded', 'false');
+      note.focus({ preventScroll: true });
+      this.reposition?.();
+    };
     note.addEventListener('click', () => {
-      status.textContent = 'Notes arrive in the next version.';
-      this.cb.onAddNote(claimIndex);
+      if (this.editor) return this.editor.querySelector('textarea')?.focus();
+      status.textContent = '';
+      const ed = createNoteEditor({
+        save: (draft) => this.cb.saveNote(claimIndex, draft),
+        onCancel: closeEditor,
+        onSaved: () => {
+          closeEditor();
+          const fresh = renderNoteList(this.cb.notesFor(claimIndex));
+          if (fresh) {
+            if (notes) notes.replaceWith(fresh);
+            else actions.before(fresh);
+            notes = fresh;
+          }
+          status.textContent = 'Note saved.';
+          this.reposition?.();
+        },
+      });
+      this.editor = ed.form;
+      note.setAttribute('aria-expanded', 'true');
+      actions.after(ed.form);
+      this.reposition?.();
+      ed.focus();
     });
     actions.append(note, status);
     tip.append(actions);

@@ -14,6 +14,10 @@ export const HIGHLIGHT_PREFIX = 'crosscheck-';
 /** Name of the temporary highlight used to flash a claim the reader jumped to. */
 export const FLASH_HIGHLIGHT = 'crosscheck-flash';
 export const STYLE_ELEMENT_ID = 'crosscheck-highlight-style';
+/** Name of the highlight under claims the reader has notes on (a light blue wash, no line). */
+export const NOTED_HIGHLIGHT = 'crosscheck-noted';
+/** The wash of noted text: a background only, so the verdict's underline style stays the cue for the verdict. */
+export const NOTED_TINT = 'rgba(9, 105, 218, 0.16)';
 /** Class of the <mark> fallback wrappers (browsers without CSS.highlights). */
 export const MARK_CLASS = 'crosscheck-mark';
 
@@ -70,6 +74,9 @@ export function highlightCss(s: Pick<Settings, 'highlightStyle' | 'showNotCovere
       rules.push(`::highlight(${highlightName(v)}) { ${d}; }`);
       rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--${v.replace('_', '-')} { color: inherit; background-color: transparent; ${d}; }`);
     }
+    rules.push(`::highlight(${NOTED_HIGHLIGHT}) { background-color: ${NOTED_TINT}; }`);
+    // A gradient layer, so a mark's verdict tint (background mode) still shows under it.
+    rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--noted { background-image: linear-gradient(${NOTED_TINT}, ${NOTED_TINT}); }`);
     rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 214, 0, 0.55); color: inherit; }`);
     rules.push(`mark.${MARK_CLASS}.${MARK_CLASS}--flash { outline: 2px solid rgba(255, 214, 0, 0.9); }`);
   }

@@ -1,0 +1,385 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { NoteFilter } from '@/lib/notes/db';
+import type { ImportCounts } from '@/lib/notes/import';
+import type { Note, NotePatch } from '@/lib/notes/model';
+import { VERDICT_LABELS, VERDICTS } from '@/lib/labels';
+import type { StoredAnchor } from '@/lib/notes-ui/anchor-store';
+import { draftFromNote, draftToPatch, noteCountLabel } from '@/lib/notes-ui/editor';
+import {
+  EMPTY_FORM,
+  EXPORT_FORMAT_CHOICES,
+  buildExport,
+  filterByPlace,
+  filterFromForm,
+  formProblem,
+  importSummary,
+  isFiltered,
+  pageChoices,
+  tagChoices,
+  type ExportFile,
+  type ExportFormat,
+  type NotesForm,
+} from '@/lib/notes-ui/page';
+import { NoteCard } from './NoteCard';
+import { NoteEditor } from './NoteEditor';
+
+/** What the notes page needs from storage (the notes database and storage.local), injected by main.tsx. */
+export interface NotesStore {
+  list(filter?: NoteFilter): Promise<Note[]>;
+  update(id: string, patch: NotePatch): Promise<Note>;
+  remove(id: string): Promise<boolean>;
+  /** Put a deleted note back exactly as it was (undo). */
+  restore(note: Note): Promise<Note>;
+  /** Delete every note; resolves to how many there were. */
+  removeAll(): Promise<number>;
+  importFile(text: string): Promise<{ ok: true; counts: ImportCounts } | { ok: false; error: string }>;
+  /** Where each note was found when its page was last opened. */
+  anchors(): Promise<Map<string, StoredAnchor>>;
+  forgetAnchors(ids: string[]): Promise<void>;
+}
+
+type Message = { kind: 'ok' | 'error'; text: string; undo?: Note } | null;
+
+/** Save a string as a file: Blob + <a download> (no downloads permission needed). */
+export function download(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The notes page: every note, with search and filters, edit and delete, export and import. */
+export function NotesPage({ store, now = () => new Date() }: { store: NotesStore; now?: () => Date }) {
+  const id = useId();
+  const [all, setAll] = useState<Note[] | null>(null);
+  const [shown, setShown] = useState<Note[]>([]);
+  const [anchors, setAnchors] = useState<Map<string, StoredAnchor>>(new Map());
+  const [form, setForm] = useState<NotesForm>(EMPTY_FORM);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [scope, setScope] = useState<'shown' | 'all'>('shown');
+  const [confirmAll, setConfirmAll] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const problem = formProblem(form);
+  const filter = useMemo(() => filterFromForm(form), [form]);
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const [everything, filtered, places] = await Promise.all([store.list(), store.list(filter), store.anchors().catch(() => new Map())]);
+      if (mine !== seq.current) return;
+      setAll(everything);
+      setAnchors(places);
+      setShown(filterByPlace(filtered, form.where, places));
+      setLoadError(null);
+    } catch (e) {
+      if (mine === seq.current) setLoadError(`Your notes could not be read: ${errorText(e)}`);
+    }
+  }, [store, filter, form.where]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Notes saved in another tab appear when the reader comes back to this one.
+  useEffect(() => {
+    const again = () => document.visibilityState === 'visible' && void reload();
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [reload]);
+
+  const pages = useMemo(() => pageChoices(all ?? []), [all]);
+  const tags = useMemo(() => tagChoices(all ?? []), [all]);
+  const set = (patch: Partial<NotesForm>) => setForm((f) => ({ ...f, ...patch }));
+  const filtered = isFiltered(form);
+  const exportNotes = scope === 'all' || !filtered ? (all ?? []) : shown;
+  const onePage = filtered && scope === 'shown' && form.page ? pages.find((p) => p.url === form.page) : undefined;
+
+  const onExport = () => {
+    if (!exportNotes.length) {
+      setMessage({ kind: 'error', text: 'There are no notes to export.' });
+      return;
+    }
+    const file = buildExport(format, exportNotes, { now: now(), pageTitle: onePage?.label });
+    download(file);
+    setMessage({ kind: 'ok', text: `Exported ${noteCountLabel(exportNotes.length)} to ${file.fileName}.` });
+  };
+
+  const onImport = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Could not read ${file.name}: ${errorText(e)}. Nothing was imported.` });
+      return;
+    }
+    const r = await store.importFile(text);
+    if (fileRef.current) fileRef.current.value = ''; // the same file can be chosen again
+    if (!r.ok) setMessage({ kind: 'error', text: `${file.name}: ${r.error}` });
+    else setMessage({ kind: 'ok', text: importSummary(r.counts) });
+    await reload();
+  };
+
+  const onDelete = async (n: Note) => {
+    try {
+      await store.remove(n.id);
+      await store.forgetAnchors([n.id]).catch(() => {});
+      setMessage({ kind: 'ok', text: 'Note deleted.', undo: n });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+    await reload();
+  };
+
+  const onUndo = async (n: Note) => {
+    try {
+      await store.restore(n);
+      setMessage({ kind: 'ok', text: 'Note restored.' });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+    await reload();
+  };
+
+  const onDeleteAll = async () => {
+    setConfirmAll(false);
+    try {
+      const ids = (all ?? []).map((n) => n.id);
+      const count = await store.removeAll();
+      await store.forgetAnchors(ids).catch(() => {});
+      setMessage({ kind: 'ok', text: `Deleted ${noteCountLabel(count)}.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+    await reload();
+  };
+
+  const total = all?.length ?? 0;
+  return (
+    <main className="cc-notes-page">
+      <header className="cc-notes-header">
+        <h1>Crosscheck notes</h1>
+        <p className="cc-note">
+          Your notes on claims, kept in this browser only (never sent anywhere). {all ? `${noteCountLabel(total)} in all.` : ''}
+        </p>
+      </header>
+
+      {loadError && (
+        <p className="cc-notice" role="alert">
+          {loadError}
+        </p>
+      )}
+
+      <section aria-labelledby={`${id}-find`} className="cc-panel">
+        <h2 id={`${id}-find`}>Find notes</h2>
+        <div className="cc-filters-grid">
+          <label>
+            Search
+            <input type="search" value={form.search} onChange={(e) => set({ search: e.target.value })} placeholder="Words in the claim, note, tags…" />
+          </label>
+          <label>
+            Page
+            <select value={form.page} onChange={(e) => set({ page: e.target.value })}>
+              <option value="">All pages</option>
+              {pages.map((p) => (
+                <option key={p.url} value={p.url}>
+                  {p.label} ({p.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Crosscheck's verdict
+            <select value={form.verdict} onChange={(e) => set({ verdict: e.target.value as NotesForm['verdict'] })}>
+              <option value="">Any</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {VERDICT_LABELS[v]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Your verdict
+            <select value={form.readerVerdict} onChange={(e) => set({ readerVerdict: e.target.value as NotesForm['readerVerdict'] })}>
+              <option value="">Any</option>
+              <option value="none">None given</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {VERDICT_LABELS[v]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Tag
+            <select value={form.tag} onChange={(e) => set({ tag: e.target.value })}>
+              <option value="">Any</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            From
+            <input type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} />
+          </label>
+          <label>
+            To
+            <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} />
+          </label>
+          <label>
+            On the page
+            <select value={form.where} onChange={(e) => set({ where: e.target.value as NotesForm['where'] })}>
+              <option value="">Found or not</option>
+              <option value="found">Found when last opened</option>
+              <option value="orphaned">Orphaned (text gone)</option>
+            </select>
+          </label>
+        </div>
+        {filtered && (
+          <button type="button" onClick={() => setForm(EMPTY_FORM)}>
+            Clear filters
+          </button>
+        )}
+        {problem && <p className="cc-field-error">{problem}</p>}
+      </section>
+
+      <section aria-labelledby={`${id}-io`} className="cc-panel cc-io">
+        <h2 id={`${id}-io`}>Export and import</h2>
+        <div className="cc-io-row">
+          <label>
+            Export format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              {EXPORT_FORMAT_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Notes to export
+            <select value={filtered ? scope : 'all'} disabled={!filtered} onChange={(e) => setScope(e.target.value as 'shown' | 'all')}>
+              <option value="all">All notes ({total})</option>
+              {filtered && <option value="shown">The notes shown ({shown.length})</option>}
+            </select>
+          </label>
+          <button type="button" className="cc-primary" onClick={onExport}>
+            Export
+          </button>
+        </div>
+        <div className="cc-io-row">
+          <label>
+            Import notes from a JSON export
+            <input ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files)} />
+          </label>
+        </div>
+        <p className="cc-note">
+          JSON is the complete backup and the only format that can be imported back; importing the same file twice adds nothing. CSV
+          opens in a spreadsheet (UTF-8 with a byte order mark; fields that start like a formula get a leading apostrophe).
+        </p>
+      </section>
+
+      <div aria-live="polite">
+        {message && (
+          <p className={message.kind === 'error' ? 'cc-notice cc-message-error' : 'cc-message-ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}{' '}
+            {message.undo && (
+              <button type="button" onClick={() => void onUndo(message.undo!)}>
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+
+      <section aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`}>
+          {all === null ? 'Loading…' : filtered ? `${noteCountLabel(shown.length)} of ${total} shown` : noteCountLabel(total)}
+        </h2>
+        {all !== null && total === 0 && (
+          <p className="cc-note">
+            No notes yet. Hover a highlighted claim on an article and choose “Add note”, or import a JSON export above.
+          </p>
+        )}
+        {all !== null && total > 0 && shown.length === 0 && <p className="cc-note">No note matches these filters.</p>}
+        <ol className="cc-note-list">
+          {shown.map((n) => (
+            <li key={n.id}>
+              {editing === n.id ? (
+                <div className="cc-note-card">
+                  <blockquote className="cc-quote cc-note-claim">{n.claimText}</blockquote>
+                  <NoteEditor
+                    label="Edit note"
+                    initial={draftFromNote(n)}
+                    onCancel={() => setEditing(null)}
+                    onSave={async (draft) => {
+                      try {
+                        await store.update(n.id, draftToPatch(draft));
+                      } catch (e) {
+                        return errorText(e);
+                      }
+                      setEditing(null);
+                      setMessage({ kind: 'ok', text: 'Note saved.' });
+                      await reload();
+                      return null;
+                    }}
+                  />
+                </div>
+              ) : (
+                <NoteCard note={n} anchor={anchors.get(n.id)} onEdit={() => setEditing(n.id)} onDelete={() => void onDelete(n)} />
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {total > 0 && (
+        <section aria-labelledby={`${id}-danger`} className="cc-panel cc-danger">
+          <h2 id={`${id}-danger`}>Delete all notes</h2>
+          {confirmAll ? (
+            <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="cc-confirm">
+              <p id={`${id}-confirm`}>
+                Delete all {noteCountLabel(total)}? This cannot be undone. Export them as JSON first if you may want them back.
+              </p>
+              <div className="cc-actions">
+                <button type="button" className="cc-danger-button" onClick={() => void onDeleteAll()}>
+                  Yes, delete all notes
+                </button>
+                <button type="button" autoFocus onClick={() => setConfirmAll(false)}>
+                  Keep them
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirmAll(true)}>
+              Delete all notes…
+            </button>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
