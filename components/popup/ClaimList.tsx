@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Analysis } from '@/lib/messages';
 import { STANCE_WORDS, sourceLine } from '@/lib/popup/model';
 import { VerdictBadge } from '../VerdictBadge';
+import { ClaimNoteControls } from '../notes/PageNotesSection';
 
 type Claim = Analysis['claims'][number];
 type Source = Analysis['sources'][number];
@@ -58,6 +59,7 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
           ))}
         </ul>
       )}
+      <ClaimNoteControls index={index} />
     </li>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PopupBody } from '@/components/popup/PopupBody';
+import { PopupNotesContext, PopupNotesSection } from '@/components/notes/PageNotesSection';
+import { usePageNotes } from '@/components/notes/usePageNotes';
 import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState } from '@/lib/messages';
 import { popupView } from '@/lib/popup/model';
 import { parseSettings } from '@/lib/settings';
@@ -110,6 +112,13 @@ export default function App() {
 
   const onOpenOptions = () => void browser.runtime.openOptionsPage();
 
+  // The page's notes, as its content script placed them; asked again whenever the tab's result changes.
+  const notes = usePageNotes(tab?.id, `${state?.status}|${state?.updatedAt}`);
+  const onOpenNotes = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+    window.close();
+  };
+
   let host = '';
   try {
     const url = tab?.url ?? state?.url ?? '';
@@ -129,19 +138,25 @@ export default function App() {
           Loading…
         </p>
       ) : (
-        <PopupBody
-          view={view}
-          state={state}
-          showNotCovered={showNotCovered}
-          notice={loadError ?? notice}
-          busy={busy}
-          onCheck={() => void onCheck()}
-          onChoose={(i) => void onChoose(i)}
-          onOpenOptions={onOpenOptions}
-        />
+        <PopupNotesContext.Provider value={notes}>
+          <PopupBody
+            view={view}
+            state={state}
+            showNotCovered={showNotCovered}
+            notice={loadError ?? notice}
+            busy={busy}
+            onCheck={() => void onCheck()}
+            onChoose={(i) => void onChoose(i)}
+            onOpenOptions={onOpenOptions}
+          />
+          <PopupNotesSection />
+        </PopupNotesContext.Provider>
       )}
       <footer className="cc-footer">
         <span className="cc-note">Checked on your computer against a local corpus. Nothing is sent anywhere.</span>
+        <button type="button" onClick={onOpenNotes}>
+          All notes
+        </button>
         <button type="button" onClick={onOpenOptions}>
           Settings
         </button>
