@@ -33,7 +33,12 @@ export default defineConfig({
     // tab's URL, to tell whether the stored result is still for the page shown.
     // No host permissions: the content script is declared by its own entrypoint; tabs.query (for
     // the tab id) and tabs.sendMessage need no permission.
-    permissions: ['storage', 'activeTab'],
+    // unlimitedStorage (no install warning in Chrome or Firefox): the reader's notes live in the
+    // extension's IndexedDB ("crosscheck-notes"), which is otherwise best-effort storage — the
+    // browser may evict it under disk pressure, and it counts against a quota. With this permission
+    // Chrome exempts the extension's storage from quota and eviction, and Firefox grants it
+    // persistent storage, so notes are removed only when the reader deletes them or the extension.
+    permissions: ['storage', 'activeTab', 'unlimitedStorage'],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
