@@ -80,3 +80,8 @@ export function firstAgent(rep: Rep, personOnly: boolean): string | null {
   }
   return null;
 }
+
+/** The subjects of the first clause that names any (see Clause.subjects). */
+export function firstSubjects(rep: Rep): string[] {
+  return rep.words.clauses.find((c) => c.subjects.length)?.subjects ?? [];
+}

@@ -16,7 +16,8 @@ import type { Found } from './slots';
 import { compareFigures, describe } from './figures';
 import { requiredFigure } from './core';
 import { setOf } from './memo';
-import { firstAgent } from './actors';
+import { firstSubjects } from './actors';
+import { conceptOf, foldText } from '../lexicon/concepts';
 
 /** Concepts of an exchange between the sides, where a figure may be per side or in total. */
 const EXCHANGE_CONCEPTS = ['exchange', 'return', 'give'];
@@ -30,16 +31,23 @@ export function figureConflict(claim: Rep, source: Rep, tuning: Tuning): Found {
   const claimQ = claim.quantities;
   const sourceQ = source.quantities;
   if (!claimQ.length || !sourceQ.length) return null;
-  const ca = firstAgent(claim, false);
-  const sa = firstAgent(source, false);
-  if (ca && sa && PARTY[ca] !== PARTY[sa] && !source.words.actors.includes(ca)) return null;
+  // Two sides as the subjects: two different figures (proposals, losses), not one in dispute.
+  const cs = firstSubjects(claim);
+  const ss = firstSubjects(source);
+  if (cs.length && ss.length && !ss.some((a) => cs.some((b) => PARTY[a] === PARTY[b]))) return null;
   const exchange = EXCHANGE_CONCEPTS.some((c) => setOf(claim).has(c) || setOf(source).has(c));
+  const claimOwners = claimQ.map((q) => figureOwner(claim, q));
+  const sourceOwners = sourceQ.map((q) => figureOwner(source, q));
   for (const [ci, c] of claimQ.entries()) {
     // Background spans ("met again in a little over two weeks") are neither required nor disputed.
     if (!requiredFigure(c)) continue;
     let conflicting: Quantity | null = null;
     let agreeing = false;
-    for (const s of sourceQ) {
+    for (const [si, s] of sourceQ.entries()) {
+      // "Russia offered two to three days" and "Kyiv's proposals include 30 days": different owners.
+      const co = claimOwners[ci];
+      const so = sourceOwners[si];
+      if (co && so && PARTY[co] !== PARTY[so]) continue;
       const r = compareFigures(c, s, tuning.exactTolerance, exchange);
       if (r === 'match' || r === 'compatible') agreeing = true;
       else if (r === 'conflict' && !conflicting) conflicting = s;
@@ -75,4 +83,22 @@ export function figureSupport(claimQ: Quantity[], sourceQ: Quantity[], tuning: T
   );
   if (missing !== null) return { ok: false, detail: missing, matched: all };
   return { ok: true, detail: matched.length ? `same figure: ${matched.join(', ')}` : '', matched: idx };
+}
+
+/** How far back (characters) a possessive owner of a figure is looked for ("Kyiv's proposals include a 30-day …"). */
+const OWNER_REACH = 40;
+
+/**
+ * The side a figure belongs to: a possessive shortly before it ("Kyiv's proposals include a
+ * 30-day ceasefire"), else the subject of the sentence ("Russia offered two to three days").
+ * A place named before a figure is not its owner ("the cities of Kyiv … with 472 drones").
+ */
+export function figureOwner(rep: Rep, q: Quantity): string {
+  const before = rep.text.slice(Math.max(0, q.start - OWNER_REACH), q.start);
+  let owner = '';
+  for (const m of before.matchAll(/(\p{L}+)['\u2019]s\b/gu)) {
+    const c = conceptOf(foldText(m[1]));
+    if (c && PARTY[c]) owner = c;
+  }
+  return owner || (firstSubjects(rep)[0] ?? '');
 }

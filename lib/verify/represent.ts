@@ -12,6 +12,8 @@ import { classifyEvent } from '../facts/event';
 import type { EventId, Quantity, TimeRef } from '../types';
 
 export interface Rep {
+  /** The sentence as given (the same string the corpus stores: no copy). */
+  text: string;
   words: WordAnalysis;
   quantities: Quantity[];
   times: TimeRef[];
@@ -97,7 +99,7 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   // Times after "since"/"from" are start points ("since March 2022"), not when the thing happened.
   for (const t of times) if (SINCE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) t.anchor = t.anchor || 'since';
   const event = safe(() => classifyEvent(text, times, ctx.docEvent ?? null), 'unknown' as EventId);
-  return { words, quantities, times, event, docDate: ctx.docDate ?? null };
+  return { text, words, quantities, times, event, docDate: ctx.docDate ?? null };
 }
 
 /** "second round" → ord2talks: an ordinal bound to the concept of its noun. */
