@@ -1,0 +1,430 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
+import type { UserSource } from '@/lib/sources/store';
+import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
+import { readerPath, type MetaInput } from '@/lib/sources/messages';
+import { formatDate } from '@/lib/content/tooltip-model';
+import { callSources, openExtensionPage } from './api';
+import './sources.css';
+
+const EVENT_WORDS: Record<string, string> = {
+  round1: 'Round 1 (16 May 2025)',
+  round2: 'Round 2 (2 June 2025)',
+  other: 'Other event',
+  unknown: 'Unknown',
+};
+
+function short(t: string, n = 90): string {
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+/** The sources page: every source (bundled and the reader's), with add, import, edit, switch off, delete + Undo. */
+export function SourcesPage() {
+  const [sources, setSources] = useState<SourceInfo[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; ok: boolean; undo?: UserSource } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setSources(await callSources<SourceInfo[]>({ type: 'listSources' }));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(`Your sources could not be loaded: ${(e as Error).message}`);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // Sources added from the popup or the context menu meanwhile show up when the page is back in front.
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reload]);
+
+  /** Runs an action and shows its outcome; `deleter` (a delete) gets an Undo. */
+  const act = async (what: () => Promise<string>, deleter?: () => Promise<UserSource>) => {
+    try {
+      if (deleter) {
+        const row = await deleter();
+        setNotice({ text: `Deleted “${short(row.title, 60)}”.`, ok: true, undo: row });
+      } else {
+        setNotice({ text: await what(), ok: true });
+      }
+    } catch (e) {
+      setNotice({ text: (e as Error).message, ok: false });
+    }
+    await reload();
+  };
+
+  const toggle = (s: SourceInfo) =>
+    act(async () => {
+      await callSources({ type: 'setSourceEnabled', id: s.id, enabled: !s.enabled });
+      return `${s.enabled ? 'Switched off' : 'Switched on'}: “${short(s.title, 60)}”. Pages are checked again with your sources as they are now.`;
+    });
+
+  const remove = (s: SourceInfo) => act(async () => '', () => callSources<UserSource>({ type: 'deleteSource', id: s.id }));
+
+  const undo = (row: UserSource) =>
+    act(async () => {
+      const r = await callSources<AddOutcome>({ type: 'restoreSource', source: row });
+      if (r.status !== 'added') throw new Error(r.message);
+      return r.message;
+    });
+
+  const seeds = sources?.filter((s) => s.kind === 'seed').length ?? 0;
+  const mine = (sources?.length ?? 0) - seeds;
+  const off = sources?.filter((s) => !s.enabled).length ?? 0;
+
+  return (
+    <main className="cc-page">
+      <h1>Your sources</h1>
+      <p className="cc-note">
+        Crosscheck checks claims against these texts, on your computer. {sources ? `${sources.length} sources: ${seeds} bundled, ${mine} yours` : ''}
+        {off ? `, ${off} switched off` : ''}.
+      </p>
+      {loadError && (
+        <p className="cc-notice" role="alert">
+          {loadError}
+        </p>
+      )}
+
+      <section aria-labelledby="cc-add-h">
+        <h2 id="cc-add-h">Add sources</h2>
+        <div className="cc-add">
+          <PasteForm onAdded={reload} />
+          <FileImport onDone={reload} />
+        </div>
+        <p className="cc-note">
+          On a web page, use <strong>Add this page to my sources</strong> in Crosscheck's popup or in the page's context menu (right click).
+        </p>
+      </section>
+
+      <div aria-live="polite">
+        {notice && (
+          <div className={`cc-undo ${notice.ok ? 'cc-ok' : 'cc-err'}`} role={notice.ok ? 'status' : 'alert'}>
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button type="button" onClick={() => void undo(notice.undo!)}>
+                Undo
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+
+      <section aria-labelledby="cc-list-h">
+        <h2 id="cc-list-h">All sources</h2>
+        <p className="cc-note">
+          Supported / contradicted: claims this source supported or contradicted in the pages checked so far (the cached analyses).
+          Switched-off sources are kept but not used; bundled sources can be switched off but not deleted.
+        </p>
+        {sources === null ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <table className="cc-sources">
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="cc-num">
+                  Supported
+                </th>
+                <th scope="col" className="cc-num">
+                  Contradicted
+                </th>
+                <th scope="col">Used</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.map((s) => (
+                <SourceRows
+                  key={s.id}
+                  s={s}
+                  editing={editing === s.id}
+                  onEdit={() => setEditing(editing === s.id ? null : s.id)}
+                  onSaved={async (text) => {
+                    setEditing(null);
+                    setNotice({ text, ok: true });
+                    await reload();
+                  }}
+                  onToggle={() => void toggle(s)}
+                  onDelete={() => void remove(s)}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function SourceRows(p: { s: SourceInfo; editing: boolean; onEdit(): void; onSaved(text: string): Promise<void>; onToggle(): void; onDelete(): void }) {
+  const { s } = p;
+  const meta = [s.outlet, formatDate(s.date), s.event ? EVENT_WORDS[s.event] : null].filter(Boolean).join(' · ');
+  return (
+    <>
+      <tr data-source-id={s.id} className={s.enabled ? '' : 'cc-off'}>
+        <td>
+          <div className="cc-source-title">{s.title}</div>
+          {meta && <div className="cc-source-meta">{meta}</div>}
+          {s.url && <div className="cc-source-meta">{s.url}</div>}
+          <div className="cc-source-meta">
+            {s.id}
+            {s.fileName ? ` · ${s.fileName}` : ''} · {s.chars.toLocaleString('en')} characters
+          </div>
+        </td>
+        <td>
+          <span className={`cc-kind cc-kind-${s.kind}`}>{s.kind === 'seed' ? 'Bundled' : 'Yours'}</span>
+        </td>
+        <td className="cc-num" data-count="supported">
+          {s.supported}
+        </td>
+        <td className="cc-num" data-count="contradicted">
+          {s.contradicted}
+        </td>
+        <td>
+          <label>
+            <input type="checkbox" checked={s.enabled} onChange={p.onToggle} aria-label={`Use “${short(s.title, 60)}” in checks`} /> {s.enabled ? 'On' : 'Off'}
+          </label>
+        </td>
+        <td className="cc-actions-cell">
+          <button type="button" onClick={() => openExtensionPage(readerPath(s.id))}>
+            Read
+          </button>
+          {s.kind === 'user' && (
+            <>
+              <button type="button" onClick={p.onEdit} aria-expanded={p.editing}>
+                Edit
+              </button>
+              <button type="button" onClick={p.onDelete} aria-label={`Delete “${short(s.title, 60)}”`}>
+                Delete
+              </button>
+            </>
+          )}
+        </td>
+      </tr>
+      {p.editing && (
+        <tr className="cc-edit">
+          <td colSpan={6}>
+            <EditForm s={s} onSaved={p.onSaved} onCancel={p.onEdit} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+interface MetaFields {
+  title: string;
+  outlet: string;
+  url: string;
+  date: string;
+  event: '' | 'round1' | 'round2' | 'other';
+}
+
+function MetaInputs({ value, onChange, titleRequired }: { value: MetaFields; onChange(v: MetaFields): void; titleRequired?: boolean }) {
+  const id = useId();
+  const set = (k: keyof MetaFields) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  return (
+    <>
+      <label htmlFor={`${id}-title`}>Title{titleRequired ? '' : ' (optional)'}</label>
+      <input id={`${id}-title`} type="text" value={value.title} onChange={set('title')} required={titleRequired} maxLength={1000} />
+      <div className="cc-row">
+        <div>
+          <label htmlFor={`${id}-outlet`}>Outlet</label>
+          <input id={`${id}-outlet`} type="text" value={value.outlet} onChange={set('outlet')} maxLength={300} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} type="date" value={value.date} onChange={set('date')} />
+        </div>
+      </div>
+      <div className="cc-row">
+        <div>
+          <label htmlFor={`${id}-url`}>URL</label>
+          <input id={`${id}-url`} type="url" value={value.url} onChange={set('url')} maxLength={4096} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-event`}>Event</label>
+          <select id={`${id}-event`} value={value.event} onChange={set('event')}>
+            <option value="">Not set</option>
+            <option value="round1">{EVENT_WORDS.round1}</option>
+            <option value="round2">{EVENT_WORDS.round2}</option>
+            <option value="other">{EVENT_WORDS.other}</option>
+          </select>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function toMeta(v: MetaFields, forEdit: boolean): MetaInput {
+  if (forEdit) return { title: v.title, outlet: v.outlet || null, url: v.url || null, date: v.date || null, event: v.event || null };
+  const m: MetaInput = {};
+  if (v.title.trim()) m.title = v.title;
+  if (v.outlet.trim()) m.outlet = v.outlet;
+  if (v.url.trim()) m.url = v.url;
+  if (v.date) m.date = v.date;
+  if (v.event) m.event = v.event;
+  return m;
+}
+
+const EMPTY: MetaFields = { title: '', outlet: '', url: '', date: '', event: '' };
+
+function EditForm({ s, onSaved, onCancel }: { s: SourceInfo; onSaved(text: string): Promise<void>; onCancel(): void }) {
+  const [v, setV] = useState<MetaFields>({
+    title: s.title,
+    outlet: s.outlet ?? '',
+    url: s.url ?? '',
+    date: s.date ?? '',
+    event: s.event === 'round1' || s.event === 'round2' || s.event === 'other' ? s.event : '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await callSources({ type: 'updateSource', id: s.id, meta: toMeta(v, true) });
+      await onSaved(`Saved “${short(v.title, 60)}”.`);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="cc-form" onSubmit={(e) => void submit(e)} aria-label={`Edit “${short(s.title, 60)}”`}>
+      <MetaInputs value={v} onChange={setV} titleRequired />
+      <div className="cc-buttons">
+        <button type="submit" className="cc-primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {error && (
+          <span className="cc-err" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function PasteForm({ onAdded }: { onAdded(): Promise<void> }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [v, setV] = useState<MetaFields>(EMPTY);
+  const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await callSources<AddOutcome>({ type: 'addSource', name: 'The pasted text', text, meta: toMeta(v, false), origin: 'paste' });
+      const ok = r.status === 'added';
+      setResult({ text: ok ? r.message : r.message.replace(/^The pasted text: /, 'The pasted text '), ok });
+      if (ok) {
+        setText('');
+        setV(EMPTY);
+      }
+    } catch (err) {
+      setResult({ text: (err as Error).message, ok: false });
+    } finally {
+      setBusy(false);
+    }
+    await onAdded();
+  };
+  return (
+    <form className="cc-form cc-box" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Paste text</h3>
+      <label htmlFor={`${id}-text`}>Text of the article</label>
+      <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} required />
+      <MetaInputs value={v} onChange={setV} />
+      <div className="cc-buttons">
+        <button type="submit" className="cc-primary" disabled={busy || !text.trim()}>
+          {busy ? 'Adding…' : 'Add pasted text'}
+        </button>
+        <span role="status" className={result?.ok ? 'cc-ok' : 'cc-err'}>
+          {result?.text}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+function FileImport({ onDone }: { onDone(): Promise<void> }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const busy = progress !== null && progress.current !== null;
+
+  const run = async (files: File[]) => {
+    if (!files.length) return;
+    setReport(null);
+    const parser = new DOMParser();
+    const r = await importFiles(files, {
+      read: async (f) => new Uint8Array(await f.arrayBuffer()),
+      parseHtml: (html) => parser.parseFromString(html, 'text/html'),
+      send: (item) => callSources<AddOutcome>({ type: 'addSource', name: item.name, text: item.text, meta: toMetaInput(item.meta), origin: 'file', fileName: item.fileName }),
+      onProgress: setProgress,
+    });
+    setReport(r);
+    if (input.current) input.current.value = '';
+    await onDone();
+  };
+
+  return (
+    <div className="cc-form cc-box">
+      <h3 id={`${id}-h`}>Import files</h3>
+      <label htmlFor={`${id}-files`}>Text, HTML or Markdown files (.txt, .html, .md; up to 5 MB each, in English)</label>
+      <input
+        id={`${id}-files`}
+        ref={input}
+        type="file"
+        multiple
+        accept=".txt,.text,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
+        disabled={busy}
+        onChange={(e) => void run(Array.from(e.target.files ?? []))}
+      />
+      <p role="status" aria-live="polite" className="cc-import-progress">
+        {progress ? progressText(progress) : ''}
+      </p>
+      {report && (report.refused.length > 0 || report.duplicates.length > 0) && (
+        <>
+          <p className="cc-err">Not added:</p>
+          <ul className="cc-report cc-import-errors">
+            {[...report.refused, ...report.duplicates].map((r, i) => (
+              <li key={i}>{r.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report && report.added.length > 0 && (
+        <ul className="cc-report cc-ok">
+          {report.added.map((a) => (
+            <li key={a.id}>
+              Added {a.name}: “{short(a.title, 70)}”
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function toMetaInput(m: { title?: string; outlet?: string | null; date?: string | null; url?: string | null }): MetaInput {
+  const out: MetaInput = {};
+  if (m.title) out.title = m.title.slice(0, 1000);
+  if (m.outlet) out.outlet = m.outlet.slice(0, 300);
+  if (m.date && /^\d{4}-\d{2}-\d{2}$/.test(m.date)) out.date = m.date;
+  if (m.url) out.url = m.url.slice(0, 4096);
+  return out;
+}
