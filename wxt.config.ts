@@ -38,7 +38,10 @@ export default defineConfig({
     // browser may evict it under disk pressure, and it counts against a quota. With this permission
     // Chrome exempts the extension's storage from quota and eviction, and Firefox grants it
     // persistent storage, so notes are removed only when the reader deletes them or the extension.
-    permissions: ['storage', 'activeTab', 'unlimitedStorage'],
+    // contextMenus: the page's context-menu item "Add this page to my sources" (Chrome; Firefox
+    // accepts the same name and exposes browser.contextMenus, so one permission serves both). It
+    // shows no install warning.
+    permissions: ['storage', 'activeTab', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

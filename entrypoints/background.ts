@@ -2,13 +2,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import seedManifest from '../seeds/manifest.json';
 import { seedDocs } from '@/lib/corpus/manifest';
-import { createEngineProvider } from '@/lib/background/engine-provider';
 import { sha256Hex } from '@/lib/background/hash';
 import { badgeColor, badgeFor, createService, type TabStore } from '@/lib/background/service';
 import { clearCaches, openDb } from '@/lib/store/db';
 import { fail, type TabState } from '@/lib/messages';
 import { handleNoteRequest, isNoteRequest, openNotesDb } from '@/lib/notes';
 import { noteRequestAllowed } from '@/lib/background/notes-access';
+import { createCorpusManager } from '@/lib/sources/manager';
+import { createSourcesHandler, isSourceRequest, sourceRequestAllowed } from '@/lib/sources/messages';
+import { openSourcesDb } from '@/lib/sources/store';
 import { z } from 'zod';
 
 /**
@@ -58,8 +60,39 @@ export default defineBackground(() => {
     action.setTitle({ tabId, title }).catch(ignore);
   };
 
+  // The corpus: the seeds plus the reader's own sources (their own database, never cleared with
+  // the caches), one live index changed incrementally (lib/sources/manager.ts). When it changes,
+  // every tab is told; a page that was checked checks itself again (the cache key includes the
+  // engine version, so it gets a fresh analysis).
+  let corpusTimer: ReturnType<typeof setTimeout> | undefined;
+  const tellTabsCorpusChanged = () => {
+    clearTimeout(corpusTimer);
+    corpusTimer = setTimeout(async () => {
+      const tabs = await browser.tabs.query({}).catch(() => []);
+      for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, { type: 'corpusChanged' }).catch(() => {});
+    }, 600);
+  };
+  const corpus = createCorpusManager({
+    loadSeeds: loadDocs,
+    sourcesDb: openSourcesDb(globalThis),
+    cacheDb: db,
+    now: () => Date.now(),
+    log,
+    onChange: tellTabsCorpusChanged,
+  });
+  const sources = createSourcesHandler({
+    manager: corpus,
+    getArticle: (tabId) => browser.tabs.sendMessage(tabId, { type: 'sourceArticle' }).then((r: { ok?: boolean; data?: unknown; error?: string } | undefined) => {
+      if (!r || r.ok !== true) throw new Error(r?.error ?? 'no answer from the page');
+      return r.data as never;
+    }),
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') });
+    },
+  });
+
   const service = createService({
-    getEngine: createEngineProvider({ loadDocs, db, log }),
+    getEngine: corpus.getEngine,
     db,
     now: () => Date.now(),
     hash: sha256Hex(crypto.subtle),
@@ -81,6 +114,12 @@ export default defineBackground(() => {
       else handleNoteRequest(notesDb, message).then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
       return true;
     }
+    if (isSourceRequest(message)) {
+      const access = sourceRequestAllowed(message, sender.url, extensionOrigin);
+      if (!access.ok) sendResponse(fail(access.error));
+      else sources.handle(message).then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
+      return true;
+    }
     service
       .handle(message, { tabId: sender.tab?.id, url: sender.url })
       .then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
@@ -95,6 +134,28 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void clearCaches(db, log);
   });
+
+  // Context menu: "Add this page to my sources" on web pages. Recreated at every start (removeAll
+  // first, so a restarted MV3 worker does not create a duplicate). The outcome is shown on the page.
+  const MENU_ADD_SOURCE = 'crosscheck-add-source';
+  const menus = browser.contextMenus;
+  if (menus) {
+    menus
+      .removeAll()
+      .then(() =>
+        menus.create({ id: MENU_ADD_SOURCE, title: 'Add this page to my sources', contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] }, () => {
+          void browser.runtime.lastError; // a duplicate after a fast restart is harmless
+        }),
+      )
+      .catch((e: unknown) => log('could not create the context menu item', e));
+    menus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== MENU_ADD_SOURCE || tab?.id === undefined) return;
+      const tabId = tab.id;
+      void sources.addPage(tabId, 'menu').then((outcome) =>
+        browser.tabs.sendMessage(tabId, { type: 'sourceNotice', message: outcome.message, ok: outcome.status === 'added' }).catch(() => {}),
+      );
+    });
+  }
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-highlights') return;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager } from '../lib/sources/manager';
-import { createSourcesHandler, isSourceRequest, isSourceContentRequest, pageMessage, parseReaderQuery, readerPath, type PageArticle } from '../lib/sources/messages';
+import { createSourcesHandler, sourceRequestAllowed, isSourceRequest, isSourceContentRequest, pageMessage, parseReaderQuery, readerPath, type PageArticle } from '../lib/sources/messages';
 import { openSourcesDb } from '../lib/sources/store';
 import { openDb } from '../lib/store/db';
 import { createService } from '../lib/background/service';
@@ -128,6 +128,11 @@ describe('sources messages (background)', () => {
     expect(isSourceRequest(null)).toBe(false);
     expect(isSourceContentRequest({ type: 'sourceArticle' })).toBe(true);
     expect(isSourceContentRequest({ type: 'analyzeNow' })).toBe(false);
+    const ext = 'chrome-extension://abc/';
+    expect(sourceRequestAllowed({ type: 'deleteSource', id: 'x' }, 'chrome-extension://abc/sources.html', ext)).toEqual({ ok: true });
+    expect(sourceRequestAllowed({ type: 'openReader', source: 'x' }, 'https://news.example/a', ext)).toEqual({ ok: true });
+    expect(sourceRequestAllowed({ type: 'deleteSource', id: 'x' }, 'https://news.example/a', ext)).toMatchObject({ ok: false });
+    expect(sourceRequestAllowed({ type: 'listSources' }, undefined, ext)).toMatchObject({ ok: false });
     expect(pageMessage('This page: too large (6.0 MB; the limit is 5.0 MB)')).toBe('This page is too large (6.0 MB; the limit is 5.0 MB)');
   });
 });

@@ -70,6 +70,18 @@ export function isSourceRequest(raw: unknown): boolean {
   return !!raw && typeof raw === 'object' && SOURCE_REQUEST_TYPES.has((raw as { type?: unknown }).type as string);
 }
 
+/**
+ * Extension pages (popup, sources page, reader) may send every sources request. A content script
+ * runs in every web page, so a page-side sender may only ask to open the reader (the tooltip's
+ * quote links): nothing a page can reach lists, reads, adds, changes or deletes sources.
+ */
+export function sourceRequestAllowed(message: unknown, senderUrl: string | undefined, extensionOrigin: string): { ok: true } | { ok: false; error: string } {
+  if (senderUrl && extensionOrigin && senderUrl.startsWith(extensionOrigin)) return { ok: true };
+  const type = (message as { type?: unknown } | null)?.type;
+  if (type === 'openReader') return { ok: true };
+  return { ok: false, error: `Sources: a web page may not send "${String(type)}".` };
+}
+
 // -------------------------------------------------------------------------------------------------
 // Background → content script
 
