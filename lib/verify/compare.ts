@@ -114,16 +114,23 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   const ownSet = setOf(source);
   // A sentence from a report on a known meeting implies its setting (EVENT_CONTEXT).
   const sourceSet = sameEvent && EVENT_CONTEXT[source.event] ? withContext(source) : ownSet;
-  const cov = coverage(claimConcepts, sourceSet, weight);
+  const m = measure(claim, sourceSet, ownSet, weight);
+  const cov = m.all;
   const shared = claimConcepts.filter((c) => ownSet.has(c));
   const base = { coverage: cov, shared };
   const words = (cs: string[]) => cs.filter((c) => !isFigure(c) && !/^ord\d/.test(c)).slice(0, REASON_WORDS).map((c) => claim.words.surface[c] ?? c).join(', ');
 
   // Alignment: how much of the claim the sentence contains apart from the slot being compared.
-  const alignedWithout = (skip: (c: string) => boolean) => coverage(claimConcepts, sourceSet, weight, skip);
-  const alignment = alignedWithout(isFigure);
+  const alignment = m.noFigure;
   // Without the implied event setting: for conflicts that the setting says nothing about.
-  const ownAlignment = coverage(claimConcepts, ownSet, weight, isFigure);
+  const ownAlignment = m.ownNoFigure;
+
+  // Far from the claim: only the meeting-day rule can still apply (it does not need alignment).
+  if (cov < tuning.relatedCoverage && alignment < FAR_ALIGNMENT) {
+    const t = sameEvent ? timeConflict(claim, source, false, false) : null;
+    if (t) return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: t.reason, slot: t.slot, score: 1 + alignment };
+    return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'related', reason: `shares ${words(shared) || 'few words'}`, score: cov };
+  }
 
   // A claim that moves a reported plan to another month reads as "another occasion" to the
   // event classifier; when it otherwise says the same thing, compare its time anyway.
@@ -136,8 +143,8 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
     const conflict =
       (alignment >= gate ? figureConflict(claim, source, tuning) : null) ??
       timeConflict(claim, source, alignment >= gate, ownAlignment >= gate) ??
-      (alignedWithout((c) => isFigure(c) || !!PLACES[c]) >= gate ? placeConflict(claim, source) : null) ??
-      (alignedWithout((c) => isFigure(c) || EXCLUSIVE_WORDS.has(c)) >= gate ? exclusiveConflict(claim, source) : null) ??
+      (m.noPlace >= gate ? placeConflict(claim, source) : null) ??
+      (m.noExclusive >= gate ? exclusiveConflict(claim, source) : null) ??
       (alignment >= gate ? polarityConflict(claim, source, weight, tuning) : null) ??
       agentConflict(claim, source, weight, tuning);
     if (conflict) {
@@ -153,8 +160,7 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   const polarityOk = polarityAgrees(claim, source, weight);
   const subjectOk = !subjectSwapped(claim, source, alignment, tuning);
   const eligible = polarityOk && subjectOk && !(strictEvent && eventSpecific);
-  const core = coverage(claimConcepts, sourceSet, weight, notCore);
-  const coreOk = core >= tuning.coreCoverage || !claimConcepts.some((c) => !notCore(c));
+  const coreOk = m.core >= tuning.coreCoverage || !m.hasCore;
   const common = { ...base, figuresMatched: figures.matched, timeMatched, eligible };
   if (cov >= tuning.supportCoverage && coreOk && figures.ok && timeMatched && eligible) {
     const parts = [figures.detail, `shared words: ${words(shared)}`].filter(Boolean);
@@ -169,6 +175,74 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   else if (!timeMatched) why += '; the day is not confirmed';
   else if (!coreOk) why += '; the main point is not in it';
   return { ...common, stance: 'related', reason: why, score: cov };
+}
+
+/** Below this alignment (and related coverage) a candidate is too far from the claim to support or dispute it. */
+const FAR_ALIGNMENT = 0.3;
+
+interface ClaimItem {
+  c: string;
+  w: number;
+  figure: boolean;
+  place: boolean;
+  exclusive: boolean;
+  core: boolean;
+}
+const itemsCache = new WeakMap<Rep, { weight: WeightFn; items: ClaimItem[] }>();
+
+/** The claim's concepts with their weights and roles, computed once per claim and weighting. */
+function claimItems(claim: Rep, weight: WeightFn): ClaimItem[] {
+  const hit = itemsCache.get(claim);
+  if (hit && hit.weight === weight) return hit.items;
+  const items = claim.words.concepts.map((c) => ({
+    c,
+    w: weight(c),
+    figure: isFigure(c),
+    place: !!PLACES[c],
+    exclusive: EXCLUSIVE_WORDS.has(c),
+    core: !notCore(c),
+  }));
+  itemsCache.set(claim, { weight, items });
+  return items;
+}
+
+/**
+ * Every coverage figure the comparison needs, in one pass over the claim's concepts (the same
+ * weighted shares `coverage()` gives, each leaving out one slot): this is the engine's hot loop.
+ */
+function measure(claim: Rep, sourceSet: ReadonlySet<string>, ownSet: ReadonlySet<string>, weight: WeightFn) {
+  let all = 0, allHit = 0, nf = 0, nfHit = 0, ownHit = 0, np = 0, npHit = 0, ne = 0, neHit = 0, core = 0, coreHit = 0;
+  for (const it of claimItems(claim, weight)) {
+    const inSource = sourceSet.has(it.c);
+    all += it.w;
+    if (inSource) allHit += it.w;
+    if (it.core) {
+      core += it.w;
+      if (inSource) coreHit += it.w;
+    }
+    if (it.figure) continue;
+    nf += it.w;
+    if (inSource) nfHit += it.w;
+    if (ownSet.has(it.c)) ownHit += it.w;
+    if (!it.place) {
+      np += it.w;
+      if (inSource) npHit += it.w;
+    }
+    if (!it.exclusive) {
+      ne += it.w;
+      if (inSource) neHit += it.w;
+    }
+  }
+  const share = (h: number, t: number) => (t > 0 ? h / t : 0);
+  return {
+    all: share(allHit, all),
+    noFigure: share(nfHit, nf),
+    ownNoFigure: share(ownHit, nf),
+    noPlace: share(npHit, np),
+    noExclusive: share(neHit, ne),
+    core: share(coreHit, core),
+    hasCore: core > 0,
+  };
 }
 
 /** A meeting as a reason names it. */
