@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SourceInfo } from '@/lib/sources/manager';
-import { parseReaderQuery } from '@/lib/sources/messages';
+import { parseReaderQuery } from '@/lib/sources/protocol';
 import { splitAtQuote } from '@/lib/sources/reader';
 import { formatDate } from '@/lib/content/tooltip-model';
 import { callSources, openExtensionPage } from './api';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
 import type { UserSource } from '@/lib/sources/store';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
-import { readerPath, type MetaInput } from '@/lib/sources/messages';
+import type { MetaInput } from '@/lib/sources/messages';
+import { readerPath } from '@/lib/sources/protocol';
 import { formatDate } from '@/lib/content/tooltip-model';
 import { callSources, openExtensionPage } from './api';
 import './sources.css';

@@ -25,6 +25,8 @@ import { Painter, supportsHighlights, type PaintedClaim } from './painter';
 import { Tooltip, UI_HOST_TAG } from './tooltip';
 import { PageNotes } from './notes';
 import { Notice, NOTICE_HOST_TAG } from './notice';
+import { handleSourceContentRequest } from './sources';
+import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** Quiet period after the last DOM change before the article is re-extracted. */
@@ -404,6 +406,13 @@ export class Controller {
 
   private listenMessages(): void {
     const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
+      // Your own sources (entrypoints/content/sources.ts): the article for "Add this page", notices, corpus changes.
+      if (isSourceContentRequest(msg)) {
+        void handleSourceContentRequest(msg, { showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }).then(sendResponse, (e) =>
+          sendResponse(fail(String(e))),
+        );
+        return true;
+      }
       const req = parseRequest(ContentRequest, msg);
       if (!req.ok) {
         // Not for us (or malformed): answer only messages that look like content requests.
@@ -439,6 +448,13 @@ export class Controller {
       case 'addNote':
         return this.notes.add(req.index, req.draft);
     }
+  }
+
+  /** The reader added, removed or switched sources: a checked page asks again (a fresh analysis with the new corpus). */
+  private onCorpusChanged(): void {
+    if (!this.active || !this.analysis) return;
+    this.lastText = null;
+    void this.run('manual');
   }
 
   /** Fetch and place this page's notes; never throws (the page works without them). */

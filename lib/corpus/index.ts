@@ -15,6 +15,7 @@
 import { splitSentences } from '../text/sentences';
 import { represent, type Rep } from '../verify/represent';
 import type { CorpusDoc, EventId } from '../types';
+import { hash } from './hash';
 
 /** Bump when the representation or the index layout changes: cached indexes are then rebuilt. */
 export const INDEX_FORMAT = 2;
@@ -212,12 +213,4 @@ export function corpusVersion(docs: CorpusDoc[]): string {
   return hash(docs.map((d) => `${d.id}:${d.text.length}:${hash(d.text)}`).join('|'));
 }
 
-/** FNV-1a, 32-bit, hex: a cache key, not security. */
-export function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+export { hash } from './hash';

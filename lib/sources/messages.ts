@@ -14,6 +14,7 @@ import { fail, ok, parseRequest, type Response } from '../messages';
 import { MAX_SOURCE_BYTES, SourceError } from './parse';
 import { UserSourceSchema, SourceWriteError } from './store';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
+import { PageArticleSchema, readerPath, type PageArticle } from './protocol';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 export const EventInputSchema = z.enum(['round1', 'round2', 'other']);
@@ -82,47 +83,8 @@ export function sourceRequestAllowed(message: unknown, senderUrl: string | undef
   return { ok: false, error: `Sources: a web page may not send "${String(type)}".` };
 }
 
-// -------------------------------------------------------------------------------------------------
-// Background → content script
-
-/** The page's article as the content script extracts it for "Add this page to my sources". */
-export const PageArticleSchema = z.object({
-  url: z.string(),
-  title: z.string(),
-  text: z.string(),
-  date: z.string().nullable(),
-  siteName: z.string().nullable(),
-});
-export type PageArticle = z.infer<typeof PageArticleSchema>;
-
-export const SourceContentRequest = z.discriminatedUnion('type', [
-  /** Reply: PageArticle. */
-  z.object({ type: z.literal('sourceArticle') }),
-  /** A short message to show on the page (after the context-menu item was used). */
-  z.object({ type: z.literal('sourceNotice'), message: z.string().max(500), ok: z.boolean() }),
-  /** The corpus changed: re-check the page if it was checked. */
-  z.object({ type: z.literal('corpusChanged') }),
-]);
-export type SourceContentRequest = z.infer<typeof SourceContentRequest>;
-export const SOURCE_CONTENT_TYPES: ReadonlySet<string> = new Set(['sourceArticle', 'sourceNotice', 'corpusChanged']);
-
-export function isSourceContentRequest(raw: unknown): boolean {
-  return !!raw && typeof raw === 'object' && SOURCE_CONTENT_TYPES.has((raw as { type?: unknown }).type as string);
-}
-
-// -------------------------------------------------------------------------------------------------
-// The reader page's address
-
-export function readerPath(source: string, quote?: string): string {
-  const q = new URLSearchParams({ source });
-  if (quote) q.set('quote', quote);
-  return `/reader.html?${q.toString()}`;
-}
-
-export function parseReaderQuery(search: string): { source: string | null; quote: string } {
-  const q = new URLSearchParams(search);
-  return { source: q.get('source'), quote: q.get('quote') ?? '' };
-}
+export { PageArticleSchema, SourceContentRequest, SOURCE_CONTENT_TYPES, isSourceContentRequest, readerPath, parseReaderQuery } from './protocol';
+export type { PageArticle } from './protocol';
 
 // -------------------------------------------------------------------------------------------------
 // Handler

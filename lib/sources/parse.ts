@@ -9,7 +9,7 @@
  * module touches no globals.
  */
 import { extractArticle } from '../extract/html';
-import { hash } from '../corpus/index';
+import { hash } from '../corpus/hash';
 import type { CorpusDoc, EventId } from '../types';
 
 /** Largest source accepted: a long article is ~100 KB; 5 MB is a book, not a news source. */

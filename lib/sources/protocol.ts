@@ -1,0 +1,47 @@
+/**
+ * The light part of the sources protocol, for the content script and the extension pages: the
+ * background → content-script requests, the page article, and the reader's address. Only zod and
+ * lib/messages here — nothing that would pull the engine, Dexie or Readability into a bundle.
+ */
+import { z } from 'zod';
+
+
+/** The page's article as the content script extracts it for "Add this page to my sources". */
+export const PageArticleSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  text: z.string(),
+  date: z.string().nullable(),
+  siteName: z.string().nullable(),
+});
+export type PageArticle = z.infer<typeof PageArticleSchema>;
+
+export const SourceContentRequest = z.discriminatedUnion('type', [
+  /** Reply: PageArticle. */
+  z.object({ type: z.literal('sourceArticle') }),
+  /** A short message to show on the page (after the context-menu item was used). */
+  z.object({ type: z.literal('sourceNotice'), message: z.string().max(500), ok: z.boolean() }),
+  /** The corpus changed: re-check the page if it was checked. */
+  z.object({ type: z.literal('corpusChanged') }),
+]);
+export type SourceContentRequest = z.infer<typeof SourceContentRequest>;
+export const SOURCE_CONTENT_TYPES: ReadonlySet<string> = new Set(['sourceArticle', 'sourceNotice', 'corpusChanged']);
+
+export function isSourceContentRequest(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && SOURCE_CONTENT_TYPES.has((raw as { type?: unknown }).type as string);
+}
+
+// -------------------------------------------------------------------------------------------------
+// The reader page's address
+
+export function readerPath(source: string, quote?: string): string {
+  const q = new URLSearchParams({ source });
+  if (quote) q.set('quote', quote);
+  return `/reader.html?${q.toString()}`;
+}
+
+export function parseReaderQuery(search: string): { source: string | null; quote: string } {
+  const q = new URLSearchParams(search);
+  return { source: q.get('source'), quote: q.get('quote') ?? '' };
+}
+
