@@ -21,7 +21,10 @@ export function NoteEditor({ initial = EMPTY_DRAFT, onSave, onCancel, label = 'N
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const set = (patch: Partial<NoteDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<NoteDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (!busy) setError(null); // a message about the draft goes away once it changes
+  };
 
   const submit = async (ev?: FormEvent) => {
     ev?.preventDefault();

@@ -27,7 +27,8 @@ export const NOTE_EDITOR_CSS = `
 .notes .ntext { white-space: pre-wrap; }
 .notes .nmeta { color: #57606a; font-size: 12px; }
 form.editor { display: flex; flex-direction: column; gap: 6px; margin-top: 10px; padding-top: 8px; border-top: 1px solid #eaeef2; min-width: min(340px, calc(100vw - 40px)); }
-form.editor label { font-size: 12px; font-weight: 600; display: flex; flex-direction: column; gap: 2px; }
+form.editor .field { display: flex; flex-direction: column; gap: 2px; }
+form.editor label { font-size: 12px; font-weight: 600; }
 form.editor .hint { font-weight: 400; color: #57606a; }
 form.editor textarea, form.editor input, form.editor select {
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: inherit; background: #fff;
@@ -135,9 +136,7 @@ export function createNoteEditor(opts: NoteEditorOptions): { form: HTMLFormEleme
 
   // Labels wrap nothing (the fields follow them) so each field has exactly one accessible name.
   const field = (label: HTMLLabelElement, input: HTMLElement, hint?: HTMLElement) => {
-    const wrap = el('div');
-    wrap.style.cssText = 'display:flex;flex-direction:column;gap:2px';
-    label.style.cssText = 'display:block';
+    const wrap = el('div', 'field');
     wrap.append(label, input);
     if (hint) wrap.append(hint);
     return wrap;
@@ -191,6 +190,14 @@ export function createNoteEditor(opts: NoteEditorOptions): { form: HTMLFormEleme
     void submit();
   });
   cancel.addEventListener('click', () => opts.onCancel());
+  // A message about the draft goes away as soon as the reader changes it.
+  form.addEventListener('input', () => {
+    if (!busy && status.className === 'error') {
+      status.className = '';
+      status.setAttribute('role', 'status');
+      status.textContent = '';
+    }
+  });
   // Keys stay in the editor: Escape cancels, Ctrl/⌘+Enter saves, nothing reaches the page's own shortcuts.
   const keep = (ev: KeyboardEvent) => {
     ev.stopPropagation();

@@ -170,9 +170,21 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     await page.waitForTimeout(800);
     expect((await page.evaluate(readTooltip)).open).toBe(true);
     // … is reachable from the keyboard, and Escape closes it.
+    const focused = () => page.evaluate(() => {
+      const a = document.querySelector('crosscheck-ui')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      return a ? `${a.tagName.toLowerCase()}:${a.textContent ?? ''}` : null;
+    });
     await page.getByRole('button', { name: 'Add note', exact: true }).focus();
     await page.keyboard.press('Enter');
-    expect((await page.evaluate(readTooltip)).text).toMatch(/notes arrive/i);
+    // "Add note" opens the note editor in the tooltip, focus in its "Note" box …
+    await expect(page.getByRole('textbox', { name: 'Note', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Save note', exact: true }).isVisible()).resolves.toBe(true);
+    expect(await focused()).toBe('textarea:');
+    // … Escape cancels it and gives focus back to "Add note"; a second Escape closes the tooltip.
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('textbox', { name: 'Note', exact: true }).count()).toBe(0);
+    expect((await page.evaluate(readTooltip)).open).toBe(true);
+    expect(await focused()).toBe('button:Add note');
     await page.keyboard.press('Escape');
     expect((await page.evaluate(readTooltip)).open).toBe(false);
 

@@ -22,7 +22,8 @@ export function readHighlights(): HighlightSnapshot {
   const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
   if (reg) {
     for (const [name, h] of reg.entries()) {
-      if (!name.startsWith('crosscheck-') || name === 'crosscheck-flash') continue;
+      // Verdict highlights only: not the flash, nor the wash under noted claims (crosscheck-noted).
+      if (!name.startsWith('crosscheck-') || name === 'crosscheck-flash' || name === 'crosscheck-noted') continue;
       api = 'highlight';
       byName[name] = [...h].map((r) => squash(r.toString())).sort();
     }

@@ -13,15 +13,22 @@ export interface FixtureServer {
   url(path: string): string;
   /** Every path requested, in order. */
   requests: string[];
+  /**
+   * Serve fixture `file` at `path` from now on (e.g. an edited copy of an article at its own URL,
+   * as if the site had changed it); `null` restores the normal file.
+   */
+  serveAs(path: string, file: string | null): void;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(dir = FIXTURES_DIR): Promise<FixtureServer> {
   const requests: string[] = [];
+  const overrides = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    const file = path.startsWith('/spa/') || path === '/spa' ? 'spa.html' : normalize(path).replace(/^[/\\]+/, '');
+    const file =
+      overrides.get(path) ?? (path.startsWith('/spa/') || path === '/spa' ? 'spa.html' : normalize(path).replace(/^[/\\]+/, ''));
     if (file.includes('..') || !file.endsWith('.html')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -41,6 +48,11 @@ export async function startFixtureServer(dir = FIXTURES_DIR): Promise<FixtureSer
     origin,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
     requests,
+    serveAs: (path, file) => {
+      const p = `/${path.replace(/^\//, '')}`;
+      if (file === null) overrides.delete(p);
+      else overrides.set(p, file);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
