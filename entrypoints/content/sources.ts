@@ -5,7 +5,8 @@
  */
 import { extractArticle } from '@/lib/extract/html';
 import { fail, ok, type Response } from '@/lib/messages';
-import { SourceContentRequest, type PageArticle } from '@/lib/sources/protocol';
+import { browser } from 'wxt/browser';
+import { readerPath, SourceContentRequest, type PageArticle } from '@/lib/sources/protocol';
 import { parseRequest } from '@/lib/messages';
 
 export interface SourceHooks {
@@ -44,4 +45,27 @@ export async function handleSourceContentRequest(raw: unknown, hooks: SourceHook
       hooks.corpusChanged();
       return ok({});
   }
+}
+
+/**
+ * "Read in source" under an evidence quote in the tooltip: opens the reader on that source with
+ * the quote highlighted. A web page cannot navigate to an extension page that is not
+ * web-accessible, so the click asks the background to open it (tabs.create); the href only shows
+ * where the link goes.
+ */
+export function readerLink(source: string, quote: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.className = 'read';
+  a.textContent = 'Read in source';
+  a.href = browser.runtime.getURL(readerPath(source, quote) as '/reader.html');
+  a.setAttribute('data-source', source);
+  a.style.cssText = 'display:inline-block;margin-top:2px;font-size:12px;color:#0969da;text-decoration:underline;cursor:pointer;';
+  const open = (ev: MouseEvent) => {
+    ev.preventDefault();
+    ev.stopPropagation();
+    browser.runtime.sendMessage({ type: 'openReader', source, quote: quote.slice(0, 5000) }).catch(() => {});
+  };
+  a.addEventListener('click', open);
+  a.addEventListener('auxclick', open);
+  return a;
 }

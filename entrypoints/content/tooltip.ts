@@ -8,6 +8,7 @@ import { VERDICT_STYLES } from '@/lib/content/style';
 import type { Note } from '@/lib/notes/model';
 import type { NoteDraft } from '@/lib/notes-ui/editor';
 import { NOTE_EDITOR_CSS, createNoteEditor, renderNoteList } from './note-editor';
+import { readerLink } from './sources';
 
 export const UI_HOST_TAG = 'crosscheck-ui';
 
@@ -200,6 +201,7 @@ export class Tooltip {
         meta.append(el('span', `stance stance-${e.stance}`, e.stanceLabel), document.createTextNode(` · ${[e.outlet, e.date].filter(Boolean).join(', ')}`));
         li.append(meta);
         if (e.reason) li.append(el('div', 'reason', e.reason));
+        li.append(readerLink(e.source, e.quote));
         list.append(li);
       }
       body.append(list);

@@ -21,6 +21,8 @@ interface SourceLike {
 export const MAX_TOOLTIP_EVIDENCE = 3;
 
 export interface TooltipEvidence {
+  /** Source id (the reader opens it). */
+  source: string;
   quote: string;
   /** "Financial Times", or the source's title, or its id when neither is known. */
   outlet: string;
@@ -77,6 +79,7 @@ export function tooltipModel(
   const evidence = ordered.slice(0, max).map(({ e }) => {
     const src = byId.get(e.source);
     return {
+      source: e.source,
       quote: e.quote,
       outlet: src?.outlet || (src?.title ? shortTitle(src.title) : '') || e.source,
       date: formatDate(src?.date ?? null),
