@@ -3,6 +3,7 @@ import type { Analysis } from '@/lib/messages';
 import { STANCE_WORDS, sourceLine } from '@/lib/popup/model';
 import { VerdictBadge } from '../VerdictBadge';
 import { ClaimNoteControls } from '../notes/PageNotesSection';
+import { ReadSourceLink } from '../sources/PopupSources';
 
 type Claim = Analysis['claims'][number];
 type Source = Analysis['sources'][number];
@@ -55,6 +56,7 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
               </p>
               <blockquote className="cc-quote">{e.quote}</blockquote>
               <p className="cc-ev-source">{sourceLine(byId.get(e.source), e.source)}</p>
+              <ReadSourceLink source={e.source} quote={e.quote} />
             </li>
           ))}
         </ul>

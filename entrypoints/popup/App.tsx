@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupBody } from '@/components/popup/PopupBody';
 import { PopupNotesContext, PopupNotesSection } from '@/components/notes/PageNotesSection';
 import { usePageNotes } from '@/components/notes/usePageNotes';
+import { PopupSourcesSection, useRecheckWhenCorpusChanged } from '@/components/sources/PopupSources';
 import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState } from '@/lib/messages';
 import { popupView } from '@/lib/popup/model';
 import { parseSettings } from '@/lib/settings';
@@ -104,6 +105,9 @@ export default function App() {
     await refresh(tab.id);
   };
 
+  // The reader's sources changed since this page was checked: check it again with the new corpus.
+  useRecheckWhenCorpusChanged(state, () => void onCheck());
+
   const onChoose = async (index: number) => {
     if (!tab) return;
     const err = await tellPage(tab.id, { type: 'scrollToClaim', index });
@@ -150,6 +154,7 @@ export default function App() {
             onOpenOptions={onOpenOptions}
           />
           <PopupNotesSection />
+          <PopupSourcesSection tabId={tab?.id ?? null} canAdd={view !== 'unsupported'} />
         </PopupNotesContext.Provider>
       )}
       <footer className="cc-footer">
