@@ -140,6 +140,38 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.close();
   });
 
+  it('a note made in the tooltip is saved through the background and re-anchored after a reload', async () => {
+    const page = await newPage();
+    await load(page, 'round2.html');
+    const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
+    await page.mouse.move(p!.x - 30, p!.y - 40);
+    await page.mouse.move(p!.x, p!.y, { steps: 4 });
+    await waitFor(async () => (await page.evaluate(readTooltip)).open, 'the tooltip to open', 5_000);
+    // Inside the tooltip's open shadow root: "Add note", type in "Note", "Save note".
+    await page.evaluate(() => {
+      const root = document.querySelector('crosscheck-ui')!.shadowRoot!;
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Add note')!.click();
+    });
+    await page.evaluate((text: string) => {
+      const root = document.querySelector('crosscheck-ui')!.shadowRoot!;
+      const box = root.getElementById(root.querySelector('label')!.htmlFor) as HTMLTextAreaElement;
+      if (root.querySelector('label')!.textContent !== 'Note') throw new Error('no "Note" box');
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
+    }, 'Firefox: checked, the talks lasted just over an hour.');
+    await waitFor(async () => (await page.evaluate(readTooltip)).text.includes('Note saved.'), '"Note saved."', 5_000);
+    expect((await page.evaluate(readTooltip)).text).toContain('1 note');
+    await page.keyboard.press('Escape');
+    await load(page, 'round2.html');
+    await waitFor(
+      () => page.evaluate(() => document.documentElement.dataset.crosscheckNotesPlaced === '1' && document.documentElement.dataset.crosscheckNotesOrphaned === '0'),
+      'the note to be re-anchored after the reload',
+      10_000,
+    );
+    await page.close();
+  });
+
   it('makes no request to any host but 127.0.0.1', () => {
     const outside = requests.filter((u) => !/^(moz-extension|data|blob|about):/.test(u) && new URL(u).hostname !== '127.0.0.1');
     figure(B, 'requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);

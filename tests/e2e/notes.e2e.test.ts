@@ -320,6 +320,14 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     await editor.getByRole('button', { name: 'Save note' }).click();
     await noteCards(notes).filter({ hasText: `${POPUP_NOTE} Edited.` }).getByText('You: Corroborated').waitFor({ timeout: 5_000 });
 
+    // Delete one note, then undo: it comes back exactly as it was.
+    await noteCards(notes).filter({ hasText: `${POPUP_NOTE} Edited.` }).getByRole('button', { name: 'Delete' }).click();
+    await notes.getByText('Note deleted.').waitFor({ timeout: 5_000 });
+    await waitFor(async () => (await noteCards(notes).count()) === 1, 'one note after the delete', 5_000);
+    await notes.getByRole('button', { name: 'Undo' }).click();
+    await notes.getByText('Note restored.').waitFor({ timeout: 5_000 });
+    await waitFor(async () => (await noteCards(notes).count()) === 2, 'both notes after undo', 5_000);
+
     // The Markdown report of the fixture page's notes (the page filter, "the notes shown").
     await notes.getByLabel('Page', { exact: true }).selectOption(server.url('round2.html'));
     await notes.getByLabel('Notes to export', { exact: true }).selectOption('shown');
