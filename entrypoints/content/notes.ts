@@ -117,6 +117,14 @@ export class PageNotes {
 
   /** Re-anchor every note on the live page, wash the noted text, report statuses, follow a note link. */
   place(): void {
+    if (!this.notes.length && !this.placed.size) {
+      // Nothing to place (the usual case): no walk over the page's text.
+      this.host.setSignal('notes', '0');
+      this.host.setSignal('notes-placed', '0');
+      this.host.setSignal('notes-orphaned', '0');
+      this.follow();
+      return;
+    }
     const page = this.host.collect();
     const results = reanchorNotes(this.notes, page.strings, { breakBefore: page.breakBefore });
     const placed = new Map<string, Placed>();
