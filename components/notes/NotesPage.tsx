@@ -192,13 +192,13 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
       <section aria-labelledby={`${id}-find`} className="cc-panel">
         <h2 id={`${id}-find`}>Find notes</h2>
         <div className="cc-filters-grid">
-          <label>
-            Search
-            <input type="search" value={form.search} onChange={(e) => set({ search: e.target.value })} placeholder="Words in the claim, note, tags…" />
-          </label>
-          <label>
-            Page
-            <select value={form.page} onChange={(e) => set({ page: e.target.value })}>
+          <div className="cc-field">
+            <label htmlFor={`${id}-search`}>Search</label>
+            <input id={`${id}-search`} type="search" value={form.search} onChange={(e) => set({ search: e.target.value })} placeholder="Words in the claim, note, tags…" />
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-page`}>Page</label>
+            <select id={`${id}-page`} value={form.page} onChange={(e) => set({ page: e.target.value })}>
               <option value="">All pages</option>
               {pages.map((p) => (
                 <option key={p.url} value={p.url}>
@@ -206,10 +206,10 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Crosscheck's verdict
-            <select value={form.verdict} onChange={(e) => set({ verdict: e.target.value as NotesForm['verdict'] })}>
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-crosscheck-s-verdict`}>Crosscheck's verdict</label>
+            <select id={`${id}-crosscheck-s-verdict`} value={form.verdict} onChange={(e) => set({ verdict: e.target.value as NotesForm['verdict'] })}>
               <option value="">Any</option>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
@@ -217,10 +217,10 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Your verdict
-            <select value={form.readerVerdict} onChange={(e) => set({ readerVerdict: e.target.value as NotesForm['readerVerdict'] })}>
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-your-verdict`}>Your verdict</label>
+            <select id={`${id}-your-verdict`} value={form.readerVerdict} onChange={(e) => set({ readerVerdict: e.target.value as NotesForm['readerVerdict'] })}>
               <option value="">Any</option>
               <option value="none">None given</option>
               {VERDICTS.map((v) => (
@@ -229,10 +229,10 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Tag
-            <select value={form.tag} onChange={(e) => set({ tag: e.target.value })}>
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-tag`}>Tag</label>
+            <select id={`${id}-tag`} value={form.tag} onChange={(e) => set({ tag: e.target.value })}>
               <option value="">Any</option>
               {tags.map((t) => (
                 <option key={t} value={t}>
@@ -240,23 +240,23 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            From
-            <input type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} />
-          </label>
-          <label>
-            To
-            <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} />
-          </label>
-          <label>
-            On the page
-            <select value={form.where} onChange={(e) => set({ where: e.target.value as NotesForm['where'] })}>
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-from`}>From</label>
+            <input id={`${id}-from`} type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} />
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-to`}>To</label>
+            <input id={`${id}-to`} type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} />
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-on-the-page`}>On the page</label>
+            <select id={`${id}-on-the-page`} value={form.where} onChange={(e) => set({ where: e.target.value as NotesForm['where'] })}>
               <option value="">Found or not</option>
               <option value="found">Found when last opened</option>
               <option value="orphaned">Orphaned (text gone)</option>
             </select>
-          </label>
+          </div>
         </div>
         {filtered && (
           <button type="button" onClick={() => setForm(EMPTY_FORM)}>
@@ -269,32 +269,32 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
       <section aria-labelledby={`${id}-io`} className="cc-panel cc-io">
         <h2 id={`${id}-io`}>Export and import</h2>
         <div className="cc-io-row">
-          <label>
-            Export format
-            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <div className="cc-field">
+            <label htmlFor={`${id}-export-format`}>Export format</label>
+            <select id={`${id}-export-format`} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
               {EXPORT_FORMAT_CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Notes to export
-            <select value={filtered ? scope : 'all'} disabled={!filtered} onChange={(e) => setScope(e.target.value as 'shown' | 'all')}>
+          </div>
+          <div className="cc-field">
+            <label htmlFor={`${id}-notes-to-export`}>Notes to export</label>
+            <select id={`${id}-notes-to-export`} value={filtered ? scope : 'all'} disabled={!filtered} onChange={(e) => setScope(e.target.value as 'shown' | 'all')}>
               <option value="all">All notes ({total})</option>
               {filtered && <option value="shown">The notes shown ({shown.length})</option>}
             </select>
-          </label>
+          </div>
           <button type="button" className="cc-primary" onClick={onExport}>
             Export
           </button>
         </div>
         <div className="cc-io-row">
-          <label>
-            Import notes from a JSON export
-            <input ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files)} />
-          </label>
+          <div className="cc-field">
+            <label htmlFor={`${id}-import-notes-from-a-json-export`}>Import notes from a JSON export</label>
+            <input id={`${id}-import-notes-from-a-json-export`} ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files)} />
+          </div>
         </div>
         <p className="cc-note">
           JSON is the complete backup and the only format that can be imported back; importing the same file twice adds nothing. CSV
