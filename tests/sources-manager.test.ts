@@ -272,6 +272,21 @@ describe('corpus manager', () => {
     expect(list.find((s) => s.id === SEEDS[0]!.id)).toMatchObject({ supported: 1, contradicted: 0, kind: 'seed' });
   });
 
+  it('a page is not checked against its own text (an added page does not corroborate itself)', async () => {
+    const { sdb, cdb } = dbs();
+    const m = manager(sdb, cdb);
+    const engine = await m.getEngine();
+    const [r] = await m.add([{ name: 'g.txt', text: ARTICLE, origin: 'page' }]);
+    const id = r!.status === 'added' ? r!.source.id : '';
+    const self = engine.analyze(ARTICLE);
+    expect(self.claims.length).toBeGreaterThan(0);
+    expect(self.claims.flatMap((c) => c.evidence).some((e) => e.source === id)).toBe(false);
+    expect(engine.index.disabled.size).toBe(0);
+    // Another page quoting it is still checked against it.
+    const other = engine.analyze(`${CLAIM} The talks were held in a hotel by the lake.`);
+    expect(other.claims[0]!.evidence[0]!.source).toBe(id);
+  });
+
   it('mutations queue: concurrent adds of the same text add it once', async () => {
     const { sdb, cdb } = dbs();
     const m = manager(sdb, cdb);

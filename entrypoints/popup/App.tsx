@@ -137,6 +137,7 @@ export default function App() {
         <h1>Crosscheck</h1>
         {host && <span className="cc-header-url">{host}</span>}
       </header>
+      {tab !== undefined && <PopupSourcesSection tabId={tab?.id ?? null} canAdd={view !== 'unsupported'} />}
       {tab === undefined ? (
         <p className="cc-note" role="status">
           Loading…
@@ -154,7 +155,6 @@ export default function App() {
             onOpenOptions={onOpenOptions}
           />
           <PopupNotesSection />
-          <PopupSourcesSection tabId={tab?.id ?? null} canAdd={view !== 'unsupported'} />
         </PopupNotesContext.Provider>
       )}
       <footer className="cc-footer">

@@ -17,7 +17,8 @@
  *   a service-worker restart, so cached analyses stay valid, and any change gives a new one, so
  *   analyses cached with another corpus are redone (the cache key includes engine.version).
  * - The engine handed out is a live wrapper: after each change a fresh engine (fresh term
- *   weights) is created over the same index, and the wrapper forwards to it.
+ *   weights) is created over the same index, and the wrapper forwards to it. A text that is
+ *   itself one of the sources (a page the reader added) is analysed without that source.
  *
  * Every mutation runs in a queue, one at a time. Pure TypeScript (databases injected).
  */
@@ -237,9 +238,27 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
     get index() {
       return current.index;
     },
-    analyze: (text, opts) => current.analyze(text, opts),
+    analyze: (text, opts) => withoutItself(text, () => current.analyze(text, opts)),
     checkClaim: (claim, opts) => current.checkClaim(claim, opts),
   };
+
+  /**
+   * A page is never checked against its own text: when the analysed text is a source of the
+   * corpus (the reader added this very page), that source is left out of this analysis — else
+   * every claim of an added page would be "corroborated" by itself. Deterministic for a given
+   * text and corpus, so the cache key (text hash + version) still says what the result is.
+   */
+  function withoutItself<T>(text: string, fn: () => T): T {
+    const id = byHash.get(textHash(text));
+    const i = id === undefined ? undefined : docPos.get(id);
+    if (i === undefined || index.disabled.has(i)) return fn();
+    index.disabled.add(i);
+    try {
+      return fn();
+    } finally {
+      index.disabled.delete(i);
+    }
+  }
 
   /** Runs `fn` after every earlier mutation (and after startup). */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
