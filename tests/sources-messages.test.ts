@@ -117,6 +117,8 @@ describe('sources messages (background)', () => {
     expect(parseReaderQuery(readerPath(id, 'A quote & more').split('?')[1]!)).toEqual({ source: id, quote: 'A quote & more' });
     expect(data<{ engineVersion: string }>(await sources.handle({ type: 'sourcesStatus' })).engineVersion).toMatch(/\+/);
 
+    const huge = data<{ status: string; message: string }>(await sources.handle({ type: 'addSource', name: 'The pasted text', text: 'a '.repeat(3 * 1024 * 1024) }));
+    expect(huge).toMatchObject({ status: 'refused', message: expect.stringMatching(/^The pasted text: too large \(6\.0 MB; the limit is 5\.0 MB\)/) });
     for (const bad of [{ type: 'addSource' }, { type: 'addSource', name: 'x', text: 'y', meta: { date: 'Monday' } }, { type: 'setSourceEnabled', id: 'x' }, { type: 'addPageSource', tabId: 'x' }]) {
       expect((await sources.handle(bad)).ok, JSON.stringify(bad)).toBe(false);
     }

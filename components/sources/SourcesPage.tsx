@@ -3,7 +3,7 @@ import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
 import type { UserSource } from '@/lib/sources/store';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
 import type { MetaInput } from '@/lib/sources/messages';
-import { readerPath } from '@/lib/sources/protocol';
+import { aboutSubject, readerPath } from '@/lib/sources/protocol';
 import { formatDate } from '@/lib/content/tooltip-model';
 import { callSources, openExtensionPage } from './api';
 import './sources.css';
@@ -330,7 +330,7 @@ function PasteForm({ onAdded }: { onAdded(): Promise<void> }) {
     try {
       const r = await callSources<AddOutcome>({ type: 'addSource', name: 'The pasted text', text, meta: toMeta(v, false), origin: 'paste' });
       const ok = r.status === 'added';
-      setResult({ text: ok ? r.message : r.message.replace(/^The pasted text: /, 'The pasted text '), ok });
+      setResult({ text: ok ? r.message : aboutSubject('The pasted text', r.message), ok });
       if (ok) {
         setText('');
         setV(EMPTY);

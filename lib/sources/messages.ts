@@ -14,7 +14,7 @@ import { fail, ok, parseRequest, type Response } from '../messages';
 import { MAX_SOURCE_BYTES, SourceError } from './parse';
 import { UserSourceSchema, SourceWriteError } from './store';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
-import { PageArticleSchema, readerPath, type PageArticle } from './protocol';
+import { aboutSubject, PageArticleSchema, readerPath, type PageArticle } from './protocol';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 export const EventInputSchema = z.enum(['round1', 'round2', 'other']);
@@ -33,7 +33,8 @@ export type MetaInput = z.infer<typeof MetaInputSchema>;
 export const AddSourceRequest = z.object({
   type: z.literal('addSource'),
   name: z.string().min(1).max(500),
-  text: z.string().max(MAX_SOURCE_BYTES),
+  // Longer than a source may be, so that an over-long text gets parseSource's "too large" message, not a schema error.
+  text: z.string().max(MAX_SOURCE_BYTES * 4),
   meta: MetaInputSchema.default({}),
   origin: z.enum(['paste', 'file']).default('paste'),
   fileName: z.string().max(500).nullable().default(null),
@@ -127,10 +128,7 @@ const PAGE = 'This page';
 
 /** "This page: is empty (…)" → "This page is empty (…)"; "This page: This page is already …" → "This page is already …". */
 export function pageMessage(m: string): string {
-  const rest = m.startsWith(`${PAGE}: `) ? m.slice(PAGE.length + 2) : m;
-  if (/^too large/.test(rest)) return `${PAGE} is ${rest}`;
-  if (/^(is|does|looks|has)\b/.test(rest)) return `${PAGE} ${rest}`;
-  return rest;
+  return aboutSubject(PAGE, m);
 }
 
 const UNREACHABLE = "Crosscheck can't read this page. Reload the page and try again (pages open before Crosscheck was installed or updated need a reload).";

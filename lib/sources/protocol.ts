@@ -45,3 +45,15 @@ export function parseReaderQuery(search: string): { source: string | null; quote
   return { source: q.get('source'), quote: q.get('quote') ?? '' };
 }
 
+
+/**
+ * A refusal about `subject` as a sentence: "This page: is empty (…)" → "This page is empty (…)";
+ * "The pasted text: too large (…)" → "The pasted text is too large (…)"; a message that is a
+ * sentence already ("This page is already in your sources …") loses the prefix only.
+ */
+export function aboutSubject(subject: string, m: string): string {
+  const rest = m.startsWith(`${subject}: `) ? m.slice(subject.length + 2) : m;
+  if (/^too large/.test(rest)) return `${subject} is ${rest}`;
+  if (/^(is|does|looks|has)\b/.test(rest)) return `${subject} ${rest}`;
+  return rest;
+}
