@@ -89,6 +89,13 @@ describe('sources messages (background)', () => {
     expect(again).toMatchObject({ status: 'duplicate', message: expect.stringMatching(/^This page is already in your sources \(“Geneva talks”\)\.$/) });
   });
 
+  it('the context menu uses the same path (addPage), recorded as added from the menu', async () => {
+    const { sources } = setup({ url: 'https://news.example/menu' });
+    const r = await sources.addPage(7, 'menu');
+    expect(r).toMatchObject({ status: 'added', source: { origin: 'menu', url: 'https://news.example/menu' }, message: 'Added “Geneva talks” to your sources.' });
+    expect(await sources.addPage(7, 'menu')).toMatchObject({ status: 'duplicate' });
+  });
+
   it('addPageSource: unreachable tab, non-article, non-English and non-http pages get a clear message', async () => {
     expect(data<{ message: string }>(await setup(new Error('no receiver')).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/Reload the page/);
     expect(data<{ message: string }>(await setup({ text: '   ' }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/no article text/);
