@@ -126,6 +126,10 @@ export default defineBackground(() => {
     return true;
   });
 
+  // Warm up: build (or reload) the corpus index and the engine as soon as the background
+  // starts, not on the first page's request, so the first article is painted sooner.
+  void corpus.getEngine().catch((e: unknown) => log('engine warm-up failed; the first analysis will retry', e));
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void service.forgetTab(tabId);
   });
