@@ -33,7 +33,9 @@ export function subjectSwapped(claim: Rep, source: Rep, alignment: number, tunin
   const cs = claim.words.clauses[0]?.subjects ?? [];
   const claimParties = new Set(cs.map((a) => PARTY[a]));
   if (!claimParties.size) return false;
-  const sourceParties = new Set(source.words.clauses.flatMap((c) => c.subjects).map((a) => PARTY[a]));
+  // The source's main clause only: a later clause may be a list continuation (", and Polish
+  // Prime Minister Donald Tusk") whose "subject" is no actor of the sentence.
+  const sourceParties = new Set((source.words.clauses[0]?.subjects ?? []).map((a) => PARTY[a]));
   if (!sourceParties.size) return false;
   for (const p of claimParties) if (sourceParties.has(p)) return false;
   return true;
