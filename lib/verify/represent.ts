@@ -70,8 +70,9 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
   };
   for (const q of quantities) {
     if (q.kind === 'ordinal') {
-      // "third round" and "third year" share a word, not a meaning: the ordinal is bound to its noun.
-      blank(q.start, q.end, ` ${ordinalToken(q)} `);
+      // "third round" and "third year" share a word, not a meaning: the ordinal is bound to its
+      // noun. "For the first time" is an idiom, not a count of anything: dropped.
+      blank(q.start, q.end, /^times?$/i.test(q.unit) ? '' : ` ${ordinalToken(q)} `);
       continue;
     }
     blank(q.start, q.end, q.kind === 'count' ? ` ${q.unit || lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');

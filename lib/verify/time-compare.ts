@@ -113,7 +113,7 @@ export function timeConflict(claim: Rep, source: Rep, timeAligned: boolean, ownA
       });
       if (!agrees) {
         const s = same[0];
-        if (!timeAligned) continue;
+        if (!ownAligned) continue;
         return { reason: `different day: source says ${timeWords(s)}, claim says ${timeWords(c)}`, slot };
       }
     } else if (c.kind === 'month' && ownAligned && !isStartPoint(c)) {
