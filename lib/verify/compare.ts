@@ -127,7 +127,7 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
 
   // Far from the claim: only the meeting-day rule can still apply (it does not need alignment).
   if (cov < tuning.relatedCoverage && alignment < FAR_ALIGNMENT) {
-    const t = sameEvent ? timeConflict(claim, source, false, false) : null;
+    const t = sameEvent ? timeConflict(claim, source, false) : null;
     if (t) return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: t.reason, slot: t.slot, score: 1 + alignment };
     return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'related', reason: `shares ${words(shared) || 'few words'}`, score: cov };
   }
@@ -135,14 +135,14 @@ export function compareSentence(claim: Rep, source: Rep, weight: WeightFn, tunin
   // A claim that moves a reported plan to another month reads as "another occasion" to the
   // event classifier; when it otherwise says the same thing, compare its time anyway.
   if (!sameEvent && claim.event === 'other' && ownAlignment >= OTHER_EVENT_TIME_ALIGNMENT) {
-    const t = timeConflict(claim, source, false, true);
+    const t = timeConflict(claim, source, true);
     if (t) return { ...base, figuresMatched: [], timeMatched: false, eligible: false, stance: 'conflicts', reason: t.reason, slot: t.slot, score: 1 + ownAlignment };
   }
   if (sameEvent) {
     const gate = tuning.conflictAlignment;
     const conflict =
       (alignment >= gate ? figureConflict(claim, source, tuning) : null) ??
-      timeConflict(claim, source, alignment >= gate, ownAlignment >= gate) ??
+      timeConflict(claim, source, ownAlignment >= gate) ??
       (m.noPlace >= gate ? placeConflict(claim, source) : null) ??
       (m.noExclusive >= gate ? exclusiveConflict(claim, source) : null) ??
       (alignment >= gate ? polarityConflict(claim, source, weight, tuning) : null) ??

@@ -76,11 +76,12 @@ function dayOf(t: TimeRef): string | null {
  *
  * A claim that puts a known meeting on the wrong day ("the talks on May 15", "held the second
  * round on Tuesday") is contradicted by any source about that meeting that gives its day,
- * even one that shares little else: the day of the meeting is the point. Other day
- * mismatches need the usual alignment (`timeAligned`); months and relative times need the
- * alignment on the sentence's own words (`ownAligned`), since the implied setting says nothing of them.
+ * even one that shares little else: the day of the meeting is the point. Other days, months
+ * and relative times need alignment on the sentence's own words (`ownAligned`): the implied
+ * setting of a meeting says nothing about them ("Putin rejected a meeting on Thursday" is not
+ * a rival date for "the Friday talks").
  */
-export function timeConflict(claim: Rep, source: Rep, timeAligned: boolean, ownAligned: boolean): Found {
+export function timeConflict(claim: Rep, source: Rep, ownAligned: boolean): Found {
   const claimT = claim.times;
   const sourceT = source.times;
   const claimEvent = claim.event;
