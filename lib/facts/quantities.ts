@@ -27,8 +27,12 @@ import { dateSpans } from './time';
 export const APPROX_SPREAD = 0.2;
 /** "nearly 400", "close to three hours": a little under the figure, not far under (15%). */
 export const NEARLY_FLOOR = 0.85;
-/** "just over an hour", "slightly more than 60": above the figure but closer to it than to 1.5×. */
-export const JUST_OVER_CEILING = 1.5;
+/**
+ * "just over an hour", "slightly more than 60": above the figure and close to it. A quarter
+ * above (75 minutes for "just over an hour") — at 1.5× "just over an hour" would stretch to 90
+ * minutes and stop confirming "after an hour".
+ */
+export const JUST_OVER_CEILING = 1.25;
 /** Oldest age a bare number after "under"/"over" next to people is read as. */
 export const MAX_AGE = 120;
 /** How many tokens before a figure an "each" ("each side freed 390") may stand. */

@@ -75,7 +75,7 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
       blank(q.start, q.end, /^times?$/i.test(q.unit) ? '' : ` ${ordinalToken(q)} `);
       continue;
     }
-    blank(q.start, q.end, q.kind === 'count' ? ` ${q.unit || lastWord(q.text)} ` : q.kind === 'duration' ? ' duration ' : '');
+    blank(q.start, q.end, q.kind === 'count' ? ` ${countWords(q)} ` : q.kind === 'duration' ? ' duration ' : '');
   }
   for (const t of times) if (t.kind === 'date' || t.kind === 'month') blank(t.start, t.end);
   let bag = text;
@@ -107,6 +107,18 @@ export function represent(text: string, ctx: RepContext = {}): Rep {
 export function ordinalToken(q: Quantity): string {
   const unit = q.unit ? conceptOf(q.unit.toLowerCase()) ?? q.unit.toLowerCase() : 'x';
   return `ord${q.value}${unit}`;
+}
+
+/** Words of a figure that say how many or how exactly, not what: left out of the word bag. */
+const FIGURE_WORDS = /^(?:[\d.,]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|few|couple|some|about|around|roughly|approximately|nearly|almost|close|just|slightly|more|less|fewer|than|over|under|at|least|most|up|to|between|and|or|each|per|apiece|for|of|tens|the)$/i;
+
+/**
+ * The words a count keeps in the bag: what it counts, with its modifiers ("dozens of strategic
+ * bombers" → "strategic bombers"), or the counted noun when the text is only a figure.
+ */
+function countWords(q: Quantity): string {
+  const words = q.text.split(/[\s\u00a0-]+/).filter((w) => w && !FIGURE_WORDS.test(w.replace(/[^\p{L}\d.,]/gu, '')));
+  return words.length ? words.join(' ') : q.unit || lastWord(q.text);
 }
 
 function lastWord(s: string): string {
