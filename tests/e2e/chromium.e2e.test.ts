@@ -3,39 +3,39 @@
  * downloaded browser). Fixture pages come from a local server on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { browser as ExtensionBrowser } from 'wxt/browser';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, expectedHighlights, squash } from './support/expected';
 import { pointOnHighlight, readHighlights, readTooltip, type HighlightSnapshot } from './support/probes';
-import { browserAvailable, CHROME_EXT, CHROMIUM_PATH, figure, SCREENSHOTS, waitFor } from './support/browsers';
-
-/** The extension API as the service worker sees it (`chrome`), for code evaluated there. */
-type ExtensionApi = typeof ExtensionBrowser;
+import { browserAvailable, figure, outsideLocalhost, SCREENSHOTS, waitFor } from './support/browsers';
+import {
+  fixtureTabId,
+  gotoAndSettle,
+  launchChromiumWithExtension,
+  newSoleTab,
+  openPopupAsTab,
+  type ChromiumWithExtension,
+  type ExtensionApi,
+} from './support/chromium';
 
 const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
-const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
 
 describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   let server: FixtureServer;
+  let ext: ChromiumWithExtension;
   let ctx: BrowserContext;
   let sw: Worker;
   let extId = '';
-  let profile = '';
-  const requests: string[] = [];
+  let requests: string[] = [];
   const timings: Record<string, number> = {};
 
   /** Open `path`, wait for the content script to finish; returns the snapshot and the wall time. */
   async function load(page: Page, path: string): Promise<{ snap: HighlightSnapshot; ms: number }> {
     const t0 = Date.now();
-    await page.goto(server.url(path));
-    await page.waitForFunction((final) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''), FINAL, {
-      timeout: 30_000,
-    });
+    await gotoAndSettle(page, server.url(path));
     const ms = Date.now() - t0;
     return { snap: await page.evaluate(readHighlights), ms };
   }
@@ -56,55 +56,19 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     }, msg);
   }
 
-  async function newFixturePage(): Promise<Page> {
-    // Close every other tab first: toTab / fixtureTabId talk to the one tab with the content script.
-    for (const p of ctx.pages()) await p.close();
-    return ctx.newPage();
-  }
-
-  /** The id of the tab that has the content script (it answers any message with a "type"). */
-  async function fixtureTabId(): Promise<number> {
-    return sw.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-      for (const t of await c.tabs.query({})) {
-        const answered = await c.tabs.sendMessage(t.id!, { type: 'crosscheck-ping' }).then(
-          () => true,
-          () => false,
-        );
-        if (answered) return t.id!;
-      }
-      throw new Error('no tab with the content script');
-    });
-  }
+  // Close every other tab first: toTab / fixtureTabId talk to the one tab with the content script.
+  const newFixturePage = () => newSoleTab(ctx);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
-    // Report the service worker's own requests too (the no-network assertion covers it).
-    process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      viewport: { width: 1100, height: 800 },
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${CHROME_EXT}`,
-        `--load-extension=${CHROME_EXT}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
-    ctx.on('request', (r) => requests.push(r.url()));
-    // The extension's service worker: it may have started before we could listen for it.
-    sw = await waitFor(() => ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), 'the service worker', 30_000);
-    extId = new URL(sw.url()).host;
+    ext = await launchChromiumWithExtension('chromium', { recordRequests: true });
+    ({ ctx, sw, extId, requests } = ext);
   });
 
   afterAll(async () => {
-    await ctx?.close();
+    await ext?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('paints every claim of an article with its verdict (CSS Custom Highlight API, visible to the page)', async () => {
@@ -325,19 +289,8 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     const page = await newFixturePage();
     await load(page, 'round2.html');
     const expected = await expectedFor('round2.html');
-    const tabId = await fixtureTabId();
-    // The popup reads "the active tab of the current window"; opened as a tab it would be its own
-    // active tab, so the test points that one query at the fixture tab (everything else is real:
-    // the background's tab state, the popup's rendering, popup → content-script messages).
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 420, height: 900 });
-    await popup.addInitScript((tab) => {
-      const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-      const query = c.tabs.query.bind(c.tabs);
-      c.tabs.query = ((info: { active?: boolean }) =>
-        info?.active ? Promise.resolve([{ ...tab, active: true }]) : query(info)) as typeof c.tabs.query;
-    }, { id: tabId, url: server.url('round2.html') });
-    await popup.goto(`chrome-extension://${extId}/popup.html`);
+    // The popup, its "active tab" pointed at the fixture tab (see openPopupAsTab).
+    const popup = await openPopupAsTab(ext, { id: await fixtureTabId(sw), url: server.url('round2.html') }, { width: 420, height: 900 });
     await popup.waitForSelector('li.cc-claim', { timeout: 15_000 });
     const texts = await popup.$$eval('li.cc-claim .cc-claim-text', (els) => els.map((e) => e.textContent ?? ''));
     expect(texts.map(squash)).toEqual(expected.claims.map((c) => squash(c.text)));
@@ -398,10 +351,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
   });
 
   it('makes no request to any host but 127.0.0.1', () => {
-    const outside = requests.filter((u) => {
-      if (/^(chrome-extension|data|blob|about|chrome):/.test(u)) return false;
-      return new URL(u).hostname !== '127.0.0.1';
-    });
+    const outside = outsideLocalhost(requests, /^(chrome-extension|data|blob|about|chrome):/);
     figure(B, 'requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);
     expect(extId).toMatch(/^[a-p]{32}$/);
     expect(requests.length).toBeGreaterThan(0);

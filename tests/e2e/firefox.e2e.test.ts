@@ -5,15 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, expectedHighlights, squash } from './support/expected';
 import { pointOnHighlight, readHighlights, readTooltip, type HighlightSnapshot } from './support/probes';
-import { browserAvailable, figure, FIREFOX_EXT, FIREFOX_PATH, SCREENSHOTS, waitFor } from './support/browsers';
+import { browserAvailable, figure, outsideLocalhost, SCREENSHOTS, waitFor } from './support/browsers';
+import { gotoAndSettle, launchFirefoxWithExtension } from './support/firefox';
 
 const HAVE = browserAvailable('Firefox');
 const B = 'Firefox';
-const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
 
 describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
   let server: FixtureServer;
@@ -30,12 +30,7 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
 
   async function load(page: Page, path: string): Promise<{ snap: HighlightSnapshot; ms: number }> {
     const t0 = Date.now();
-    await page.goto(server.url(path));
-    await page.waitForFunction(
-      (final: string[]) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''),
-      { timeout: 30_000, polling: 50 },
-      FINAL,
-    );
+    await gotoAndSettle(page, server.url(path));
     const ms = Date.now() - t0;
     return { snap: await page.evaluate(readHighlights), ms };
   }
@@ -43,9 +38,9 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
-    const id = await browser.installExtension(FIREFOX_EXT);
-    console.log(`e2e: ${await browser.version()}, add-on ${id} installed (temporary)`);
+    const launched = await launchFirefoxWithExtension();
+    browser = launched.browser;
+    console.log(`e2e: ${await browser.version()}, add-on ${launched.addonId} installed (temporary)`);
   });
 
   afterAll(async () => {
@@ -173,7 +168,7 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
   });
 
   it('makes no request to any host but 127.0.0.1', () => {
-    const outside = requests.filter((u) => !/^(moz-extension|data|blob|about):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    const outside = outsideLocalhost(requests, /^(moz-extension|data|blob|about):/);
     figure(B, 'requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);
     expect(requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);

@@ -7,21 +7,24 @@
  * test-results/notes-report.md and a screenshot of notes.html.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
-import type { browser as ExtensionBrowser } from 'wxt/browser';
+import type { BrowserContext, Download, Page, Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, squash } from './support/expected';
 import { pointOnHighlight, readTooltip } from './support/probes';
-import { browserAvailable, CHROME_EXT, CHROMIUM_PATH, figure, ROOT, SCREENSHOTS, waitFor } from './support/browsers';
-
-type ExtensionApi = typeof ExtensionBrowser;
+import { browserAvailable, figure, outsideLocalhost, ROOT, SCREENSHOTS, waitFor } from './support/browsers';
+import {
+  fixtureTabId,
+  gotoAndSettle,
+  launchChromiumWithExtension,
+  newSoleTab,
+  openPopupAsTab,
+  type ChromiumWithExtension,
+} from './support/chromium';
 
 const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
-const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
 const REPORT = join(ROOT, 'test-results', 'notes-report.md');
 
 const NOTE_TEXT = 'Checked against two other outlets: the second round lasted just over an hour, not four.';
@@ -31,20 +34,17 @@ const POPUP_NOTE = 'Matches the wire report; worth quoting.';
 
 describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, export and import)', () => {
   let server: FixtureServer;
+  let ext: ChromiumWithExtension;
   let ctx: BrowserContext;
   let sw: Worker;
   let extId = '';
-  let profile = '';
-  const requests: string[] = [];
+  let requests: string[] = [];
   let contradicted = '';
   let contradictedIndex = -1;
   let otherIndex = -1;
   let otherClaim = '';
 
-  async function load(page: Page, path: string): Promise<void> {
-    await page.goto(server.url(path));
-    await page.waitForFunction((final) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''), FINAL, { timeout: 30_000 });
-  }
+  const load = (page: Page, path: string) => gotoAndSettle(page, server.url(path));
 
   /** Wait until the content script has placed the page's notes (data-crosscheck-notes* signals). */
   async function notesSignals(page: Page, want: { notes: number; placed?: number; orphaned?: number }): Promise<Record<string, string>> {
@@ -65,39 +65,11 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
 
   const notedTexts = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('crosscheck-noted') ?? [])].map((r) => (r as Range).toString()));
 
-  async function newFixturePage(): Promise<Page> {
-    for (const p of ctx.pages()) await p.close();
-    return ctx.newPage();
-  }
+  const newFixturePage = () => newSoleTab(ctx);
 
-  async function fixtureTabId(): Promise<number> {
-    return sw.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-      for (const t of await c.tabs.query({})) {
-        const answered = await c.tabs.sendMessage(t.id!, { type: 'crosscheck-ping' }).then(
-          () => true,
-          () => false,
-        );
-        if (answered) return t.id!;
-      }
-      throw new Error('no tab with the content script');
-    });
-  }
-
-  /** The popup, pointed at the fixture tab (see chromium.e2e.test.ts: only tabs.query's "active tab" is stubbed). */
+  /** The popup, pointed at the fixture tab (see openPopupAsTab: only tabs.query's "active tab" is stubbed). */
   async function openPopup(): Promise<Page> {
-    const tabId = await fixtureTabId();
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 1000 });
-    await popup.addInitScript(
-      (tab) => {
-        const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-        const query = c.tabs.query.bind(c.tabs);
-        c.tabs.query = ((info: { active?: boolean }) => (info?.active ? Promise.resolve([{ ...tab, active: true }]) : query(info))) as typeof c.tabs.query;
-      },
-      { id: tabId, url: server.url('round2.html') },
-    );
-    await popup.goto(`chrome-extension://${extId}/popup.html`);
+    const popup = await openPopupAsTab(ext, { id: await fixtureTabId(sw), url: server.url('round2.html') }, { width: 480, height: 1000 });
     await popup.waitForSelector('li.cc-claim', { timeout: 15_000 });
     return popup;
   }
@@ -121,18 +93,8 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-notes-'));
-    process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1100, height: 800 },
-      args: ['--no-sandbox', `--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--disable-background-networking', '--disable-component-update'],
-    });
-    ctx.on('request', (r) => requests.push(r.url()));
-    sw = await waitFor(() => ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), 'the service worker', 30_000);
-    extId = new URL(sw.url()).host;
+    ext = await launchChromiumWithExtension('notes', { acceptDownloads: true, recordRequests: true });
+    ({ ctx, sw, extId, requests } = ext);
     const expected = await expectedFor('round2.html');
     contradictedIndex = expected.claims.findIndex((c) => c.verdict === 'contradicted');
     contradicted = expected.claims[contradictedIndex]!.text;
@@ -141,9 +103,8 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
   });
 
   afterAll(async () => {
-    await ctx?.close();
+    await ext?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('tooltip: "Add note" opens the editor; "Note", tags, own verdict and reason; "Save note" saves through the background', async () => {
@@ -387,7 +348,7 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
   });
 
   it('makes no request to any host but 127.0.0.1', () => {
-    const outside = requests.filter((u) => !/^(chrome-extension|data|blob|about|chrome):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    const outside = outsideLocalhost(requests, /^(chrome-extension|data|blob|about|chrome):/);
     figure(B, 'notes: requests recorded', `${requests.length} (outside 127.0.0.1: ${outside.length})`);
     expect(outside).toEqual([]);
   });

@@ -6,31 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
-import { pointOnHighlight, readTooltip } from './support/probes';
-import { browserAvailable, figure, FIREFOX_EXT, FIREFOX_PATH, SCREENSHOTS, waitFor } from './support/browsers';
+import { pointOnHighlight, readTooltip, verdictOfClaim } from './support/probes';
+import { browserAvailable, figure, SCREENSHOTS, waitFor } from './support/browsers';
+import { gotoAndSettle, launchFirefoxWithExtension } from './support/firefox';
 
 const HAVE = browserAvailable('Firefox');
 const B = 'Firefox';
-const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
 const ARTICLE =
   'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
   'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side, and that the ' +
   'talks would continue in the coming weeks. The head of the Ukrainian delegation said that the meeting had been constructive.';
-
-/** In the page: the verdict highlight (or <mark> verdict) holding the claim that starts with `start`. */
-function verdictOfClaim(start: string): string | null {
-  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-  for (const [name, h] of reg?.entries() ?? []) {
-    if (name === 'crosscheck-flash' || name === 'crosscheck-noted') continue;
-    for (const r of h) if (r.toString().replace(/\s+/g, ' ').trim().startsWith(start)) return name;
-  }
-  for (const m of Array.from(document.querySelectorAll('mark.crosscheck-mark')) as HTMLElement[]) {
-    if ((m.textContent ?? '').trim().startsWith(start)) return `crosscheck-${m.dataset.crosscheckVerdict!.replace('_', '-')}`;
-  }
-  return null;
-}
 
 describe.skipIf(!HAVE)('Firefox: your own sources', () => {
   let server: FixtureServer;
@@ -39,16 +26,12 @@ describe.skipIf(!HAVE)('Firefox: your own sources', () => {
   /** The reader's tab: an extension page, from where the sources page can be opened (BiDi will not navigate a tab to moz-extension:). */
   let extPage: Page;
 
-  async function load(page: Page, path: string): Promise<void> {
-    await page.goto(server.url(path));
-    await page.waitForFunction((final: string[]) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''), { timeout: 30_000, polling: 50 }, FINAL);
-  }
+  const load = (page: Page, path: string) => gotoAndSettle(page, server.url(path));
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
-    await browser.installExtension(FIREFOX_EXT);
+    ({ browser } = await launchFirefoxWithExtension());
   });
 
   afterAll(async () => {

@@ -5,32 +5,18 @@
  * supports turning corroborated (and back), and the reader opened from a tooltip quote.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { browser as ExtensionBrowser } from 'wxt/browser';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server';
-import { readHighlights, readTooltip } from './support/probes';
-import { browserAvailable, CHROME_EXT, CHROMIUM_PATH, figure, SCREENSHOTS, waitFor } from './support/browsers';
-
-type ExtensionApi = typeof ExtensionBrowser;
+import { readHighlights, readTooltip, verdictOfClaim } from './support/probes';
+import { browserAvailable, figure, SCREENSHOTS, waitFor } from './support/browsers';
+import { gotoAndSettle, launchChromiumWithExtension, openPopupAsTab, type ChromiumWithExtension, type ExtensionApi } from './support/chromium';
 
 const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
-const FINAL = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
 const CLAIM = 'The Red Cross will supervise the transfer of 150 civilians from each side after the Geneva meeting, officials said.';
 const SOURCE_TITLE = 'Geneva meeting agrees civilian exchange under Red Cross';
-
-/** In the page: the verdict highlight that holds the claim starting with `start`, or null. */
-function verdictOfClaim(start: string): string | null {
-  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-  for (const [name, h] of reg?.entries() ?? []) {
-    if (name === 'crosscheck-flash' || name === 'crosscheck-noted') continue;
-    for (const r of h) if (r.toString().replace(/\s+/g, ' ').trim().startsWith(start)) return name;
-  }
-  return null;
-}
 
 /** In the page: a point on the claim starting with `start` (scrolled into view). */
 function pointOnClaim(start: string): { x: number; y: number } | null {
@@ -49,16 +35,13 @@ function pointOnClaim(start: string): { x: number; y: number } | null {
 
 describe.skipIf(!HAVE)('Chromium: your own sources', () => {
   let server: FixtureServer;
+  let ext: ChromiumWithExtension;
   let ctx: BrowserContext;
   let sw: Worker;
   let extId = '';
-  let profile = '';
   let addedId = '';
 
-  async function load(page: Page, path: string): Promise<void> {
-    await page.goto(server.url(path));
-    await page.waitForFunction((final) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''), FINAL, { timeout: 30_000 });
-  }
+  const load = (page: Page, path: string) => gotoAndSettle(page, server.url(path));
 
   /** The id of the tab showing `url` (asked of each tab's content script: without "tabs" the worker cannot read URLs). */
   async function tabIdOf(url: string): Promise<number> {
@@ -74,19 +57,7 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
 
   /** The popup, opened as a page whose "active tab" is the tab showing `url` (as in chromium.e2e.test.ts). */
   async function openPopupFor(url: string): Promise<Page> {
-    const tabId = await tabIdOf(url);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 460, height: 900 });
-    await popup.addInitScript(
-      (tab) => {
-        const c = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-        const query = c.tabs.query.bind(c.tabs);
-        c.tabs.query = ((info: { active?: boolean }) => (info?.active ? Promise.resolve([{ ...tab, active: true }]) : query(info))) as typeof c.tabs.query;
-      },
-      { id: tabId, url },
-    );
-    await popup.goto(`chrome-extension://${extId}/popup.html`);
-    return popup;
+    return openPopupAsTab(ext, { id: await tabIdOf(url), url }, { width: 460, height: 900 });
   }
 
   async function sourcesPage(): Promise<Page> {
@@ -99,21 +70,13 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startFixtureServer();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-sources-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      viewport: { width: 1100, height: 800 },
-      args: ['--no-sandbox', `--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--disable-background-networking', '--disable-component-update'],
-    });
-    sw = await waitFor(() => ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), 'the service worker', 30_000);
-    extId = new URL(sw.url()).host;
+    ext = await launchChromiumWithExtension('sources');
+    ({ ctx, sw, extId } = ext);
   });
 
   afterAll(async () => {
-    await ctx?.close();
+    await ext?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('before: the claim on the second page is not covered by the bundled corpus', async () => {

@@ -21,6 +21,14 @@ export function browserAvailable(name: 'Chromium' | 'Firefox'): boolean {
   return false;
 }
 
+/** The content script's final statuses (data-crosscheck-status on <html>): a page load is settled. */
+export const FINAL_STATUSES = ['done', 'no_claims', 'not_article', 'error', 'blocked'];
+
+/** The requests to any host but 127.0.0.1, leaving out URLs whose scheme `internal` matches. */
+export function outsideLocalhost(requests: string[], internal: RegExp): string[] {
+  return requests.filter((u) => !internal.test(u) && new URL(u).hostname !== '127.0.0.1');
+}
+
 /** Record a figure for the report: one greppable line per figure. */
 export function figure(browser: string, what: string, value: string | number): void {
   console.log(`e2e figure [${browser}] ${what}: ${value}`);

@@ -71,6 +71,19 @@ export function pointOnHighlight(name: string): { x: number; y: number } | null 
   return { x: Math.round(rect.left + Math.min(rect.width / 2, 60)), y: Math.round(rect.top + rect.height / 2) };
 }
 
+/** In the page: the verdict highlight (or <mark> verdict) holding the claim that starts with `start`, or null. */
+export function verdictOfClaim(start: string): string | null {
+  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+  for (const [name, h] of reg?.entries() ?? []) {
+    if (name === 'crosscheck-flash' || name === 'crosscheck-noted') continue;
+    for (const r of h) if (r.toString().replace(/\s+/g, ' ').trim().startsWith(start)) return name;
+  }
+  for (const m of Array.from(document.querySelectorAll('mark.crosscheck-mark')) as HTMLElement[]) {
+    if ((m.textContent ?? '').trim().startsWith(start)) return `crosscheck-${m.dataset.crosscheckVerdict!.replace('_', '-')}`;
+  }
+  return null;
+}
+
 export interface TooltipSnapshot {
   open: boolean;
   shadowMode: string | null;

@@ -1,0 +1,23 @@
+/**
+ * Firefox ESR with the built MV2 extension (puppeteer-core over WebDriver BiDi; the add-on is
+ * installed as a temporary add-on with browser.installExtension), and waiting for a page's status.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FINAL_STATUSES, FIREFOX_EXT, FIREFOX_PATH } from './browsers';
+
+/** Launch headless Firefox and install the extension; returns the browser and the add-on's id. */
+export async function launchFirefoxWithExtension(): Promise<{ browser: Browser; addonId: string }> {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+  const addonId = await browser.installExtension(FIREFOX_EXT);
+  return { browser, addonId };
+}
+
+/** Open `url` and wait until the content script reports a final status. */
+export async function gotoAndSettle(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(
+    (final: string[]) => final.includes(document.documentElement.dataset.crosscheckStatus ?? ''),
+    { timeout: 30_000, polling: 50 },
+    FINAL_STATUSES,
+  );
+}
