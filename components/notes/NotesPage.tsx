@@ -53,6 +53,19 @@ export function download(file: ExportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** One <option> per verdict, labelled as everywhere else (for the two verdict filters). */
+function VerdictOptions() {
+  return (
+    <>
+      {VERDICTS.map((v) => (
+        <option key={v} value={v}>
+          {VERDICT_LABELS[v]}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -211,11 +224,7 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
             <label htmlFor={`${id}-crosscheck-s-verdict`}>Crosscheck's verdict</label>
             <select id={`${id}-crosscheck-s-verdict`} value={form.verdict} onChange={(e) => set({ verdict: e.target.value as NotesForm['verdict'] })}>
               <option value="">Any</option>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {VERDICT_LABELS[v]}
-                </option>
-              ))}
+              <VerdictOptions />
             </select>
           </div>
           <div className="cc-field">
@@ -223,11 +232,7 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
             <select id={`${id}-your-verdict`} value={form.readerVerdict} onChange={(e) => set({ readerVerdict: e.target.value as NotesForm['readerVerdict'] })}>
               <option value="">Any</option>
               <option value="none">None given</option>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {VERDICT_LABELS[v]}
-                </option>
-              ))}
+              <VerdictOptions />
             </select>
           </div>
           <div className="cc-field">
