@@ -24,6 +24,7 @@
  * `onInvalid`, never deleted.
  */
 import { Dexie, type Table } from 'dexie';
+import type { IndexedDbImpl } from '../store/db';
 import type { Verdict } from '../types';
 import {
   NotePatchSchema,
@@ -49,11 +50,7 @@ export const NOTES_SCHEMA = {
 } as const;
 export const NOTES_DB_VERSION = 2;
 
-/** The IndexedDB implementation to use: `globalThis` in the extension, fake-indexeddb in tests. */
-export interface IndexedDbImpl {
-  indexedDB: { open: Function };
-  IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
-}
+export type { IndexedDbImpl };
 
 export class NotesDB extends Dexie {
   notes!: Table<Note, string>;

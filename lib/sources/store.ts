@@ -19,6 +19,7 @@
  * deleted (it is the reader's data).
  */
 import { Dexie, type Table } from 'dexie';
+import type { IndexedDbImpl } from '../store/db';
 import { z } from 'zod';
 
 export const SOURCES_DB_NAME = 'crosscheck-sources';
@@ -45,10 +46,7 @@ export const UserSourceSchema = z.object({
 });
 export type UserSource = z.infer<typeof UserSourceSchema>;
 
-export interface IndexedDbImpl {
-  indexedDB: { open: Function };
-  IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
-}
+export type { IndexedDbImpl };
 
 export class SourcesDB extends Dexie {
   sources!: Table<UserSource, string>;

@@ -43,6 +43,7 @@ export const SEED_INDEX_KEY = 'seed-index';
 /** Most analyses kept; older ones are pruned after each write. */
 export const MAX_ANALYSES = 300;
 
+/** The IndexedDB implementation to use: `globalThis` in the extension, fake-indexeddb in tests (shared by every database). */
 export interface IndexedDbImpl {
   indexedDB: { open: Function };
   IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
