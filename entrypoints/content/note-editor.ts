@@ -52,7 +52,8 @@ form.editor button[disabled] { opacity: .6; cursor: default; }
 }
 `;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+/** A new `tag` element with class `cls` and text `text` (used by the tooltip too). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;

@@ -7,7 +7,7 @@ import type { TooltipModel } from '@/lib/content/tooltip-model';
 import { VERDICT_STYLES } from '@/lib/content/style';
 import type { Note } from '@/lib/notes/model';
 import type { NoteDraft } from '@/lib/notes-ui/editor';
-import { NOTE_EDITOR_CSS, createNoteEditor, renderNoteList } from './note-editor';
+import { NOTE_EDITOR_CSS, createNoteEditor, el, renderNoteList } from './note-editor';
 import { readerLink } from './sources';
 
 export const UI_HOST_TAG = 'crosscheck-ui';
@@ -48,13 +48,6 @@ blockquote { margin: 0; font-style: italic; }
   .note { background: #21262d; color: #e6edf3; border-color: #30363d; }
 }
 ${NOTE_EDITOR_CSS}`;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const GAP = 8;
 const MARGIN = 8;
