@@ -29,6 +29,9 @@ import { handleSourceContentRequest } from './sources';
 import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
+/** Build-time switch for the test signals (see setSignal). */
+const SIGNALS = (import.meta.env as Record<string, string | undefined>).WXT_CROSSCHECK_SIGNALS === '1';
+
 /** Quiet period after the last DOM change before the article is re-extracted. */
 const MUTATION_DEBOUNCE_MS = 500;
 /**
@@ -532,7 +535,13 @@ export class Controller {
     browser.runtime.sendMessage(msg).catch(() => {});
   }
 
+  /**
+   * Test and benchmark signals on <html> (`data-crosscheck-status`, `-count`, `-ms` …). Only
+   * builds made with WXT_CROSSCHECK_SIGNALS=1 (the e2e suite and `npm run bench`) write them: a
+   * release build tells the page nothing about what Crosscheck found.
+   */
   private setSignal(name: string, value: string): void {
+    if (!SIGNALS) return;
     document.documentElement.setAttribute(`data-crosscheck-${name}`, value);
   }
 

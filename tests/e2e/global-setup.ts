@@ -17,7 +17,8 @@ export default function setup(): void {
     if (!existsSync(browser)) continue; // that browser's tests skip themselves
     if (process.env.CROSSCHECK_E2E_NO_BUILD !== '1') {
       const t0 = Date.now();
-      execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      // WXT_CROSSCHECK_SIGNALS=1: the content script reports its state on <html> for the tests.
+      execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WXT_CROSSCHECK_SIGNALS: '1' } });
       console.log(`e2e: built ${out.slice(ROOT.length + 1)} in ${Date.now() - t0} ms`);
     }
     if (!existsSync(`${out}/manifest.json`)) throw new Error(`e2e: no ${out}/manifest.json: build the extension for ${name} first`);
