@@ -1,8 +1,22 @@
 import { defineConfig } from 'wxt';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+
+/**
+ * The engine's data files, packaged as files (lib/background/engine-data.ts reads them): a 5 MB
+ * WordNet table and wink's 3 MB core lexicon would make the background script too large for the
+ * stores' linters to parse if they were bundled into it.
+ */
+const ENGINE_DATA = [
+  { absoluteSrc: resolve('lib/lexicon/wn.json'), relativeDest: 'data/lexicon.json' },
+  { absoluteSrc: resolve('lib/lexicon/wn-keys.json'), relativeDest: 'data/lexicon-keys.json' },
+  { absoluteSrc: createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json'), relativeDest: 'data/tagger-core.json' },
+];
 
 /**
  * Extension pages (popup, options, background) may only load the extension's own code and make
- * no network request at all: no remote code, no fetch/XHR/WebSocket (connect-src 'none').
+ * no network request at all: no remote code, no fetch/XHR/WebSocket to any host (connect-src
+ * 'self' lets the background read the extension's own packaged files, nothing else).
  * Applied to production builds only: `wxt` dev mode needs its dev server (WXT adds it to the
  * default CSP itself).
  */
@@ -10,7 +24,8 @@ const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "object-src 'none'",
-  "connect-src 'none'",
+  // 'self': the background reads the extension's own packaged data files (no host is reachable).
+  "connect-src 'self'",
   "img-src 'self' data:",
   // React sets style properties through the CSSOM (allowed anyway); Vite's dev CSS uses <style>.
   "style-src 'self' 'unsafe-inline'",
@@ -22,6 +37,11 @@ const STRICT_CSP = [
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...ENGINE_DATA);
+    },
+  },
   // Written in MV3 form; WXT converts for Firefox MV2 (action → browser_action,
   // content_security_policy.extension_pages → content_security_policy string).
   manifest: ({ browser, command }) => ({

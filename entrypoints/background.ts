@@ -11,6 +11,7 @@ import { noteRequestAllowed } from '@/lib/background/notes-access';
 import { createCorpusManager } from '@/lib/sources/manager';
 import { createSourcesHandler, isSourceRequest, sourceRequestAllowed } from '@/lib/sources/messages';
 import { openSourcesDb } from '@/lib/sources/store';
+import { loadEngineData } from '@/lib/background/engine-data';
 import { z } from 'zod';
 
 /**
@@ -22,14 +23,24 @@ export default defineBackground(() => {
   z.config({ jitless: true });
   const log = (message: string, error?: unknown) => console.warn(`crosscheck: ${message}`, error ?? '');
 
-  // The seed corpus, bundled at build time.
+  // The engine's data files (packaged, read from the extension itself: no network), then the
+  // seed corpus, bundled at build time.
+  const readPackaged = async (path: string) => {
+    // Packaged by wxt.config.ts (not in public/, so WXT's typed paths do not list them).
+    const url = (browser.runtime.getURL as (p: string) => string)(`/${path}`);
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    return r.json();
+  };
   const texts = import.meta.glob<string>('../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
-  const loadDocs = () =>
-    seedDocs(seedManifest, (file) => {
+  const loadDocs = async () => {
+    await loadEngineData(readPackaged);
+    return seedDocs(seedManifest, (file) => {
       const text = texts[`../seeds/${file}`];
       if (typeof text !== 'string') throw new Error(`${file} is not bundled`);
       return text;
     });
+  };
 
   const db = openDb({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
 

@@ -1,53 +1,40 @@
 /**
- * Every tunable number of the verifier, in one place. `npm run eval -- --sweep NAME=v1,v2,…`
- * shows what changing one does on the dev set. The guiding rule: a false "conflicts" tells a
- * reader that true reporting is wrong, so every gate on the way to "conflicts" is stricter
- * than the matching gate on the way to "supports".
+ * Every tunable number of the engine, in one place (the learned weights are the one generated
+ * file lib/decide/weights.json). `npm run eval -- --sweep NAME=v1,v2,…` shows what changing one
+ * does on the dev and tune splits — never on the blind one. The guiding rule: a false
+ * "conflicts" tells a reader that true reporting is wrong, so the gate on the way to
+ * "conflicts" is stricter than the one on the way to "supports".
  */
 export const TUNING = {
   /** Candidates kept from retrieval per claim before the detailed comparison. More costs time, rarely changes verdicts. */
   candidates: 16,
+  /** Probability of "supports" (decision model) at or above which a sentence supports a claim part. */
+  supportThreshold: 0.3,
+  /** …and disputed when the chance that at least one sentence conflicts reaches this. Chosen for contradiction precision. */
+  conflictThreshold: 0.7,
+  /** A sentence whose probability of supporting or disputing is below this is not even shown as related context. */
+  relatedMin: 0.05,
   /**
-   * Weighted share of the claim's concepts a single sentence must contain to support it.
-   * Below ~0.5 topical neighbours ("Zelensky" + "prisoners") start to count as support.
+   * Share of a compound claim's weight its supported parts must carry (the main part always
+   * among them) for the claim to be corroborated; the rest may be uncovered detail.
    */
-  supportCoverage: 0.4,
+  partSupportShare: 0.6,
   /**
-   * Share of the claim's core concepts (not the setting: which talks, which parties, where)
-   * a supporting sentence must contain. Keeps "the delegations shook hands at the second
-   * round in Istanbul" from being supported by any sentence about the second round.
+   * How the sentences' probabilities combine into a part's: 0 = the strongest sentence decides
+   * (max), 1 = any of them may (noisy-OR). Must match how the model was trained (npm run train).
    */
-  coreCoverage: 0.35,
-  /**
-   * A claim may be supported by several sentences together (one has the venue, another the
-   * figure). Their union must reach this share, and each contributing sentence must reach
-   * `supportPartial` on its own.
-   */
-  unionCoverage: 0.6,
-  supportPartial: 0.25,
-  /** Share below which a sentence is not even shown as related context. */
-  relatedCoverage: 0.22,
-  /**
-   * Alignment (coverage of the claim's words OTHER than the slot under comparison) needed
-   * before a differing figure, date, place or polarity counts as a conflict. Higher than
-   * `supportCoverage`: the two sentences must plainly be about the same thing.
-   */
-  conflictAlignment: 0.5,
-  /** A polarity flip needs more: negation is easy to misread across clauses. */
-  polarityAlignment: 0.5,
-  /** An agent swap ("Ukraine proposed" vs "Russia offered") needs the most, plus a shared figure or place. */
-  agentAlignment: 0.6,
-  /**
-   * Tolerance applied to figures stated without a bound ("two hours", "1,000"): reporters
-   * round, so an exact figure is read as ±this share before intervals are compared.
-   */
+  aggregation: 0,
+  /** Tolerance applied to figures stated without a bound ("two hours", "1,000"): reporters round. */
   exactTolerance: 0.05,
-  /** Weight of a concept never seen in the corpus, as a multiple of the largest corpus IDF (specific unknown detail). */
+  /** Weight of a word the corpus never uses, as a multiple of the largest corpus IDF (a specific unknown detail). */
   unknownWeight: 1.0,
-  /** Weight multiplier for figures ("#1000") in coverage: a matching figure is strong evidence. */
-  numberWeight: 1.2,
-  /** Weight multiplier for named actors and places. */
-  nameWeight: 1.3,
+  /**
+   * A term in more than this share of the corpus's sentences is setting (which talks, which
+   * parties), not content: a supporting sentence must also cover the claim's other words.
+   */
+  commonShare: 0.1,
+  /** Weight multiplier for names (people, places): a name pins what a claim is about. */
+  nameWeight: 1.2,
 } as const;
 
 export type Tuning = { -readonly [K in keyof typeof TUNING]: number };

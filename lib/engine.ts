@@ -2,17 +2,31 @@
  * The engine's two entry points, shared by the CLI, the tests, the benchmarks and the
  * extension's background: analyse a whole text (sentences → check-worthy claims → verdicts
  * with evidence), or check one claim. Pure TypeScript: the corpus documents come in as data.
+ *
+ * A claim passes through the stages once, in order:
+ *   text (lib/text) → parts (lib/parts) → facts (lib/facts) → retrieval (lib/retrieve)
+ *   → alignment (lib/align) → decision (lib/decide) → verdict (lib/verdict).
  */
-import type { AnalysisResult, ClaimResult, CorpusDoc, EventId } from './types';
+import type { AnalysisResult, ClaimResult, CorpusDoc, Verdict } from './types';
+import type { ModelWeights } from './decide/model';
 import { splitSentences } from './text/sentences';
 import { detectClaims } from './claims/detect';
-import { buildCorpus, hash, type CorpusIndex } from './corpus/index';
-import { Verifier } from './verify/index';
+import { affiliationOf, buildCorpus, corpusEvents, corpusYear, hash, sentenceFacts, type CorpusIndex } from './corpus/index';
+import { readFacts, type Facts } from './facts/read';
+import { eventOf, type EventRef } from './facts/event';
+import type { Mention } from './facts/words';
+import { splitParts } from './parts/index';
+import { buildQuery, retrieve } from './retrieve/index';
+import { align, type AlignContext, type Alignment } from './align/index';
+import { decide, type Decision } from './decide/index';
+import { requiredFigure } from './align/slots';
+import { verdictOf, type PartOutcome } from './verdict/index';
+import { countryOf, isCapital, properKind, wordnetSpelling } from './lexicon/wn';
 import { TUNING, type Tuning } from './config';
-import { analyseWords, isPerson } from './lexicon/concepts';
+import weights from './decide/weights.json';
 
 /** Bump when verdict logic changes, so cached analyses are redone. */
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 
 export interface AnalyzeOptions {
   /** ISO date of the article (resolves "on Monday" etc.), or null if unknown. */
@@ -20,30 +34,46 @@ export interface AnalyzeOptions {
 }
 
 export interface Engine {
-  /** Version of engine + tuning + corpus, for cache keys. */
+  /** Version of engine + tuning + model + corpus, for cache keys. */
   readonly version: string;
   readonly index: CorpusIndex;
   analyze(text: string, opts?: AnalyzeOptions): AnalysisResult;
   checkClaim(claim: string, opts?: AnalyzeOptions): ClaimResult;
+  /**
+   * Every comparison behind a claim's verdict: per part, per candidate sentence (retrieved, plus
+   * any `sentences` asked for), the alignment features and the decision. For the explain script,
+   * the evaluation's error report and training.
+   */
+  explain(claim: string, opts?: AnalyzeOptions & { sentences?: number[]; whole?: boolean }): Explanation;
 }
 
-/** The meetings the bundled corpus covers, and how far from them a dated article still counts as about them. */
-const MEETINGS: Array<{ id: EventId; date: string }> = [
-  { id: 'round1', date: '2025-05-16' },
-  { id: 'round2', date: '2025-06-02' },
-];
-/** Days after a meeting during which an article dated then is taken to be about it (follow-ups run a day or two). */
-const EVENT_WINDOW_DAYS = 2;
+export interface ExplainedPart {
+  text: string;
+  words: string;
+  /** Share of the claim's content weight in this part. */
+  weight: number;
+  /** Has a figure or a day that belongs to one event. */
+  eventSpecific: boolean;
+  comparisons: Array<{ sentence: number; alignment: Alignment; decision: Decision; retrieved: boolean }>;
+}
 
-export function eventForDate(date: string | null | undefined): EventId | null {
-  if (!date) return null;
-  const t = Date.parse(date.slice(0, 10));
-  if (Number.isNaN(t)) return null;
-  for (const m of MEETINGS) {
-    const d = (t - Date.parse(m.date)) / 86_400_000;
-    if (d >= -1 && d <= EVENT_WINDOW_DAYS) return m.id;
-  }
-  return null;
+export interface Explanation {
+  parts: ExplainedPart[];
+  result: ClaimResult;
+}
+
+/**
+ * The verdict an explanation gives under another model or tuning: what training and threshold
+ * sweeps use, so they need not re-read the corpus.
+ */
+export function reverdict(ex: Explanation, tuning: Tuning, models: { pair?: ModelWeights; claim?: ModelWeights } = {}, words: (i: number) => string = () => ''): Verdict {
+  const outcomes: PartOutcome[] = ex.parts.map((p) => ({
+    words: p.words,
+    weight: p.weight,
+    decisions: p.comparisons.filter((c) => c.retrieved).map((c) => ({ sentence: c.sentence, alignment: c.alignment, decision: models.pair ? decide(c.alignment, words, p.eventSpecific, models.pair) : { ...c.decision } })),
+  }));
+  let k = 0;
+  return verdictOf(outcomes, () => ({ source: '', quote: String(k++) }), tuning, models.claim).verdict;
 }
 
 /**
@@ -54,8 +84,7 @@ export function eventForDate(date: string | null | undefined): EventId | null {
 const PRONOUN_START = /^(He|She|His|Her)\b/;
 
 export function resolvePronoun(sentence: string, person: string): string {
-  const name = person.charAt(0).toUpperCase() + person.slice(1);
-  return sentence.replace(/^(He|She)\b/, name).replace(/^(His|Her)\b/, `${name}'s`);
+  return sentence.replace(/^(He|She)\b/, person).replace(/^(His|Her)\b/, `${person}'s`);
 }
 
 export function createEngine(docs: CorpusDoc[], tuning: Tuning = { ...TUNING }): Engine {
@@ -63,12 +92,8 @@ export function createEngine(docs: CorpusDoc[], tuning: Tuning = { ...TUNING }):
 }
 
 export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...TUNING }): Engine {
-  const verifier = new Verifier(index, tuning);
-  const tuningHash = hash(JSON.stringify(tuning));
-  const ctxFor = (opts?: AnalyzeOptions) => ({
-    docDate: opts?.docDate ?? null,
-    docEvent: eventForDate(opts?.docDate),
-  });
+  const tuningHash = hash(JSON.stringify(tuning) + JSON.stringify(weights.trained));
+  const checker = new Checker(index, tuning);
   return {
     // Live: enabling or adding a source changes the index version, and so this.
     get version() {
@@ -76,31 +101,170 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
     },
     index,
     analyze(text, opts) {
-      const ctx = ctxFor(opts);
       const claims: ClaimResult[] = [];
       let lastPerson: string | null = null;
       for (const s of detectClaims(splitSentences(text))) {
         const opensWithPronoun = PRONOUN_START.test(s.text);
         if (!s.detection.isClaim && !opensWithPronoun) {
-          // Not checked, but it may name the person a following "He said …" refers to.
-          const persons = analyseWords(s.text).actors.filter(isPerson);
-          if (persons.length) lastPerson = persons[persons.length - 1];
+          lastPerson = lastPersonIn(s.text) ?? lastPerson;
           continue;
         }
-        let rep = verifier.represent(s.text, ctx);
-        const persons = rep.words.actors.filter(isPerson);
-        if (!persons.length && opensWithPronoun && lastPerson) rep = verifier.represent(resolvePronoun(s.text, lastPerson), ctx);
-        if (persons.length) lastPerson = persons[persons.length - 1];
+        const own = lastPersonIn(s.text);
+        const checked = !own && opensWithPronoun && lastPerson ? resolvePronoun(s.text, lastPerson) : s.text;
+        if (own) lastPerson = own;
         if (!s.detection.isClaim) continue;
-        const v = verifier.verifyRep(rep);
-        claims.push({ text: s.text, start: s.start, end: s.end, verdict: v.verdict, evidence: v.evidence, detection: s.detection });
+        const r = checker.check(checked, opts?.docDate ?? null);
+        claims.push({ text: s.text, start: s.start, end: s.end, verdict: r.verdict, evidence: r.evidence, detection: s.detection, ...(r.parts ? { parts: r.parts } : {}) });
       }
       return { claims };
     },
     checkClaim(claim, opts) {
       const text = claim.trim();
-      const v = verifier.verify(text, ctxFor(opts));
-      return { text, start: 0, end: text.length, verdict: v.verdict, evidence: v.evidence };
+      const r = checker.check(text, opts?.docDate ?? null);
+      return { text, start: 0, end: text.length, verdict: r.verdict, evidence: r.evidence, ...(r.parts ? { parts: r.parts } : {}) };
+    },
+    explain(claim, opts) {
+      const text = claim.trim();
+      const trace: Explanation['parts'] = [];
+      const r = checker.check(text, opts?.docDate ?? null, { extra: opts?.sentences ?? [], trace, whole: opts?.whole ?? false });
+      return { parts: trace, result: { text, start: 0, end: text.length, verdict: r.verdict, evidence: r.evidence, ...(r.parts ? { parts: r.parts } : {}) } };
     },
   };
+}
+
+/** The last person a sentence names (cheap: capitalised words after a title or before "said"). */
+function lastPersonIn(text: string): string | null {
+  const f = readFacts(text);
+  const people = f.mentions.filter((m) => m.kind === 'per');
+  return people.length ? people[people.length - 1].surface : null;
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Runs one claim through the stages against one index. */
+class Checker {
+  constructor(
+    readonly index: CorpusIndex,
+    readonly tuning: Tuning,
+  ) {}
+
+  private weightMemo = new Map<string, number>();
+  private weightSize = -1;
+
+  /** IDF of a term over the corpus's sentences; a term the corpus never uses weighs the most. */
+  weight(term: string): number {
+    if (this.weightSize !== this.index.sentences.length) {
+      this.weightMemo.clear();
+      this.weightSize = this.index.sentences.length;
+    }
+    let w = this.weightMemo.get(term);
+    if (w !== undefined) return w;
+    const n = this.index.sentences.length || 1;
+    const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    const df = this.dfOf(term);
+    w = df === 0 ? maxIdf * this.tuning.unknownWeight : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    if (this.index.names.has(term) || countryOf(term)) w *= this.tuning.nameWeight;
+    this.weightMemo.set(term, w);
+    return w;
+  }
+
+  private dfOf(term: string): number {
+    const own = this.index.df.get(term) ?? 0;
+    if (own) return own;
+    let best = 0;
+    for (const v of this.index.names.variants(term)) best = Math.max(best, this.index.df.get(v) ?? 0);
+    return best;
+  }
+
+  /**
+   * The side a mention speaks for: a country or its demonym, a national capital or an
+   * institution (its country: "Kyiv said", "the Kremlin"), a person by the corpus's descriptions
+   * of them. A city or a venue ("the Istanbul talks") speaks for no side.
+   */
+  sideOf = (m: Mention): string | undefined => {
+    if (m.kind === 'per') return affiliationOf(this.index, m.key);
+    for (const v0 of [m.key, ...this.index.names.variants(m.key)]) {
+      const v = wordnetSpelling(v0) ?? v0;
+      const c = countryOf(v);
+      if (c && (c === countryOf(c) && (v === c || m.kind === 'country') || isCapital(v) || properKind(v) !== 'loc')) return c;
+    }
+    return m.kind === 'country' ? m.country : m.kind === 'name' ? affiliationOf(this.index, m.key) : undefined;
+  };
+
+  private sourceEvents = new Map<number, EventRef>();
+  private eventsVersion = '';
+
+  sourceEvent(i: number, f: Facts): EventRef {
+    if (this.eventsVersion !== this.index.version) {
+      this.sourceEvents.clear();
+      this.eventsVersion = this.index.version;
+    }
+    let e = this.sourceEvents.get(i);
+    if (!e) {
+      const events = corpusEvents(this.index);
+      const docIndex = this.index.sentences[i].docIndex;
+      const docEvent = events.find((x) => x.docs.includes(docIndex))?.id ?? null;
+      e = eventOf(f, events, { docEvent });
+      this.sourceEvents.set(i, e);
+    }
+    return e;
+  }
+
+  private settings = new Map<string, Set<string>>();
+  private settingsVersion = '';
+
+  /** The setting of an event (its places and meeting nouns), which its sentences imply. */
+  settingOf(id: string | null): ReadonlySet<string> {
+    if (!id) return EMPTY_SET;
+    if (this.settingsVersion !== this.index.version) {
+      this.settings.clear();
+      this.settingsVersion = this.index.version;
+    }
+    let s = this.settings.get(id);
+    if (!s) this.settings.set(id, (s = new Set(corpusEvents(this.index).find((e) => e.id === id)?.setting ?? [])));
+    return s;
+  }
+
+  check(text: string, docDate: string | null, debug?: { extra: number[]; trace: Explanation['parts']; whole: boolean }) {
+    const index = this.index;
+    const events = corpusEvents(index);
+    const claim = readFacts(text, { docDate, defaultYear: corpusYear(index) });
+    const claimEvent = eventOf(claim, events, { docDate });
+    const retrieved = retrieve(index, buildQuery(index, text), this.tuning.candidates);
+    const candidates = debug ? [...new Set([...retrieved, ...debug.extra.filter((i) => i >= 0 && i < index.sentences.length)])] : retrieved;
+    const parts = debug?.whole ? [{ text: claim.text, start: 0, end: claim.text.length, words: claim.text }] : splitParts(claim);
+    const partFacts = parts.length === 1 ? [claim] : parts.map((p) => readFacts(p.text, { docDate, defaultYear: corpusYear(index) }));
+    const totalWeight = partFacts.reduce((s, f) => s + this.contentWeight(f), 0) || 1;
+    const outcomes: PartOutcome[] = parts.map((p, k) => {
+      const f = partFacts[k];
+      const eventSpecific = f.quantities.some(requiredFigure) || f.times.some((t) => t.kind === 'weekday' || t.kind === 'date');
+      const decisions = candidates.map((i) => {
+        const src = sentenceFacts(index, i);
+        const ctx: AlignContext = {
+          weight: (t) => this.weight(t),
+          unseen: (t) => this.dfOf(t) === 0,
+          variants: (n) => index.names.variants(n),
+          sideOf: this.sideOf,
+          claimEvent: k === 0 || parts.length === 1 ? claimEvent : eventOf(f, events, { docDate }),
+          sourceEvent: this.sourceEvent(i, src),
+          sourceEventDay: events.find((e) => e.id === this.sourceEvent(i, src).id)?.date ?? null,
+          tolerance: this.tuning.exactTolerance,
+          common: (t) => this.dfOf(t) > this.tuning.commonShare * index.sentences.length,
+          setting: this.settingOf(this.sourceEvent(i, src).id),
+        };
+        const a = align(f, src, ctx);
+        const decision = decide(a, (w) => f.words[w].text, eventSpecific);
+        return { sentence: i, decision, alignment: a };
+      });
+      const weight = this.contentWeight(f) / totalWeight;
+      debug?.trace.push({ text: p.text, words: p.words, weight, eventSpecific, comparisons: decisions.map((d) => ({ ...d, retrieved: retrieved.includes(d.sentence) })) });
+      return { words: p.words, weight, decisions: decisions.filter((d) => !debug || retrieved.includes(d.sentence)) };
+    });
+    const v = verdictOf(outcomes, (i) => ({ source: index.sentences[i].doc, quote: index.sentences[i].text }), this.tuning);
+    return { verdict: v.verdict, evidence: v.evidence, parts: parts.length > 1 ? v.parts : undefined };
+  }
+
+  private contentWeight(f: Facts): number {
+    return f.words.filter((w) => w.content).reduce((s, w) => s + this.weight(w.lemma), 0);
+  }
 }

@@ -80,21 +80,12 @@ export interface TimeRef {
   end: number;
 }
 
-/** Which meeting a sentence is about. Round 1: Istanbul, Friday 16 May 2025. Round 2: Istanbul, Monday 2 June 2025. */
-export type EventId = 'round1' | 'round2' | 'other' | 'unknown';
-
-/** Everything the verifier knows about one sentence (claim or corpus sentence). */
-export interface Facts {
-  quantities: Quantity[];
-  times: TimeRef[];
-  event: EventId;
-  /** Canonical actor ids found (variants unified): 'zelensky', 'putin', 'medinsky', 'kyiv', 'moscow', 'russia', 'ukraine' … */
-  actors: string[];
-  /** Speaker of an attribution ("X said …"), canonical id, or ''. */
-  speaker: string;
-  /** true when the main predicate is negated or has a failure/refusal sense. */
-  negated: boolean;
-}
+/**
+ * Which event of the corpus a document or sentence is about: an id the corpus itself gives (a
+ * source's label, or one found from the documents' dates: lib/corpus/events.ts). 'other' and
+ * 'unknown' are the labels a reader may give a source that reports none of them.
+ */
+export type EventId = string;
 
 export type Stance = 'supports' | 'conflicts' | 'related';
 export type Verdict = 'corroborated' | 'contradicted' | 'mixed' | 'not_covered';
@@ -103,6 +94,8 @@ export type Verdict = 'corroborated' | 'contradicted' | 'mixed' | 'not_covered';
 export interface Evidence {
   /** Corpus document id (a seed's file name without .txt). */
   source: string;
+  /** For a compound claim: the claim's words this evidence speaks to. */
+  part?: string;
   /** The exact corpus sentence. */
   quote: string;
   stance: Stance;
@@ -120,6 +113,8 @@ export interface ClaimResult {
   evidence: Evidence[];
   /** Detection score and reasons (present for claims found in a text). */
   detection?: ClaimScore;
+  /** For a compound claim: each part's words and what the sources say of it. */
+  parts?: Array<{ words: string; status: 'supported' | 'disputed' | 'mixed' | 'not_covered' }>;
 }
 
 export interface AnalysisResult {

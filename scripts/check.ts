@@ -1,5 +1,5 @@
 /**
- * Command line: npm run --silent check -- [--json] [--verbose] FILE | --claims FILE.jsonl
+ * Command line: npm run --silent check -- [--json] [--verbose] [--sources DIR [--no-seeds]] FILE | --claims FILE.jsonl
  * See `--help`, README.md and scripts/cli-lib.ts (exit codes there).
  */
 import { readSourcesDir, runCli } from './cli-lib';
@@ -16,7 +16,7 @@ process.exitCode = await runCli(
   process.argv.slice(2),
   { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
   {
-    makeEngine: (sources = []) => createEngine([...loadSeedDocsFromDisk(), ...sources]),
-    readSources: (dir, warn) => readSourcesDir(dir, loadSeedDocsFromDisk(), warn),
+    makeEngine: (sources = [], noSeeds = false) => createEngine([...(noSeeds ? [] : loadSeedDocsFromDisk()), ...sources]),
+    readSources: (dir, warn, noSeeds = false) => readSourcesDir(dir, noSeeds ? [] : loadSeedDocsFromDisk(), warn),
   },
 );

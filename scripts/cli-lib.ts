@@ -24,7 +24,7 @@ export const EXIT_INPUT = 2;
 export const EXIT_USAGE = 64;
 
 export const USAGE = `Usage: npm run --silent check -- [options] FILE
-       npm run --silent check -- [--sources DIR] --claims FILE.jsonl
+       npm run --silent check -- [--sources DIR [--no-seeds]] --claims FILE.jsonl
 
 Cross-checks the claims of a war-news article against the bundled reference corpus (seeds/).
 Runs fully offline.
@@ -49,6 +49,8 @@ Options:
                        metadata where present (.md front matter, the page's meta tags, a
                        "date YYYY-MM-DD" first line). An empty, binary, huge (> 5 MB) or
                        non-English file is an input error; duplicates are skipped with a note.
+  --no-seeds           leave the bundled corpus out: check against --sources DIR alone (a
+                       reader's own corpus about another event). Needs --sources.
   --help, -h           show this help.
 
 Verdicts: corroborated, contradicted, mixed, not_covered.
@@ -65,8 +67,8 @@ export class InputError extends Error {
 
 export type CliArgs =
   | { kind: 'help' }
-  | { kind: 'analyze'; file: string; json: boolean; verbose: boolean; sources: string | null }
-  | { kind: 'claims'; file: string; verbose: boolean; sources: string | null };
+  | { kind: 'analyze'; file: string; json: boolean; verbose: boolean; sources: string | null; noSeeds: boolean }
+  | { kind: 'claims'; file: string; verbose: boolean; sources: string | null; noSeeds: boolean };
 
 /**
  * Reads the reader's sources from a directory for `--sources`: every .txt/.html/.md file is
@@ -104,6 +106,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let verbose = false;
   let claimsFile: string | null = null;
   let sources: string | null = null;
+  let noSeeds = false;
   const files: string[] = [];
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
@@ -118,6 +121,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       json = true;
     } else if (a === '--verbose' || a === '-v') {
       verbose = true;
+    } else if (a === '--no-seeds') {
+      noSeeds = true;
     } else if (a === '--sources' || a.startsWith('--sources=')) {
       if (sources !== null) throw new UsageError('--sources given twice');
       const v = a === '--sources' ? argv[++i] : a.slice('--sources='.length);
@@ -132,13 +137,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`unknown option ${a}`);
     }
   }
+  if (noSeeds && sources === null) throw new UsageError('--no-seeds needs --sources DIR (the corpus to check against)');
   if (claimsFile !== null) {
     if (files.length) throw new UsageError(`--claims takes one file; unexpected argument ${files[0]}`);
-    return { kind: 'claims', file: claimsFile, verbose, sources };
+    return { kind: 'claims', file: claimsFile, verbose, sources, noSeeds };
   }
   if (files.length === 0) throw new UsageError('no input FILE given');
   if (files.length > 1) throw new UsageError(`one FILE at a time (got ${files.length})`);
-  return { kind: 'analyze', file: files[0]!, json, verbose, sources };
+  return { kind: 'analyze', file: files[0]!, json, verbose, sources, noSeeds };
 }
 
 /** Check that `path` names an existing regular file; returns its size. Throws InputError. */
@@ -377,10 +383,10 @@ export interface CliIO {
 export type CliEngine = Pick<Engine, 'analyze' | 'checkClaim'>;
 
 export interface CliDeps {
-  /** Build the engine (loads the corpus). Called only once the input is known to be valid. */
-  makeEngine(sources?: CorpusDoc[]): CliEngine | Promise<CliEngine>;
+  /** Build the engine (loads the corpus; without the seeds when `noSeeds`). Called only once the input is known to be valid. */
+  makeEngine(sources?: CorpusDoc[], noSeeds?: boolean): CliEngine | Promise<CliEngine>;
   /** Reads every .txt/.html/.md file of a directory as sources; throws InputError. */
-  readSources?(dir: string, warn: (message: string) => void): CorpusDoc[];
+  readSources?(dir: string, warn: (message: string) => void, noSeeds?: boolean): CorpusDoc[];
 }
 
 const PREFIX = 'crosscheck: ';
@@ -409,7 +415,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
   try {
     if (args.sources !== null) {
       if (!deps.readSources) throw new InputError('--sources is not available here');
-      sourceDocs = deps.readSources(args.sources, (m) => io.stderr(`${PREFIX}${m}\n`));
+      sourceDocs = deps.readSources(args.sources, (m) => io.stderr(`${PREFIX}${m}\n`), args.noSeeds);
+      if (args.noSeeds && !sourceDocs.length) throw new InputError(`${args.sources}: no sources to check against (--no-seeds leaves the bundled corpus out)`);
     }
     assertRegularFile(args.file);
     if (args.kind === 'analyze') inputKind(args.file); // unknown extension: fail before reading
@@ -432,7 +439,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
   // 2. Build the engine and compute everything, then print.
   let out: string;
   try {
-    const engine = await deps.makeEngine(sourceDocs);
+    const engine = await deps.makeEngine(sourceDocs, args.noSeeds);
     if (args.kind === 'claims') {
       const verbose = args.verbose;
       out = claimLines

@@ -1,9 +1,20 @@
 /**
- * Dev-set evaluation, shared by `npm run eval` (prints) and the regression test (asserts
- * floors). Verdicts are scored on tests/fixtures/dev/claims.jsonl; claim detection on the dev
- * articles' sidecar files (every body sentence is listed as a claim or a non-claim).
+ * Evaluation, shared by `npm run eval` (prints), the training script and the regression test
+ * (asserts floors). Sets, each scored the same way:
+ *
+ *   dev          tests/fixtures/dev/claims.jsonl — the first hand-labelled claims (seeds)
+ *   probe        tests/fixtures/probe/claims.jsonl — claims the engineers wrote (seeds)
+ *   istanbul     tests/fixtures/validation/istanbul/claims-*.jsonl — real coverage of the two
+ *                Istanbul meetings rewritten and labelled against the seeds, split tune / blind
+ *   otherEvent   tests/fixtures/validation/other-event — a second corpus about another event
+ *                (no seeds: `--no-seeds` with `--sources`), split tune / blind
+ *   pages        tests/fixtures/validation/pages (+ the dev articles) — claim detection and
+ *                verdicts of detected claims, split tune / blind by page
+ *
+ * The split is tests/fixtures/validation/split.json (scripts/draw-split.ts): drawn once, append-only.
+ * Nothing is tuned on a blind side; the CLI's --errors and --sweep never show it.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -11,19 +22,24 @@ import { createEngine, type Engine } from '../lib/engine';
 import { extractArticle } from '../lib/extract/html';
 import { splitSentences } from '../lib/text/sentences';
 import { detectClaims } from '../lib/claims/detect';
-import { foldText } from '../lib/lexicon/concepts';
+import { normalizeForMatch } from '../lib/text/normalize';
+import { parseSource } from '../lib/sources/parse';
 import { loadSeedDocsFromDisk } from './seeds-node';
-import type { Verdict } from '../lib/types';
+import type { CorpusDoc, Verdict } from '../lib/types';
 import type { Tuning } from '../lib/config';
 
-export const DEV_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'dev');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEV_DIR = join(ROOT, 'tests', 'fixtures', 'dev');
+export const VALIDATION_DIR = join(ROOT, 'tests', 'fixtures', 'validation');
 
-export interface DevClaim {
+export interface GoldClaim {
   id: string;
   claim: string;
   label: Verdict;
   also_ok?: Verdict[];
   evidence: Array<{ seed: string; quote: string; stance: string }>;
+  date?: string;
+  kind?: string;
 }
 
 export interface ClassStats {
@@ -34,54 +50,119 @@ export interface ClassStats {
   predicted: number;
 }
 
-export interface EvalReport {
+export interface ClaimSetReport {
   n: number;
   accuracy: number;
   macroF1: number;
   strictAccuracy: number;
   perClass: Record<Verdict, ClassStats>;
-  confusion: Record<string, Record<string, number>>;
+  /** Claims called contradicted whose gold label is corroborated or not_covered. */
+  falseContradictions: number;
   errors: Array<{ id: string; gold: Verdict; got: Verdict; claim: string; top?: string }>;
-  detection: { precision: number; recall: number; tp: number; fp: number; fn: number; perArticle: Record<string, { precision: number; recall: number }> };
-  articleVerdicts: { n: number; accuracy: number };
-  /** Claims written by the engineers (tests/fixtures/probe), a second, independent sample. */
-  probe: { n: number; accuracy: number; contradictedPrecision: number };
 }
 
-const CLASSES: Verdict[] = ['corroborated', 'contradicted', 'not_covered', 'mixed'];
+export interface PageSetReport {
+  pages: number;
+  detection: { precision: number; recall: number; tp: number; fp: number; fn: number };
+  verdicts: { n: number; accuracy: number; falseContradictions: number };
+  errors: string[];
+}
+
+export interface EvalReport {
+  dev: ClaimSetReport;
+  probe: ClaimSetReport;
+  istanbulTune: ClaimSetReport | null;
+  istanbulBlind: ClaimSetReport | null;
+  otherTune: ClaimSetReport | null;
+  otherBlind: ClaimSetReport | null;
+  devPages: PageSetReport;
+  pagesTune: PageSetReport | null;
+  pagesBlind: PageSetReport | null;
+}
+
+export const CLASSES: Verdict[] = ['corroborated', 'contradicted', 'not_covered', 'mixed'];
 const MACRO: Verdict[] = ['corroborated', 'contradicted', 'not_covered'];
 
-export function loadDevClaims(dir = DEV_DIR): DevClaim[] {
-  return readFileSync(join(dir, 'claims.jsonl'), 'utf8')
+export function loadJsonl(file: string): GoldClaim[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DevClaim);
+    .map((l) => JSON.parse(l) as GoldClaim);
 }
 
-const norm = (s: string) => foldText(s).replace(/[^a-z0-9]+/g, ' ').trim();
+export function loadDevClaims(dir = DEV_DIR): GoldClaim[] {
+  return loadJsonl(join(dir, 'claims.jsonl'));
+}
 
-export function evaluate(tuning?: Tuning, engine?: Engine): EvalReport {
-  const eng = engine ?? createEngine(loadSeedDocsFromDisk(), tuning);
-  const claims = loadDevClaims();
-  const confusion: Record<string, Record<string, number>> = {};
-  const errors: EvalReport['errors'] = [];
+interface SplitFile {
+  sets: Record<string, { tune: string[]; blind: string[] }>;
+}
+
+export function loadSplit(): SplitFile | null {
+  const f = join(VALIDATION_DIR, 'split.json');
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as SplitFile) : null;
+}
+
+/** Istanbul validation claims of one side of the split. */
+export function istanbulClaims(side: 'tune' | 'blind'): GoldClaim[] {
+  const dir = join(VALIDATION_DIR, 'istanbul');
+  const split = loadSplit()?.sets.istanbul;
+  if (!split || !existsSync(dir)) return [];
+  const ids = new Set(split[side]);
+  return readdirSync(dir).filter((f) => /^claims-.*\.jsonl$/.test(f)).sort().flatMap((f) => loadJsonl(join(dir, f))).filter((c) => ids.has(c.id));
+}
+
+/** Other-event claims of one side of the split. */
+export function otherEventClaims(side: 'tune' | 'blind'): GoldClaim[] {
+  const f = join(VALIDATION_DIR, 'other-event', 'claims.jsonl');
+  const split = loadSplit()?.sets.otherEvent;
+  if (!split || !existsSync(f)) return [];
+  const ids = new Set(split[side]);
+  return loadJsonl(f).filter((c) => ids.has(c.id));
+}
+
+/** The other event's corpus: its source files, ids = file names without extension (as `seed` in its claims). */
+export function otherEventDocs(): CorpusDoc[] {
+  const dir = join(VALIDATION_DIR, 'other-event', 'sources');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /\.(md|txt|html)$/.test(f)).sort().map((f) => {
+    const p = parseSource({ name: f, content: new Uint8Array(readFileSync(join(dir, f))) }, { parseHtml: (h) => parseHTML(h).document as unknown as Document });
+    return { id: f.replace(/\.(md|txt|html)$/, ''), title: p.title, outlet: p.outlet, date: p.date, event: p.event, text: p.text };
+  });
+}
+
+export function seedEngine(tuning?: Tuning): Engine {
+  return createEngine(loadSeedDocsFromDisk(), tuning);
+}
+
+export function otherEventEngine(tuning?: Tuning): Engine {
+  return createEngine(otherEventDocs(), tuning);
+}
+
+/** The id a gold evidence item names, as the engine's `source` would (seed prefixes are 3 digits). */
+function goldSourceMatches(goldSeed: string, source: string): boolean {
+  return /^\d{3}$/.test(goldSeed) ? source.slice(0, 3) === goldSeed : source === goldSeed;
+}
+
+export function scoreClaims(engine: Engine, claims: GoldClaim[]): ClaimSetReport {
+  const errors: ClaimSetReport['errors'] = [];
+  const pairs: Array<{ gold: Verdict; got: Verdict }> = [];
   let correct = 0;
   let strict = 0;
-  const pairs: Array<{ gold: Verdict; got: Verdict }> = [];
+  let falseContradictions = 0;
   for (const c of claims) {
-    const r = eng.checkClaim(c.claim);
+    const r = engine.checkClaim(c.claim, { docDate: c.date ?? null });
     const ok = r.verdict === c.label || (c.also_ok ?? []).includes(r.verdict);
-    const gold = ok ? r.verdict : c.label;
-    pairs.push({ gold, got: r.verdict });
-    (confusion[c.label] ??= {})[r.verdict] = (confusion[c.label]?.[r.verdict] ?? 0) + 1;
+    pairs.push({ gold: ok ? r.verdict : c.label, got: r.verdict });
+    if (r.verdict === 'contradicted' && !ok && (c.label === 'corroborated' || c.label === 'not_covered')) falseContradictions++;
     if (ok) {
       correct++;
       if (r.verdict === 'corroborated' || r.verdict === 'contradicted') {
-        const goldSeeds = new Set(c.evidence.map((e) => e.seed));
-        if (r.evidence.slice(0, 3).some((e) => goldSeeds.has(e.source.slice(0, 3)))) strict++;
+        if (r.evidence.slice(0, 3).some((e) => (c.evidence ?? []).some((g) => goldSourceMatches(g.seed, e.source)))) strict++;
       } else strict++;
     } else {
-      errors.push({ id: c.id, gold: c.label, got: r.verdict, claim: c.claim, top: r.evidence[0] ? `[${r.evidence[0].stance}] ${r.evidence[0].reason} :: ${r.evidence[0].quote.slice(0, 90)}` : undefined });
+      const e = r.evidence[0];
+      errors.push({ id: c.id, gold: c.label, got: r.verdict, claim: c.claim, top: e ? `[${e.stance}] ${e.reason} :: ${e.quote.slice(0, 100)}` : undefined });
     }
   }
   const perClass = {} as Record<Verdict, ClassStats>;
@@ -94,57 +175,97 @@ export function evaluate(tuning?: Tuning, engine?: Engine): EvalReport {
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     perClass[k] = { precision, recall, f1, support, predicted };
   }
-  const macroF1 = MACRO.reduce((s, k) => s + perClass[k].f1, 0) / MACRO.length;
+  const n = claims.length || 1;
+  return {
+    n: claims.length,
+    accuracy: correct / n,
+    macroF1: MACRO.reduce((s, k) => s + perClass[k].f1, 0) / MACRO.length,
+    strictAccuracy: strict / n,
+    perClass,
+    falseContradictions,
+    errors,
+  };
+}
 
-  // Claim detection and article verdicts on the dev articles.
-  const artDir = join(DEV_DIR, 'articles');
-  let tp = 0, fp = 0, fn = 0, artN = 0, artOk = 0;
-  const perArticle: EvalReport['detection']['perArticle'] = {};
-  for (const f of readdirSync(artDir).filter((x) => x.endsWith('.html')).sort()) {
-    const side = JSON.parse(readFileSync(join(artDir, f.replace(/\.html$/, '.json')), 'utf8')) as {
-      claims: Array<{ text: string; label: Verdict }>;
-      non_claims: string[];
-    };
-    const { document } = parseHTML(readFileSync(join(artDir, f), 'utf8'));
+const norm = (s: string) => normalizeForMatch(s).replace(/[^a-z0-9]+/g, ' ').trim();
+
+interface Sidecar {
+  claims: Array<{ text: string; label: Verdict; also_ok?: Verdict[] }>;
+  non_claims: string[];
+}
+
+/** Claim detection and the verdicts of detected claims on article pages with sidecars. */
+export function scorePages(engine: Engine, dir: string, only?: Set<string>): PageSetReport {
+  let tp = 0, fp = 0, fn = 0, n = 0, ok = 0, falseC = 0, pages = 0;
+  const errors: string[] = [];
+  if (!existsSync(dir)) return { pages: 0, detection: { precision: 1, recall: 1, tp, fp, fn }, verdicts: { n: 0, accuracy: 1, falseContradictions: 0 }, errors };
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.html')).sort()) {
+    const name = f.replace(/\.html$/, '');
+    if (only && !only.has(name)) continue;
+    const sidePath = join(dir, `${name}.json`);
+    if (!existsSync(sidePath)) continue;
+    pages++;
+    const side = JSON.parse(readFileSync(sidePath, 'utf8')) as Sidecar;
+    const { document } = parseHTML(readFileSync(join(dir, f), 'utf8'));
     const art = extractArticle(document as unknown as Document);
-    const detected = detectClaims(splitSentences(art.text)).filter((s) => s.detection.isClaim).map((s) => norm(s.text));
-    const goldClaims = new Set(side.claims.map((c) => norm(c.text)));
-    const det = new Set(detected);
-    const aTp = [...det].filter((d) => goldClaims.has(d)).length;
-    const aFp = det.size - aTp;
-    const aFn = [...goldClaims].filter((g) => !det.has(g)).length;
-    tp += aTp; fp += aFp; fn += aFn;
-    perArticle[f] = { precision: aTp / Math.max(1, aTp + aFp), recall: aTp / Math.max(1, aTp + aFn) };
-    const analysis = eng.analyze(art.text, { docDate: art.date });
+    const detected = new Set(detectClaims(splitSentences(art.text)).filter((s) => s.detection.isClaim).map((s) => norm(s.text)));
+    const gold = new Set(side.claims.map((c) => norm(c.text)));
+    for (const d of detected) {
+      if (gold.has(d)) tp++;
+      else {
+        fp++;
+        errors.push(`${name}: detected a non-claim: ${d.slice(0, 100)}`);
+      }
+    }
+    for (const g of gold) {
+      if (!detected.has(g)) {
+        fn++;
+        errors.push(`${name}: missed a claim: ${g.slice(0, 100)}`);
+      }
+    }
+    const analysis = engine.analyze(art.text, { docDate: art.date });
     const byText = new Map(analysis.claims.map((c) => [norm(c.text), c.verdict]));
     for (const c of side.claims) {
-      const got = byText.get(norm(c.text)) ?? eng.checkClaim(c.text, { docDate: art.date }).verdict;
-      artN++;
-      if (got === c.label) artOk++;
-    }
-  }
-  const probeFile = join(DEV_DIR, '..', 'probe', 'claims.jsonl');
-  let pN = 0, pOk = 0, pContra = 0, pContraOk = 0;
-  for (const line of readFileSync(probeFile, 'utf8').split('\n').filter((l) => l.trim())) {
-    const c = JSON.parse(line) as { claim: string; label: Verdict };
-    const got = eng.checkClaim(c.claim).verdict;
-    pN++;
-    if (got === c.label) pOk++;
-    if (got === 'contradicted') {
-      pContra++;
-      if (c.label === 'contradicted') pContraOk++;
+      const got = byText.get(norm(c.text)) ?? engine.checkClaim(c.text, { docDate: art.date }).verdict;
+      n++;
+      const good = got === c.label || (c.also_ok ?? []).includes(got);
+      if (good) ok++;
+      else errors.push(`${name}: gold ${c.label} got ${got}: ${c.text.slice(0, 100)}`);
+      if (!good && got === 'contradicted' && c.label !== 'mixed') falseC++;
     }
   }
   return {
-    probe: { n: pN, accuracy: pOk / Math.max(1, pN), contradictedPrecision: pContra ? pContraOk / pContra : 1 },
-    n: claims.length,
-    accuracy: correct / claims.length,
-    macroF1,
-    strictAccuracy: strict / claims.length,
-    perClass,
-    confusion,
+    pages,
+    detection: { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), tp, fp, fn },
+    verdicts: { n, accuracy: ok / Math.max(1, n), falseContradictions: falseC },
     errors,
-    detection: { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), tp, fp, fn, perArticle },
-    articleVerdicts: { n: artN, accuracy: artOk / Math.max(1, artN) },
+  };
+}
+
+export interface EvalOptions {
+  tuning?: Tuning;
+  /** Leave the blind sides out (sweeps, training). */
+  noBlind?: boolean;
+}
+
+export function evaluate(opts: EvalOptions = {}): EvalReport {
+  const seeds = seedEngine(opts.tuning);
+  const other = otherEventDocs().length ? otherEventEngine(opts.tuning) : null;
+  const split = loadSplit();
+  const pagesDir = join(VALIDATION_DIR, 'pages');
+  const iT = istanbulClaims('tune');
+  const iB = opts.noBlind ? [] : istanbulClaims('blind');
+  const oT = otherEventClaims('tune');
+  const oB = opts.noBlind ? [] : otherEventClaims('blind');
+  return {
+    dev: scoreClaims(seeds, loadDevClaims()),
+    probe: scoreClaims(seeds, loadJsonl(join(DEV_DIR, '..', 'probe', 'claims.jsonl'))),
+    istanbulTune: iT.length ? scoreClaims(seeds, iT) : null,
+    istanbulBlind: iB.length ? scoreClaims(seeds, iB) : null,
+    otherTune: other && oT.length ? scoreClaims(other, oT) : null,
+    otherBlind: other && oB.length ? scoreClaims(other, oB) : null,
+    devPages: scorePages(seeds, join(DEV_DIR, 'articles')),
+    pagesTune: split?.sets.pages ? scorePages(seeds, pagesDir, new Set(split.sets.pages.tune)) : null,
+    pagesBlind: split?.sets.pages && !opts.noBlind ? scorePages(seeds, pagesDir, new Set(split.sets.pages.blind)) : null,
   };
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import './node-data';
 import { ManifestError, seedDocs } from '../lib/corpus/manifest';
 import type { Engine } from '../lib/engine';
 import type { CorpusDoc } from '../lib/types';

@@ -17,8 +17,8 @@ async function run(argv: string[]) {
     argv,
     { stdout: (s) => (out += s), stderr: (s) => (err += s) },
     {
-      makeEngine: (sources: CorpusDoc[] = []) => createEngine([...seeds, ...sources]),
-      readSources: (dir, warn) => readSourcesDir(dir, seeds, warn),
+      makeEngine: (sources: CorpusDoc[] = [], noSeeds = false) => createEngine([...(noSeeds ? [] : seeds), ...sources]),
+      readSources: (dir, warn, noSeeds = false) => readSourcesDir(dir, noSeeds ? [] : seeds, warn),
     },
   );
   return { code, out, err };
@@ -54,5 +54,23 @@ describe('check --sources DIR', () => {
     const r = await run(['--sources', join(dir, 'nope'), '--claims', claims]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot read directory/);
+  });
+  it('--no-seeds checks against the sources alone', async () => {
+    const seedClaim = join(dir, 'seed-claim.jsonl');
+    writeFileSync(seedClaim, JSON.stringify({ id: 's', claim: 'Russia and Ukraine agreed to exchange 1,000 prisoners each at the Istanbul talks.' }) + '\n');
+    const withSeeds = await run(['--sources', dir, '--claims', seedClaim]);
+    expect(JSON.parse(withSeeds.out.trim()).verdict).toBe('corroborated');
+    const alone = await run(['--sources', dir, '--no-seeds', '--claims', seedClaim]);
+    expect(alone.code).toBe(0);
+    const line = JSON.parse(alone.out.trim());
+    expect(line.verdict).toBe('not_covered');
+    expect(line.evidence.every((e: { source: string }) => e.source.startsWith('user_'))).toBe(true);
+    const own = await run(['--sources', dir, '--no-seeds', '--claims', claims]);
+    expect(JSON.parse(own.out.trim()).verdict).toBe('corroborated');
+  });
+  it('--no-seeds without --sources is a usage error', async () => {
+    const r = await run(['--no-seeds', '--claims', claims]);
+    expect(r.code).toBe(64);
+    expect(r.err).toMatch(/--no-seeds needs --sources/);
   });
 });

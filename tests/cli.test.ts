@@ -79,11 +79,12 @@ function recordingEngine() {
 
 describe('argument parsing', () => {
   it('recognises the three modes and --help', async () => {
-    expect(parseArgs(['a.txt'])).toEqual({ kind: 'analyze', file: 'a.txt', json: false, verbose: false, sources: null });
-    expect(parseArgs(['--json', 'a.html', '-v'])).toEqual({ kind: 'analyze', file: 'a.html', json: true, verbose: true, sources: null });
-    expect(parseArgs(['--claims', 'c.jsonl'])).toEqual({ kind: 'claims', file: 'c.jsonl', verbose: false, sources: null });
-    expect(parseArgs(['--claims=c.jsonl'])).toEqual({ kind: 'claims', file: 'c.jsonl', verbose: false, sources: null });
-    expect(parseArgs(['--sources', 'dir', 'a.txt'])).toMatchObject({ kind: 'analyze', sources: 'dir' });
+    expect(parseArgs(['a.txt'])).toEqual({ kind: 'analyze', file: 'a.txt', json: false, verbose: false, sources: null, noSeeds: false });
+    expect(parseArgs(['--json', 'a.html', '-v'])).toEqual({ kind: 'analyze', file: 'a.html', json: true, verbose: true, sources: null, noSeeds: false });
+    expect(parseArgs(['--claims', 'c.jsonl'])).toEqual({ kind: 'claims', file: 'c.jsonl', verbose: false, sources: null, noSeeds: false });
+    expect(parseArgs(['--claims=c.jsonl'])).toEqual({ kind: 'claims', file: 'c.jsonl', verbose: false, sources: null, noSeeds: false });
+    expect(parseArgs(['--sources', 'dir', 'a.txt'])).toMatchObject({ kind: 'analyze', sources: 'dir', noSeeds: false });
+    expect(parseArgs(['--sources', 'dir', '--no-seeds', '--claims', 'c.jsonl'])).toMatchObject({ kind: 'claims', sources: 'dir', noSeeds: true });
     expect(parseArgs(['--', '--odd-name.txt'])).toMatchObject({ file: '--odd-name.txt' });
     expect(parseArgs(['x.txt', '--help'])).toEqual({ kind: 'help' });
   });

@@ -46,7 +46,7 @@ describe('seeds manifest', () => {
   it('throws a clear error for a malformed manifest', () => {
     const bad = structuredClone(manifest);
     bad.seeds[2].date = '16 May 2025';
-    bad.seeds[3].event = 'round3';
+    bad.seeds[3].event = '';
     expect(() => seedDocs(bad, () => 'x')).toThrow(ManifestError);
     expect(() => seedDocs(bad, () => 'x')).toThrow(/Invalid seeds manifest[\s\S]*seeds\[2\]\.date[\s\S]*seeds\[3\]\.event/);
   });

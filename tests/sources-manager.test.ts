@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager, countStances, sameUrlKey, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
 import { openSourcesDb, listUserSources, disabledIds, SourcesDB, putUserSources, UserSourceSchema } from '../lib/sources/store';
 import { openDb, SEED_INDEX_KEY, type CrosscheckDB, type StoredAnalysis } from '../lib/store/db';
-import { buildCorpus, INDEX_FORMAT, loadCorpus, serializeCorpus, setDocMeta } from '../lib/corpus/index';
+import { buildCorpus, corpusEvents, INDEX_FORMAT, loadCorpus, sentenceFacts, serializeCorpus, setDocMeta } from '../lib/corpus/index';
 import { textHash } from '../lib/sources';
 import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
 
@@ -323,10 +323,14 @@ describe('helpers', () => {
     const postings = index.postings.size;
     const v = index.version;
     const id = SEEDS[1]!.id;
-    expect(setDocMeta(index, id, { date: '2025-06-03', event: 'round2' })).toBe(true);
     const i = index.docs.findIndex((d) => d.id === id);
+    sentenceFacts(index, index.docSentences[i]![0]!);
+    corpusEvents(index);
+    expect([...index.facts.keys()].some((n) => index.sentences[n]!.docIndex === i)).toBe(true);
+    expect(setDocMeta(index, id, { date: '2025-06-03', event: 'round2' })).toBe(true);
+    expect(index.events).toBeNull();
     expect(index.docs[i]).toMatchObject({ id, date: '2025-06-03' });
-    expect([...index.reps.keys()].some((n) => index.sentences[n]!.docIndex === i)).toBe(false);
+    expect([...index.facts.keys()].some((n) => index.sentences[n]!.docIndex === i)).toBe(false);
     expect(index.postings.size).toBe(postings);
     expect(index.version).not.toBe(v);
     expect(setDocMeta(index, 'missing', {})).toBe(false);

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeRef } from '../lib/types';
 import { addDays, DEFAULT_YEAR, extractTimes, resolveWeekday, weekdayOf } from '../lib/facts/time';
-import { classifyEvent, EVENT_DATES } from '../lib/facts/event';
+
+/** The fixtures' year, given as the default year (the engine passes its corpus's usual year). */
+const YEAR = 2025;
 
 function only(sentence: string, docDate: string | null, kind?: TimeRef['kind']): TimeRef {
-  const ts = extractTimes(sentence, docDate).filter((t) => !kind || t.kind === kind);
+  const ts = extractTimes(sentence, docDate, YEAR).filter((t) => !kind || t.kind === kind);
   expect(ts, `${sentence} → ${JSON.stringify(ts)}`).toHaveLength(1);
   return ts[0];
 }
@@ -59,10 +61,11 @@ describe('dates, months, years', () => {
     expect(only('It happened on June 2, 2024.', null)).toMatchObject({ date: '2024-06-02' });
   });
 
-  it('year-less dates take the document year, else DEFAULT_YEAR', () => {
-    expect(DEFAULT_YEAR).toBe(2025);
+  it('year-less dates take the document year, else the default year given, else the current year', () => {
+    expect(DEFAULT_YEAR).toBe(new Date().getUTCFullYear());
     expect(only('They met on 3 March.', '2023-05-01').date).toBe('2023-03-03');
-    expect(only('They met on 3 March.', null).date).toBe(`${DEFAULT_YEAR}-03-03`);
+    expect(only('They met on 3 March.', null).date).toBe(`${YEAR}-03-03`);
+    expect(extractTimes('They met on 3 March.', null)[0].date).toBe(`${DEFAULT_YEAR}-03-03`);
   });
 
   it('months', () => {
@@ -119,70 +122,3 @@ describe('relative phrases', () => {
   });
 });
 
-describe('classifyEvent', () => {
-  const ev = (s: string, docDate: string | null = null, doc: 'round1' | 'round2' | null = null) =>
-    classifyEvent(s, extractTimes(s, docDate), doc);
-
-  it('exports the meeting days', () => {
-    expect(EVENT_DATES).toEqual({ round1: '2025-05-16', round2: '2025-06-02' });
-  });
-
-  it('ordinal meeting phrases', () => {
-    expect(ev('The opening round in Istanbul produced a prisoner deal.')).toBe('round1');
-    expect(ev('It was the first direct negotiations between the two countries in years.')).toBe('round1');
-    expect(ev('The initial meeting ended without a truce.')).toBe('round1');
-    expect(ev('The second round of talks was brief.')).toBe('round2');
-    expect(ev('The session was the second direct encounter between them.')).toBe('round2');
-    expect(ev('A third round of talks took place in the summer.')).toBe('other');
-  });
-
-  it('a future meeting proposed at a meeting belongs to that meeting', () => {
-    expect(ev('Ukraine proposed holding a third meeting later in June.', '2025-06-02', 'round2')).toBe('round2');
-  });
-
-  it('dates count only for sentences about talks', () => {
-    expect(ev('The delegations met in Istanbul on 16 May.')).toBe('round1');
-    expect(ev('The delegations met in Istanbul on June 2.')).toBe('round2');
-    expect(ev('A day of talks in Istanbul on 15 May produced a swap.')).toBe('round1');
-    expect(ev("Monday's talks in Istanbul were short.", '2025-06-02')).toBe('round2');
-    expect(ev('On Friday the delegations met in Istanbul.', '2025-05-16')).toBe('round1');
-    // A drone strike on a nearby day is another occasion; undated, it is unknown.
-    expect(ev('On Sunday, drones hit several airfields.', '2025-06-02')).toBe('other');
-    expect(ev('Drones hit several airfields.', '2025-06-02', 'round2')).toBe('unknown');
-  });
-
-  it('weekdays without a document date are weak hints', () => {
-    expect(ev('The talks on Friday ended quickly.')).toBe('round1');
-    expect(ev('The talks on Monday ended quickly.')).toBe('round2');
-    expect(ev('The talks on Wednesday ended quickly.')).toBe('unknown');
-  });
-
-  it('earlier meetings mentioned in a later article', () => {
-    expect(ev('The two sides last met in Istanbul on May 16, when they agreed a swap.', '2025-06-02', 'round2')).toBe('round1');
-    expect(ev('The previous round of talks produced a swap.', '2025-06-02', 'round2')).toBe('round1');
-    expect(ev('Talks restarted last month in Istanbul.', '2025-06-02', 'round2')).toBe('round1');
-  });
-
-  it('background clauses do not override the main clause', () => {
-    expect(ev('The second round came after the first round of talks in May.', '2025-06-02', 'round2')).toBe('round2');
-    // Only a background marker, in a document about the other meeting: mixed.
-    expect(ev('After the first round of talks, both sides drafted memoranda.', '2025-06-02', 'round2')).toBe('unknown');
-    // Only a background marker, no document: the marker decides.
-    expect(ev('A swap was agreed, coming after the sides freed prisoners following their talks on May 15.')).toBe('round1');
-    expect(ev('The talks in Istanbul came after Putin spoke on Sunday.', '2025-05-16', 'round1')).toBe('round1');
-  });
-
-  it('falls back to the document event only for talk sentences', () => {
-    expect(ev('The negotiations lasted less than two hours.', '2025-05-16', 'round1')).toBe('round1');
-    expect(ev('The delegations did not shake hands.', null, 'round2')).toBe('round2');
-    expect(ev('Summer is the best time for war, he said.', '2025-05-16', 'round1')).toBe('unknown');
-  });
-
-  it('other occasions: another year or month as the time of the action', () => {
-    expect(ev('Negotiators met in Istanbul in March 2022.')).toBe('other');
-    expect(ev('The two delegations held talks in 2022.')).toBe('other');
-    expect(ev('Talks are expected to resume in September.')).toBe('other');
-    expect(ev('The delegations met on 23 July in Istanbul.')).toBe('other');
-    expect(ev('It was the first direct talks since 2022.')).toBe('round1');
-  });
-});

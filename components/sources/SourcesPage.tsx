@@ -8,12 +8,13 @@ import { formatDate } from '@/lib/content/tooltip-model';
 import { callSources, openExtensionPage } from './api';
 import './sources.css';
 
-const EVENT_WORDS: Record<string, string> = {
-  round1: 'Round 1 (16 May 2025)',
-  round2: 'Round 2 (2 June 2025)',
-  other: 'Other event',
-  unknown: 'Unknown',
-};
+/** How an event label reads on the page: the label itself (the corpus's own words), two generic ones aside. */
+function eventWords(label: string): string {
+  return label === 'other' ? 'Other event' : label === 'unknown' ? 'Unknown event' : `Event: ${label}`;
+}
+
+/** The event labels in use among the sources, offered when a source's event is set. */
+const EVENT_LIST_ID = 'cc-event-labels';
 
 function short(t: string, n = 90): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
@@ -77,8 +78,14 @@ export function SourcesPage() {
   const mine = (sources?.length ?? 0) - seeds;
   const off = sources?.filter((s) => !s.enabled).length ?? 0;
 
+  const labels = [...new Set((sources ?? []).map((s) => s.event).filter((e): e is string => !!e))].sort();
   return (
     <main className="cc-page">
+      <datalist id={EVENT_LIST_ID}>
+        {labels.map((l) => (
+          <option key={l} value={l} />
+        ))}
+      </datalist>
       <h1>Your sources</h1>
       <p className="cc-note">
         Crosscheck checks claims against these texts, on your computer. {sources ? `${sources.length} sources: ${seeds} bundled, ${mine} yours` : ''}
@@ -164,7 +171,7 @@ export function SourcesPage() {
 
 function SourceRows(p: { s: SourceInfo; editing: boolean; onEdit(): void; onSaved(text: string): Promise<void>; onToggle(): void; onDelete(): void }) {
   const { s } = p;
-  const meta = [s.outlet, formatDate(s.date), s.event ? EVENT_WORDS[s.event] : null].filter(Boolean).join(' · ');
+  const meta = [s.outlet, formatDate(s.date), s.event ? eventWords(s.event) : null].filter(Boolean).join(' · ');
   return (
     <>
       <tr data-source-id={s.id} className={s.enabled ? '' : 'cc-off'}>
@@ -223,7 +230,8 @@ interface MetaFields {
   outlet: string;
   url: string;
   date: string;
-  event: '' | 'round1' | 'round2' | 'other';
+  /** A label sources about one event share (free text); '' = let the engine group by date. */
+  event: string;
 }
 
 function MetaInputs({ value, onChange, titleRequired }: { value: MetaFields; onChange(v: MetaFields): void; titleRequired?: boolean }) {
@@ -249,13 +257,8 @@ function MetaInputs({ value, onChange, titleRequired }: { value: MetaFields; onC
           <input id={`${id}-url`} type="url" value={value.url} onChange={set('url')} maxLength={4096} />
         </div>
         <div>
-          <label htmlFor={`${id}-event`}>Event</label>
-          <select id={`${id}-event`} value={value.event} onChange={set('event')}>
-            <option value="">Not set</option>
-            <option value="round1">{EVENT_WORDS.round1}</option>
-            <option value="round2">{EVENT_WORDS.round2}</option>
-            <option value="other">{EVENT_WORDS.other}</option>
-          </select>
+          <label htmlFor={`${id}-event`}>Event (optional: sources with the same label are one event; empty groups by date)</label>
+          <input id={`${id}-event`} type="text" list={EVENT_LIST_ID} value={value.event} onChange={set('event')} maxLength={80} pattern="[\p{L}\p{N} ._:\-]*" />
         </div>
       </div>
     </>
@@ -263,13 +266,13 @@ function MetaInputs({ value, onChange, titleRequired }: { value: MetaFields; onC
 }
 
 function toMeta(v: MetaFields, forEdit: boolean): MetaInput {
-  if (forEdit) return { title: v.title, outlet: v.outlet || null, url: v.url || null, date: v.date || null, event: v.event || null };
+  if (forEdit) return { title: v.title, outlet: v.outlet || null, url: v.url || null, date: v.date || null, event: v.event.trim() || null };
   const m: MetaInput = {};
   if (v.title.trim()) m.title = v.title;
   if (v.outlet.trim()) m.outlet = v.outlet;
   if (v.url.trim()) m.url = v.url;
   if (v.date) m.date = v.date;
-  if (v.event) m.event = v.event;
+  if (v.event.trim()) m.event = v.event.trim();
   return m;
 }
 
@@ -281,7 +284,7 @@ function EditForm({ s, onSaved, onCancel }: { s: SourceInfo; onSaved(text: strin
     outlet: s.outlet ?? '',
     url: s.url ?? '',
     date: s.date ?? '',
-    event: s.event === 'round1' || s.event === 'round2' || s.event === 'other' ? s.event : '',
+    event: s.event ?? '',
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,24 +1,27 @@
 /**
- * The reference corpus as a searchable index: every sentence of every document, its concepts
- * (for retrieval and weighting), document frequencies, and an inverted index (concept →
- * sentence numbers).
+ * The reference corpus as a searchable index: every sentence of every document with its index
+ * terms (lib/corpus/terms.ts), document frequencies, an inverted index (term → sentence numbers),
+ * the corpus's names (for spelling variants) and who its people speak for.
  *
- * The full representation of a sentence (clauses, figures, times, event) is needed only for the
- * few sentences retrieved for a claim, so it is computed on first use and memoised
- * (`sentenceRep`) rather than stored: the serialised index stays small (text + concept ids),
- * reloads fast after a service-worker restart, and a 10,000-document corpus fits in memory.
- * Trade-off: the first check against a cold index pays for representing its candidates.
+ * The facts of a sentence (tagged words, clauses, figures, times) are needed only for the few
+ * sentences retrieved for a claim, so they are computed on first use and memoised (`sentenceFacts`)
+ * rather than stored: the serialised index stays small (text + term ids), reloads fast after a
+ * service-worker restart, and a 10,000-document corpus fits in memory. Trade-off: the first
+ * check against a cold index pays for reading its candidates.
  *
- * Documents are added incrementally (`addToCorpus`): only the new sentences are processed and
- * only their postings appended; nothing already indexed is rebuilt.
+ * Documents are added incrementally (`addToCorpus`): only the new sentences are processed and only
+ * their postings appended; the events (lib/corpus/events.ts) are derived again on next use.
  */
 import { splitSentences } from '../text/sentences';
-import { represent, type Rep } from '../verify/represent';
+import { readFacts, type Facts } from '../facts/read';
 import type { CorpusDoc, EventId } from '../types';
+import { indexTerms } from './terms';
+import { NameTable } from './names';
+import { deriveEvents, type CorpusEvent } from './events';
 import { hash } from './hash';
 
-/** Bump when the representation or the index layout changes: cached indexes are then rebuilt. */
-export const INDEX_FORMAT = 2;
+/** Bump when the terms or the index layout change: cached indexes are then rebuilt. */
+export const INDEX_FORMAT = 3;
 
 export interface CorpusSentence {
   /** Document id. */
@@ -26,8 +29,10 @@ export interface CorpusSentence {
   /** Index into `docs`. */
   docIndex: number;
   text: string;
-  /** Unique concepts (the same as the representation's `words.concepts`). */
+  /** Unique index terms. */
   concepts: string[];
+  /** The terms that are names. */
+  names: string[];
 }
 
 export interface DocMeta {
@@ -44,76 +49,139 @@ export interface CorpusIndex {
   version: string;
   docs: DocMeta[];
   sentences: CorpusSentence[];
-  /** Concept → number of sentences containing it. */
+  /** Term → number of sentences containing it. */
   df: Map<string, number>;
-  /** Concept → sentence numbers. */
+  /** Term → sentence numbers. */
   postings: Map<string, number[]>;
-  /** Memoised representations, by sentence number. */
-  reps: Map<number, Rep>;
+  /** Memoised facts, by sentence number. */
+  facts: Map<number, Facts>;
   /** Documents switched off by the reader (by index into `docs`): kept, but never retrieved. */
   disabled: Set<number>;
+  names: NameTable;
+  /** Name → country → how often the corpus puts that country's demonym or name right before it. */
+  affiliation: Map<string, Map<string, number>>;
+  /** Sentence numbers per document. */
+  docSentences: number[][];
+  /** Derived on first use after a change (see events.ts). */
+  events: CorpusEvent[] | null;
 }
 
 function emptyIndex(): CorpusIndex {
-  return { format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(), reps: new Map(), disabled: new Set() };
+  return {
+    format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(),
+    facts: new Map(), disabled: new Set(), names: new NameTable(), affiliation: new Map(), docSentences: [], events: null,
+  };
 }
 
 export function buildCorpus(docs: CorpusDoc[]): CorpusIndex {
   return addToCorpus(emptyIndex(), docs, corpusVersion(docs));
 }
 
-/**
- * Adds documents to an index in place and returns it. Only the new sentences are represented;
- * df and postings are extended, not rebuilt.
- */
+/** Adds documents to an index in place and returns it. df and postings are extended, not rebuilt. */
 export function addToCorpus(index: CorpusIndex, docs: CorpusDoc[], version?: string): CorpusIndex {
   for (const d of docs) {
     const docIndex = index.docs.length;
     index.docs.push({ id: d.id, title: d.title, outlet: d.outlet, date: d.date, event: d.event });
+    index.docSentences.push([]);
     for (const s of splitSentences(d.text)) {
-      if (!/[A-Za-z]/.test(s.text)) continue;
-      const rep = represent(s.text, { docDate: d.date, docEvent: d.event });
+      if (!/\p{L}/u.test(s.text)) continue;
+      const t = indexTerms(s.text);
       const i = index.sentences.length;
-      index.sentences.push({ doc: d.id, docIndex, text: s.text, concepts: rep.words.concepts });
-      remember(index, i, rep);
+      index.sentences.push({ doc: d.id, docIndex, text: s.text, concepts: t.terms, names: t.names });
+      index.docSentences[docIndex].push(i);
+      for (const [name, country] of t.affiliations) bumpAffiliation(index, name, country);
       post(index, i);
     }
   }
+  index.events = null;
   index.version = version ?? hash(index.version + corpusVersion(docs));
   return index;
 }
 
+function bumpAffiliation(index: CorpusIndex, name: string, country: string, n = 1): void {
+  let m = index.affiliation.get(name);
+  if (!m) index.affiliation.set(name, (m = new Map()));
+  m.set(country, (m.get(country) ?? 0) + n);
+}
+
 function post(index: CorpusIndex, i: number): void {
-  for (const c of index.sentences[i].concepts) {
+  const s = index.sentences[i];
+  for (const c of s.concepts) {
     index.df.set(c, (index.df.get(c) ?? 0) + 1);
     let list = index.postings.get(c);
     if (!list) index.postings.set(c, (list = []));
     list.push(i);
   }
+  for (const n of s.names) index.names.add(n);
 }
 
 /**
- * Representations kept in memory at most: a small corpus keeps all of them (the seeds: ~150),
- * a large one keeps the recently used (a claim's candidates are re-used across a page's claims)
- * instead of ~3 KB for each of 100,000 sentences.
+ * Facts kept in memory at most: a small corpus keeps all of them, a large one the recently used
+ * (a claim's candidates are re-used across a page's claims) instead of several KB for each of
+ * 100,000 sentences.
  */
-const MAX_CACHED_REPS = 20_000;
+const MAX_CACHED_FACTS = 20_000;
 
-function remember(index: CorpusIndex, i: number, rep: Rep): void {
-  if (index.reps.size >= MAX_CACHED_REPS) {
-    // Drop the oldest half (Map keeps insertion order).
-    let n = index.reps.size / 2;
-    for (const k of index.reps.keys()) {
-      if (n-- <= 0) break;
-      index.reps.delete(k);
+/** The facts of sentence `i`, read on first use. */
+export function sentenceFacts(index: CorpusIndex, i: number): Facts {
+  let f = index.facts.get(i);
+  if (!f) {
+    const s = index.sentences[i];
+    const d = index.docs[s.docIndex];
+    f = readFacts(s.text, { docDate: d?.date ?? null, defaultYear: corpusYear(index) });
+    if (index.facts.size >= MAX_CACHED_FACTS) {
+      let n = index.facts.size / 2;
+      for (const k of index.facts.keys()) {
+        if (n-- <= 0) break;
+        index.facts.delete(k);
+      }
     }
+    index.facts.set(i, f);
   }
-  index.reps.set(i, rep);
+  return f;
+}
+
+/** The events of the corpus (derived once per change). */
+export function corpusEvents(index: CorpusIndex): CorpusEvent[] {
+  if (!index.events) {
+    index.events = deriveEvents(
+      index.docs.map((d, k) => ({
+        date: d.date,
+        event: d.event,
+        terms: index.docSentences[k].map((i) => index.sentences[i].concepts),
+        names: index.docSentences[k].map((i) => index.sentences[i].names),
+        texts: index.docSentences[k].map((i) => index.sentences[i].text),
+      })),
+      index.names,
+      index.disabled,
+    );
+  }
+  return index.events;
+}
+
+/** The year most of the corpus's dated documents are from: the year of a date that names none. */
+export function corpusYear(index: CorpusIndex): number | undefined {
+  const years = new Map<number, number>();
+  for (const d of index.docs) if (d.date) years.set(Number(d.date.slice(0, 4)), (years.get(Number(d.date.slice(0, 4))) ?? 0) + 1);
+  let best: number | undefined;
+  let n = 0;
+  for (const [y, c] of years) if (c > n) [best, n] = [y, c];
+  return best;
+}
+
+/** The country a name speaks for, by the corpus's own descriptions of it ("Russian aide X"). */
+export function affiliationOf(index: CorpusIndex, name: string): string | undefined {
+  const votes = new Map<string, number>();
+  for (const v of [name, ...index.names.variants(name)]) for (const [c, n] of index.affiliation.get(v) ?? []) votes.set(c, (votes.get(c) ?? 0) + n);
+  let best: string | undefined;
+  let n = 0;
+  for (const [c, k] of votes) if (k > n) [best, n] = [c, k];
+  return best;
 }
 
 /**
- * Switches a document off or on without touching the index: retrieval skips disabled
- * documents. The version changes, so cached analyses made with the other state are redone.
+ * Switches a document off or on without touching the index: retrieval skips disabled documents.
+ * The version changes, so cached analyses made with the other state are redone.
  */
 export function setDocEnabled(index: CorpusIndex, docId: string, enabled: boolean): boolean {
   const i = index.docs.findIndex((d) => d.id === docId);
@@ -121,65 +189,55 @@ export function setDocEnabled(index: CorpusIndex, docId: string, enabled: boolea
   if (enabled === !index.disabled.has(i)) return true;
   if (enabled) index.disabled.delete(i);
   else index.disabled.add(i);
+  index.events = null;
   index.version = hash(`${index.version}|${enabled ? '+' : '-'}${docId}`);
   return true;
 }
 
 /**
- * Changes a document's metadata (title, outlet, date, event) in place. The date and the event
- * feed the sentence representations, so the memoised ones of this document are dropped (they are
- * recomputed on first use); the concepts, and so the postings, do not depend on them. The
- * version changes, so cached analyses made with the old metadata are redone.
+ * Changes a document's metadata (title, outlet, date, event) in place. The date and the event feed
+ * the facts and the events, so those of this document are dropped (recomputed on first use); the
+ * terms, and so the postings, do not depend on them.
  */
 export function setDocMeta(index: CorpusIndex, docId: string, meta: Partial<Omit<DocMeta, 'id'>>): boolean {
   const i = index.docs.findIndex((d) => d.id === docId);
   if (i < 0) return false;
   const next = { ...index.docs[i], ...meta, id: docId };
   index.docs[i] = next;
-  for (const [n] of index.reps) if (index.sentences[n]?.docIndex === i) index.reps.delete(n);
+  for (const n of index.docSentences[i] ?? []) index.facts.delete(n);
+  index.events = null;
   index.version = hash(`${index.version}|meta:${docId}:${next.title}:${next.outlet}:${next.date}:${next.event}`);
   return true;
-}
-
-/** The full representation of sentence `i`, computed on first use. */
-export function sentenceRep(index: CorpusIndex, i: number): Rep {
-  let rep = index.reps.get(i);
-  if (!rep) {
-    const s = index.sentences[i];
-    const d = index.docs[s.docIndex];
-    rep = represent(s.text, { docDate: d?.date ?? null, docEvent: d?.event ?? null });
-    remember(index, i, rep);
-  }
-  return rep;
 }
 
 interface SerializedIndex {
   format: number;
   version: string;
   docs: DocMeta[];
-  /** Concept vocabulary; sentences refer to concepts by position. */
+  /** Term vocabulary; sentences refer to terms by position. */
   vocab: string[];
-  /** [docIndex, text, concept ids] per sentence. */
-  sentences: Array<[number, string, number[]]>;
+  /** [docIndex, text, term ids, name term ids] per sentence. */
+  sentences: Array<[number, string, number[], number[]]>;
+  /** [name, country, count]. */
+  affiliation: Array<[string, string, number]>;
 }
 
 export function serializeCorpus(index: CorpusIndex): string {
   const ids = new Map<string, number>();
   const vocab: string[] = [];
-  const sentences = index.sentences.map((s): [number, string, number[]] => [
-    s.docIndex,
-    s.text,
-    s.concepts.map((c) => {
-      let id = ids.get(c);
-      if (id === undefined) {
-        id = vocab.length;
-        ids.set(c, id);
-        vocab.push(c);
-      }
-      return id;
-    }),
-  ]);
-  const out: SerializedIndex = { format: INDEX_FORMAT, version: index.version, docs: index.docs, vocab, sentences };
+  const id = (c: string) => {
+    let k = ids.get(c);
+    if (k === undefined) {
+      k = vocab.length;
+      ids.set(c, k);
+      vocab.push(c);
+    }
+    return k;
+  };
+  const sentences = index.sentences.map((s): [number, string, number[], number[]] => [s.docIndex, s.text, s.concepts.map(id), s.names.map(id)]);
+  const affiliation: Array<[string, string, number]> = [];
+  for (const [n, m] of index.affiliation) for (const [c, k] of m) affiliation.push([n, c, k]);
+  const out: SerializedIndex = { format: INDEX_FORMAT, version: index.version, docs: index.docs, vocab, sentences, affiliation };
   return JSON.stringify(out);
 }
 
@@ -196,16 +254,24 @@ export function loadCorpus(json: string): CorpusIndex {
   }
   const vocab = o.vocab;
   const docs = o.docs;
+  for (const d of docs) {
+    if (!d || typeof d !== 'object' || typeof d.id !== 'string' || typeof d.title !== 'string') throw new Error('corpus index has a malformed document; rebuild it');
+  }
   const index: CorpusIndex = { ...emptyIndex(), version: String(o.version ?? ''), docs };
+  index.docSentences = docs.map(() => []);
   for (const row of o.sentences) {
-    if (!Array.isArray(row) || typeof row[1] !== 'string' || !Array.isArray(row[2]) || !docs[row[0]]) {
+    if (!Array.isArray(row) || typeof row[1] !== 'string' || !Array.isArray(row[2]) || !Array.isArray(row[3]) || !docs[row[0]]) {
       throw new Error('corpus index has a malformed sentence row; rebuild it');
     }
-    const concepts = row[2].map((id) => vocab[id]);
-    if (concepts.some((c) => typeof c !== 'string')) throw new Error('corpus index refers to an unknown concept; rebuild it');
-    index.sentences.push({ doc: docs[row[0]].id, docIndex: row[0], text: row[1], concepts });
-    post(index, index.sentences.length - 1);
+    const concepts = row[2].map((k) => vocab[k]);
+    const names = row[3].map((k) => vocab[k]);
+    if (concepts.some((c) => typeof c !== 'string') || names.some((c) => typeof c !== 'string')) throw new Error('corpus index refers to an unknown term; rebuild it');
+    const i = index.sentences.length;
+    index.sentences.push({ doc: docs[row[0]].id, docIndex: row[0], text: row[1], concepts, names });
+    index.docSentences[row[0]].push(i);
+    post(index, i);
   }
+  for (const a of o.affiliation ?? []) if (Array.isArray(a) && typeof a[0] === 'string' && typeof a[1] === 'string' && typeof a[2] === 'number') bumpAffiliation(index, a[0], a[1], a[2]);
   return index;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The seed corpus manifest (seeds/manifest.json): which files make up the bundled reference
- * corpus and what is known about each (outlet, date, which meeting it covers).
+ * corpus and what is known about each (outlet, date, which event it reports).
  *
  * Pure TypeScript: no fs, no DOM. Callers pass a `readText(file)` function — Node code uses
  * scripts/seeds-node.ts, the extension can pass texts bundled at build time.
@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { CorpusDoc } from '../types';
 
-const EVENT_IDS = ['round1', 'round2', 'other', 'unknown'] as const;
 
 export const SeedEntrySchema = z.strictObject({
   /** Corpus document id: the file name without `.txt`. */
@@ -20,7 +19,8 @@ export const SeedEntrySchema = z.strictObject({
   outlet: z.string().trim().min(1).nullable(),
   /** ISO date 'YYYY-MM-DD', or null when the text does not show one. */
   date: z.iso.date().nullable(),
-  event: z.enum(EVENT_IDS).nullable(),
+  /** Which event the document reports, as a label the documents of one event share (data, not code: the engine groups by it). */
+  event: z.string().trim().min(1).max(80).nullable(),
 });
 
 export const SeedManifestSchema = z

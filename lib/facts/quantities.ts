@@ -945,5 +945,24 @@ export function extractQuantities(sentence: string): Quantity[] {
     emit(kind, value, high, mod, m.vague, perSide, unit, phraseStart, endTok);
     i = Math.max(endTok, i + 1);
   }
+  return joinDurations(sentence, out);
+}
+
+/**
+ * "1 hour and 45 minutes", "two days and six hours": one duration told in two units is one
+ * figure, their sum — not an hour and, separately, 45 minutes.
+ */
+function joinDurations(sentence: string, qs: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of qs) {
+    const prev = out[out.length - 1];
+    const between = prev ? sentence.slice(prev.end, q.start) : '';
+    if (prev && prev.kind === 'duration' && q.kind === 'duration' && /^\s*(?:and|,)\s*$/i.test(between) && MINUTES_PER[prev.unit] > MINUTES_PER[q.unit]) {
+      out[out.length - 1] = {
+        ...prev, value: prev.value + q.value, high: prev.high + q.high, lo: prev.lo + q.lo, hi: prev.hi + q.hi,
+        hiOpen: prev.hiOpen || q.hiOpen, loOpen: prev.loOpen || q.loOpen, text: sentence.slice(prev.start, q.end), end: q.end,
+      };
+    } else out.push(q);
+  }
   return out;
 }

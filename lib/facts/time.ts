@@ -17,10 +17,10 @@ import type { TimeRef } from '../types';
 import { isYearAt, normalizeText, parseNumberAt, TENS_WORDS, tokenize, UNIT_WORDS } from './numbers';
 
 /**
- * Year for dates that name none when no document date is known. The reference corpus and the
- * claims checked against it are all about 2025 (the Istanbul talks), so this is the best guess.
+ * Year for dates that name none when neither a document date nor the caller's default year
+ * (the engine passes the year its corpus is mostly about) is known: the current year.
  */
-export const DEFAULT_YEAR = 2025;
+export const DEFAULT_YEAR = new Date().getUTCFullYear();
 
 /** Approximate day counts for relative phrases: a month is taken as 30 days, a year as 365. */
 export const DAYS_PER_UNIT: Record<string, number> = {
@@ -135,9 +135,9 @@ function monthNumber(name: string): number {
   return i >= 0 ? i + 1 : MONTH_ABBR[l] ?? 0;
 }
 
-function docYear(docDate?: string | null): number {
+function docYear(docDate?: string | null, fallback = DEFAULT_YEAR): number {
   const m = docDate ? /^(\d{4})-\d{2}-\d{2}/.exec(docDate) : null;
-  return m ? Number(m[1]) : DEFAULT_YEAR;
+  return m ? Number(m[1]) : fallback;
 }
 
 function validDoc(docDate?: string | null): string | null {
@@ -178,10 +178,10 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
  * and deictic phrases ("yesterday", "last week"); without it, weekdays keep only `weekday`
  * and year-less dates take DEFAULT_YEAR.
  */
-export function extractTimes(sentence: string, docDate?: string | null): TimeRef[] {
+export function extractTimes(sentence: string, docDate?: string | null, defaultYear?: number): TimeRef[] {
   const text = normalizeText(sentence);
   const doc = validDoc(docDate);
-  const year0 = docYear(doc);
+  const year0 = docYear(doc, defaultYear);
   const out: TimeRef[] = [];
   const taken: Span[] = [];
   const push = (r: TimeRef): void => {

@@ -240,6 +240,7 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
     },
     analyze: (text, opts) => withoutItself(text, () => current.analyze(text, opts)),
     checkClaim: (claim, opts) => current.checkClaim(claim, opts),
+    explain: (claim, opts) => current.explain(claim, opts),
   };
 
   /**

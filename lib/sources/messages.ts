@@ -12,12 +12,12 @@
 import { z } from 'zod';
 import { fail, ok, parseRequest, type Response } from '../messages';
 import { MAX_SOURCE_BYTES, SourceError } from './parse';
-import { UserSourceSchema, SourceWriteError } from './store';
+import { EventLabelSchema, UserSourceSchema, SourceWriteError } from './store';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
 import { aboutSubject, PageArticleSchema, readerPath, type PageArticle } from './protocol';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
-export const EventInputSchema = z.enum(['round1', 'round2', 'other']);
+export const EventInputSchema = EventLabelSchema;
 
 /** Metadata as a page or a form sends it (all optional; '' means "not given"). */
 export const MetaInputSchema = z.object({

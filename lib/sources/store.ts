@@ -24,7 +24,12 @@ import { z } from 'zod';
 
 export const SOURCES_DB_NAME = 'crosscheck-sources';
 
-export const EventLabelSchema = z.enum(['round1', 'round2', 'other', 'unknown']);
+/**
+ * Which event of the corpus a source reports, as the reader or the source's metadata says: an
+ * event id the corpus gives (lib/corpus/events.ts), 'other', or 'unknown'. Free text of a few
+ * words at most; the engine groups sources that share one.
+ */
+export const EventLabelSchema = z.string().trim().min(1).max(80).regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons');
 
 /** How a source came in (shown on the sources page). */
 export const SourceOriginSchema = z.enum(['page', 'menu', 'paste', 'file', 'restore', 'import']);

@@ -57,3 +57,20 @@ export function normalizeForMatch(s: string): string {
     .replace(WHITESPACE_RUN_RE, ' ')
     .trim();
 }
+
+/**
+ * Latin letters with diacritics (the tagger splits words on them; names are keyed without them) ("Çırağan" → "Ç" + "ırağan"), folded
+ * one character for one character so every offset stays valid.
+ */
+const FOLD: Record<string, string> = {
+  ı: 'i', İ: 'I', ş: 's', Ş: 'S', ğ: 'g', Ğ: 'G', ç: 'c', Ç: 'C', ö: 'o', Ö: 'O', ü: 'u', Ü: 'U', â: 'a', î: 'i', û: 'u',
+  é: 'e', è: 'e', ê: 'e', ë: 'e', á: 'a', à: 'a', ä: 'a', å: 'a', ã: 'a', í: 'i', ì: 'i', ï: 'i', ó: 'o', ò: 'o', ô: 'o', õ: 'o',
+  ú: 'u', ù: 'u', ý: 'y', ÿ: 'y', ñ: 'n', ń: 'n', ł: 'l', Ł: 'L', ż: 'z', ź: 'z', Ż: 'Z', ś: 's', Ś: 'S', ć: 'c', č: 'c', Č: 'C',
+  ř: 'r', ž: 'z', Ž: 'Z', š: 's', Š: 'S', ě: 'e', ů: 'u', É: 'E', ș: 's', ț: 't', Ș: 'S', Ț: 'T', ą: 'a', ę: 'e',
+};
+const FOLD_RE = new RegExp(`[${Object.keys(FOLD).filter((k) => k.length === 1).join('')}]`, 'g');
+
+/** Replace letters with diacritics by their plain letter, one code unit for one (offsets stay valid). */
+export function foldLetters(s: string): string {
+  return s.replace(FOLD_RE, (c) => FOLD[c] ?? c);
+}

@@ -263,7 +263,7 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     await notes.getByLabel('Tag', { exact: true }).selectOption('sourcing');
     await waitFor(async () => (await noteCards(notes).count()) === 1, 'the note tagged sourcing', 5_000);
     await notes.getByLabel('Tag', { exact: true }).selectOption('');
-    await notes.getByLabel('Search', { exact: true }).fill('just over an hour');
+    await notes.getByLabel('Search', { exact: true }).fill('roughly four hours');
     await waitFor(async () => (await noteCards(notes).count()) === 1, 'the search result', 5_000);
     await notes.getByLabel('Search', { exact: true }).fill('');
     await notes.getByLabel('From', { exact: true }).fill('2000-01-01');

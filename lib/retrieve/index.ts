@@ -1,0 +1,125 @@
+/**
+ * Retrieval stage: the corpus sentences most worth comparing with a claim. A weighted
+ * bag-of-terms ranking over the inverted index, with the claim's terms widened to what the
+ * corpus actually says: a word to its WordNet synonyms and derived forms that occur in the corpus
+ * ("truce" finds "ceasefire", "agreement" finds "agreed"), a name to its spellings in the corpus
+ * ("Kyiv" finds "Kiev" and "Kief"). Terms in too many sentences are skipped (they rank nothing).
+ *
+ * A typed-array accumulator keeps the cost linear in the postings read, which matters at
+ * 10,000 documents.
+ */
+import type { CorpusIndex } from '../corpus/index';
+import { indexTerms } from '../corpus/terms';
+import { countryOf, keysOf, RELATION } from '../lexicon/wn';
+import { TUNING } from '../config';
+import { extractQuantities } from '../facts/quantities';
+
+/** A term in more than this share of the corpus's sentences is too common to rank by. */
+const MAX_DF_SHARE = 0.25;
+/** Weight of a claim name's country ("Kremlin" → Russia) as a retrieval term: a weak hint. */
+const COUNTRY_HINT = 0.4;
+
+export interface Query {
+  /** term → weight multiplier (1 for the claim's own terms, less for expansions), best per term. */
+  terms: Map<string, number>;
+  /** The claim's own terms, for reasons and coverage. */
+  own: string[];
+}
+
+/** WordNet key → corpus terms having it, per index (rebuilt when the vocabulary grows). */
+const keyVocab = new WeakMap<CorpusIndex, { size: number; s: Map<string, string[]>; d: Map<string, string[]> }>();
+
+function vocabKeys(index: CorpusIndex) {
+  let kv = keyVocab.get(index);
+  if (kv && kv.size === index.df.size) return kv;
+  kv = { size: index.df.size, s: new Map(), d: new Map() };
+  for (const term of index.df.keys()) {
+    if (term.startsWith('#')) continue;
+    const k = keysOf(term);
+    for (const x of k.s) push(kv.s, x, term);
+    for (const x of k.d) push(kv.d, x, term);
+  }
+  keyVocab.set(index, kv);
+  return kv;
+}
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** The claim's terms and their expansions into the corpus's vocabulary. */
+export function buildQuery(index: CorpusIndex, claim: string): Query {
+  const t = indexTerms(claim);
+  // Figures written in words ("a thousand-for-a-thousand", "six thousand") find the corpus's digits.
+  for (const q of safeQuantities(claim)) if (q.kind === 'count' && Number.isFinite(q.value) && !t.terms.includes(`#${q.value}`)) t.terms.push(`#${q.value}`);
+  const terms = new Map<string, number>();
+  const put = (term: string, w: number) => {
+    if ((terms.get(term) ?? 0) < w) terms.set(term, w);
+  };
+  const names = new Set(t.names);
+  const kv = vocabKeys(index);
+  for (const term of t.terms) {
+    put(term, 1);
+    if (names.has(term)) {
+      for (const v of index.names.variants(term)) put(v, 1);
+      const c = countryOf(term);
+      if (c && c !== term) put(c, COUNTRY_HINT);
+      continue;
+    }
+    if (term.startsWith('#')) continue;
+    const k = keysOf(term);
+    for (const x of k.s) {
+      for (const v of kv.s.get(x) ?? []) put(v, RELATION.synonym);
+      for (const v of kv.d.get(x) ?? []) put(v, RELATION.derived);
+    }
+    for (const x of k.d) for (const v of kv.s.get(x) ?? []) put(v, RELATION.derived);
+  }
+  return { terms, own: t.terms };
+}
+
+function safeQuantities(text: string) {
+  try {
+    return extractQuantities(text);
+  } catch {
+    return [];
+  }
+}
+
+/** Score accumulator reused across retrievals (one slot per corpus sentence). */
+const accs = new WeakMap<CorpusIndex, Float64Array>();
+
+/** Sentence numbers sharing the most weighted terms with the claim, best first. */
+export function retrieve(index: CorpusIndex, query: Query, k: number = TUNING.candidates): number[] {
+  const { postings, sentences, disabled } = index;
+  let acc = accs.get(index);
+  if (!acc || acc.length < sentences.length) accs.set(index, (acc = new Float64Array(Math.max(1024, sentences.length * 2))));
+  const touched: number[] = [];
+  const n = sentences.length || 1;
+  const maxDf = Math.max(50, n * MAX_DF_SHARE);
+  for (const [term, mult] of query.terms) {
+    const list = postings.get(term);
+    if (!list || list.length > maxDf) continue;
+    const w = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)) * mult;
+    for (const i of list) {
+      if (acc[i] === 0) {
+        if (disabled.size && disabled.has(sentences[i].docIndex)) continue;
+        touched.push(i);
+      }
+      acc[i] += w;
+    }
+  }
+  const best: number[] = [];
+  for (const i of touched) {
+    const v = acc[i];
+    if (best.length < k || v > acc[best[best.length - 1]]) {
+      if (best.length === k) best.pop();
+      let at = best.length;
+      while (at > 0 && acc[best[at - 1]] < v) at--;
+      best.splice(at, 0, i);
+    }
+  }
+  for (const i of touched) acc[i] = 0;
+  return best;
+}
