@@ -15,6 +15,7 @@
 import type { ClaimScore, Sentence } from '../types';
 import { normalizeChars } from '../text/normalize';
 import { boilerplateLabel, isPhotoCredit } from './boilerplate';
+import { addressesReader, conditionLength, isAuthorBio, isCaption, isLeadIn, isQuotedFeeling, isQuotedRemark, setsScene } from './genre';
 import {
   ACTOR_WORD_RE,
   ATTRIBUTION_RE,
@@ -100,6 +101,16 @@ export const CLAIM_TUNING = {
   presentOnly: -0.6,
   /** Writer's first person (we, our, I) outside quotations and without attribution. */
   firstPerson: -1.5,
+  /** A caption (genre.ts): a visible action in the present. Strong evidence (a figure and an attribution) still outweighs it. */
+  caption: -2.5,
+  /** "If …, the next round may …": a forecast on a condition, unless someone is reported saying it. */
+  conditional: -2.0,
+  /** A quoted feeling: cancels the attribution it comes with, and a little more. */
+  quotedFeeling: -3.0,
+  /** A quotation with a bare speech tag and nothing in it to look up: cancels the attribution. */
+  quotedRemark: -2.2,
+  /** Weather and light without a figure or an attribution: scene-setting. */
+  scene: -1.5,
 
   // --- form ---
   /** No finite verb and no outcome verb: a headline, label or caption fragment. */
@@ -158,6 +169,11 @@ export function scoreClaim(sentence: string): ClaimScore {
   const boiler = boilerplateLabel(s, tokens.length);
   if (boiler) return veto(`boilerplate: ${boiler}`);
   if (alphaWords.length < T.minWords) return veto(`fragment: ${alphaWords.length} word${alphaWords.length === 1 ? '' : 's'}`);
+  if (isAuthorBio(s)) return veto("author's bio");
+  if (addressesReader(s)) return veto('the page addressing its reader');
+  // A sentence that is a quoted feeling and its speech tag: the tag's details describe the speaker.
+  if (/^"/.test(s) && isQuotedFeeling(quotedIn(s))) return veto('quoted feeling');
+  if (isLeadIn(s)) return veto('lead-in to a quotation');
 
   const reasons: string[] = [];
   let raw = T.bias;
@@ -245,6 +261,7 @@ export function scoreClaim(sentence: string): ClaimScore {
   if (!attributed && !reportedPast && !digits && !date) {
     add(T.presentOnly, 'no reported event (present-tense commentary)');
   }
+  addGenre(s, { attributed, reportedPast, figure: !!digits, anyFigure: !!digits || WORD_FIGURE_RE.test(s) }, add);
 
   // --- form ---
   const hasVerb = outcome || attributed || FINITE_VERB_RE.test(s) || IRREGULAR_PAST_RE.test(s) || pastTenseWord(s);
@@ -254,6 +271,22 @@ export function scoreClaim(sentence: string): ClaimScore {
 
   const score = round(sigmoid(raw));
   return { score, isClaim: score >= T.threshold, reasons };
+}
+
+/** The sentence's quoted material (normalised straight double quotes). */
+function quotedIn(s: string): string {
+  return [...s.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(' ');
+}
+
+/** The genre markers of genre.ts that lower a score (the vetoes are applied before scoring). */
+function addGenre(s: string, has: { attributed: boolean; reportedPast: boolean; figure: boolean; anyFigure: boolean }, add: (w: number, reason: string) => void): void {
+  if (isCaption(s, has.reportedPast)) add(T.caption, 'caption form');
+  // Unless someone is reported saying it after the condition ("If …, the talks may fail, he said").
+  const cond = conditionLength(s);
+  if (cond && !ATTRIBUTION_RE.test(s.slice(cond))) add(T.conditional, 'conditional forecast');
+  if (has.attributed && isQuotedFeeling(quotedIn(s))) add(T.quotedFeeling, 'quoted feeling');
+  else if (isQuotedRemark(s, quotedIn(s), has.anyFigure)) add(T.quotedRemark, 'quoted remark (nothing to look up)');
+  if (!has.attributed && !has.figure && setsScene(s)) add(T.scene, 'scene-setting');
 }
 
 /**
