@@ -12,7 +12,7 @@ import type { ModelWeights } from './decide/model';
 import { splitSentences } from './text/sentences';
 import { detectClaims } from './claims/detect';
 import { affiliationOf, buildCorpus, corpusEvents, corpusYear, hash, sentenceFacts, type CorpusIndex } from './corpus/index';
-import { readFacts, type Facts } from './facts/read';
+import { readFacts, readNames, type Facts } from './facts/read';
 import { eventOf, type EventRef } from './facts/event';
 import type { Mention } from './facts/words';
 import { splitParts } from './parts/index';
@@ -101,15 +101,16 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
     },
     index,
     analyze(text, opts) {
+      checker.forget();
       const claims: ClaimResult[] = [];
       let lastPerson: string | null = null;
       for (const s of detectClaims(splitSentences(text))) {
         const opensWithPronoun = PRONOUN_START.test(s.text);
         if (!s.detection.isClaim && !opensWithPronoun) {
-          lastPerson = lastPersonIn(s.text) ?? lastPerson;
+          lastPerson = lastPersonIn(readNames(s.text)) ?? lastPerson;
           continue;
         }
-        const own = lastPersonIn(s.text);
+        const own = lastPersonIn(checker.facts(s.text, opts?.docDate ?? null).mentions);
         const checked = !own && opensWithPronoun && lastPerson ? resolvePronoun(s.text, lastPerson) : s.text;
         if (own) lastPerson = own;
         if (!s.detection.isClaim) continue;
@@ -132,12 +133,14 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
   };
 }
 
-/** The last person a sentence names (cheap: capitalised words after a title or before "said"). */
-function lastPersonIn(text: string): string | null {
-  const f = readFacts(text);
-  const people = f.mentions.filter((m) => m.kind === 'per');
+/** The last person among a sentence's names. */
+function lastPersonIn(mentions: Mention[]): string | null {
+  const people = mentions.filter((m) => m.kind === 'per');
   return people.length ? people[people.length - 1].surface : null;
 }
+
+/** Bound on the claims' facts kept within one analysis. */
+const FACTS_MEMO_MAX = 1000;
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -225,15 +228,35 @@ class Checker {
     return s;
   }
 
+  private factsMemo = new Map<string, Facts>();
+
+  /** Forget the claims' facts: each analysis reads its own (and a benchmark measures real work). */
+  forget(): void {
+    this.factsMemo.clear();
+  }
+
+  /** A claim's facts, read once per text and document date within one analysis. */
+  facts(text: string, docDate: string | null): Facts {
+    // The corpus's usual year dates a claim's yearless dates: a new source may change it.
+    const year = corpusYear(this.index);
+    const key = `${docDate ?? ''}\u0000${year}\u0000${text}`;
+    let f = this.factsMemo.get(key);
+    if (f) return f;
+    if (this.factsMemo.size >= FACTS_MEMO_MAX) this.factsMemo.clear();
+    f = readFacts(text, { docDate, defaultYear: year });
+    this.factsMemo.set(key, f);
+    return f;
+  }
+
   check(text: string, docDate: string | null, debug?: { extra: number[]; trace: Explanation['parts']; whole: boolean }) {
     const index = this.index;
     const events = corpusEvents(index);
-    const claim = readFacts(text, { docDate, defaultYear: corpusYear(index) });
+    const claim = this.facts(text, docDate);
     const claimEvent = eventOf(claim, events, { docDate });
     const retrieved = retrieve(index, buildQuery(index, text), this.tuning.candidates);
     const candidates = debug ? [...new Set([...retrieved, ...debug.extra.filter((i) => i >= 0 && i < index.sentences.length)])] : retrieved;
     const parts = debug?.whole ? [{ text: claim.text, start: 0, end: claim.text.length, words: claim.text }] : splitParts(claim);
-    const partFacts = parts.length === 1 ? [claim] : parts.map((p) => readFacts(p.text, { docDate, defaultYear: corpusYear(index) }));
+    const partFacts = parts.length === 1 ? [claim] : parts.map((p) => this.facts(p.text, docDate));
     const totalWeight = partFacts.reduce((s, f) => s + this.contentWeight(f), 0) || 1;
     const outcomes: PartOutcome[] = parts.map((p, k) => {
       const f = partFacts[k];

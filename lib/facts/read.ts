@@ -49,6 +49,14 @@ export function readFacts(text: string, ctx: ReadContext = {}): Facts {
   return { text, words, mentions, clauses, quantities, times, docDate };
 }
 
+/**
+ * Only the names of a sentence (no figures, times or clauses): what following who is being
+ * talked about needs for the sentences that are not checked.
+ */
+export function readNames(text: string): Mention[] {
+  return readWords(tagSentence(text), [], []).mentions;
+}
+
 function safe<T>(f: () => T, fallback: T): T {
   try {
     return f();

@@ -51,6 +51,7 @@ export function installLexicon(json: unknown, keysJson: unknown): void {
     capitals: new Set(t.capitals ?? []),
   };
   keyMemo.clear();
+  relatedMemo.clear();
   spellingIndex = null;
 }
 
@@ -192,12 +193,22 @@ export class KeyIndex<T> {
   }
 }
 
+/** Bound on the memo of relatedness (pairs of lemmas recur across a page's claims). */
+const RELATED_MEMO_MAX = 50_000;
+const relatedMemo = new Map<string, number>();
+
 /** Relatedness of two lemmas (0 when unrelated). */
 export function relatedness(a: string, b: string): number {
   if (a === b) return 1;
+  const key = `${a}\u0000${b}`;
+  let r = relatedMemo.get(key);
+  if (r !== undefined) return r;
   const ix = new KeyIndex<true>();
   ix.add(b, true);
-  return ix.best(a)?.strength ?? 0;
+  r = ix.best(a)?.strength ?? 0;
+  if (relatedMemo.size >= RELATED_MEMO_MAX) relatedMemo.clear();
+  relatedMemo.set(key, r);
+  return r;
 }
 
 /** WordNet antonyms of a lemma (read both ways). */
