@@ -14,7 +14,11 @@ export const EvidenceSchema = z.object({
   stance: StanceSchema,
   reason: z.string(),
   score: z.number(),
+  /** For a compound claim: the words of the part this sentence bears on. */
+  part: z.string().optional(),
 });
+
+export const PartStatusSchema = z.enum(['supported', 'disputed', 'mixed', 'not_covered']);
 
 export const ClaimResultSchema = z.object({
   text: z.string(),
@@ -22,6 +26,8 @@ export const ClaimResultSchema = z.object({
   end: z.number().int().nonnegative(),
   verdict: VerdictSchema,
   evidence: z.array(EvidenceSchema),
+  /** For a compound claim: each part's words and what the sources say of it. */
+  parts: z.array(z.object({ words: z.string(), status: PartStatusSchema })).optional(),
 });
 
 /** Source metadata the UI shows next to a quote (outlet, date, title). */

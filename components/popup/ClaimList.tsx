@@ -28,6 +28,8 @@ export function ClaimList({ items, sources, onChoose }: ClaimListProps) {
   );
 }
 
+const PART_WORDS = { supported: 'Supported', disputed: 'Disputed', mixed: 'Mixed', not_covered: 'Not covered' } as const;
+
 function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number): void }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -40,6 +42,15 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
         </span>
         <span className="cc-claim-text">{claim.text}</span>
       </button>
+      {(claim.parts?.length ?? 0) > 1 && (
+        <ul className="cc-parts" aria-label="Parts of the claim">
+          {claim.parts!.map((p, i) => (
+            <li key={i} className={`cc-part cc-part-${p.status}`}>
+              <strong>{PART_WORDS[p.status]}:</strong> “{p.words}”
+            </li>
+          ))}
+        </ul>
+      )}
       {n > 0 ? (
         <button type="button" className="cc-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Evidence ({n})
@@ -54,6 +65,7 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
               <p className="cc-ev-meta">
                 <strong className="cc-stance">{STANCE_WORDS[e.stance]}</strong> — {e.reason}
               </p>
+              {e.part ? <p className="cc-ev-part">On: “{e.part}”</p> : null}
               <blockquote className="cc-quote">{e.quote}</blockquote>
               <p className="cc-ev-source">{sourceLine(byId.get(e.source), e.source)}</p>
               <ReadSourceLink source={e.source} quote={e.quote} />

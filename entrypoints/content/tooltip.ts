@@ -36,6 +36,9 @@ blockquote { margin: 0; font-style: italic; }
 .stance { font-weight: 600; font-style: normal; }
 .stance-conflicts { color: #b3261e; } .stance-supports { color: #0a7a52; } .stance-related { color: #57606a; }
 .reason { font-size: 12px; margin-top: 2px; }
+.parts { list-style: none; margin: 0 0 6px; padding: 0; font-size: 12px; }
+.part-status { font-weight: 600; }
+.on-part { font-size: 12px; margin-top: 2px; font-style: italic; }
 .empty { color: #57606a; margin: 4px 0; }
 .actions { display: flex; align-items: center; gap: 8px; margin-top: 10px; }
 .note { all: unset; cursor: pointer; font-size: 12px; font-weight: 600; padding: 3px 10px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
@@ -185,6 +188,17 @@ export class Tooltip {
 
     const body = el('div');
     body.id = 'crosscheck-tip-body';
+    if (m.parts.length) {
+      // A compound claim: what the sources say of each of its parts.
+      const parts = el('ul', 'parts');
+      parts.setAttribute('aria-label', 'Parts of the claim');
+      for (const p of m.parts) {
+        const li = el('li', `part part-${p.status}`);
+        li.append(el('span', 'part-status', `${p.label}: `), document.createTextNode(`“${p.words}”`));
+        parts.append(li);
+      }
+      body.append(parts);
+    }
     if (m.evidence.length) {
       const list = el('ol');
       for (const e of m.evidence) {
@@ -193,6 +207,7 @@ export class Tooltip {
         const meta = el('div', 'meta');
         meta.append(el('span', `stance stance-${e.stance}`, e.stanceLabel), document.createTextNode(` · ${[e.outlet, e.date].filter(Boolean).join(', ')}`));
         li.append(meta);
+        if (e.part) li.append(el('div', 'on-part', `On: “${e.part}”`));
         if (e.reason) li.append(el('div', 'reason', e.reason));
         li.append(readerLink(e.source, e.quote));
         list.append(li);

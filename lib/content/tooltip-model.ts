@@ -10,7 +10,9 @@ interface EvidenceLike {
   quote: string;
   stance: 'supports' | 'conflicts' | 'related';
   reason: string;
+  part?: string;
 }
+type PartStatus = 'supported' | 'disputed' | 'mixed' | 'not_covered';
 interface SourceLike {
   id: string;
   title: string;
@@ -32,6 +34,15 @@ export interface TooltipEvidence {
   /** "Supports" / "Conflicts" / "Related". */
   stanceLabel: string;
   reason: string;
+  /** For a compound claim: the part of it this sentence bears on ('' otherwise). */
+  part: string;
+}
+
+export interface TooltipPart {
+  words: string;
+  status: PartStatus;
+  /** "Supported" / "Disputed" / "Mixed" / "Not covered". */
+  label: string;
 }
 
 export interface TooltipModel {
@@ -40,6 +51,8 @@ export interface TooltipModel {
   label: string;
   claim: string;
   evidence: TooltipEvidence[];
+  /** A compound claim's parts and what the sources say of each (empty for a single fact). */
+  parts: TooltipPart[];
   /** One line when there is nothing to quote. */
   empty: string;
 }
@@ -48,6 +61,13 @@ const STANCE_LABELS: Record<EvidenceLike['stance'], string> = {
   supports: 'Supports',
   conflicts: 'Conflicts',
   related: 'Related',
+};
+
+const PART_LABELS: Record<PartStatus, string> = {
+  supported: 'Supported',
+  disputed: 'Disputed',
+  mixed: 'Mixed',
+  not_covered: 'Not covered',
 };
 
 const MONTHS = [
@@ -68,7 +88,7 @@ function shortTitle(t: string): string {
 }
 
 export function tooltipModel(
-  claim: { text: string; verdict: Verdict; evidence: readonly EvidenceLike[] },
+  claim: { text: string; verdict: Verdict; evidence: readonly EvidenceLike[]; parts?: ReadonlyArray<{ words: string; status: PartStatus }> },
   sources: readonly SourceLike[],
   max = MAX_TOOLTIP_EVIDENCE,
 ): TooltipModel {
@@ -86,13 +106,16 @@ export function tooltipModel(
       stance: e.stance,
       stanceLabel: STANCE_LABELS[e.stance],
       reason: e.reason,
+      part: e.part ?? '',
     };
   });
+  const parts = (claim.parts?.length ?? 0) > 1 ? claim.parts!.map((p) => ({ words: p.words, status: p.status, label: PART_LABELS[p.status] })) : [];
   return {
     verdict: claim.verdict,
     label: VERDICT_LABELS[claim.verdict],
     claim: claim.text,
     evidence,
+    parts,
     empty: evidence.length ? '' : 'No sentence in the reference corpus bears on this claim.',
   };
 }
