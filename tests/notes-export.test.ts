@@ -277,7 +277,7 @@ describe('toWebAnnotation', () => {
     expect(a.created).toBe('2025-06-02T10:00:00.000Z');
     expect(a.modified).toBe('2025-06-03T08:30:00.000Z');
     const o = coll.first.items.find((x) => x.id === `urn:uuid:${OTHER.id}`)!;
-    expect(o.body).toEqual([]); // no text, tags or verdict: a bare highlight
+    expect(o.body).toBeUndefined(); // no text, tags or verdict: a bare highlight, no body (never [])
     expect(o.motivation).toBe('highlighting');
   });
 });

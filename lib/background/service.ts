@@ -50,6 +50,8 @@ export interface TabStore {
 export interface Sender {
   tabId?: number;
   url?: string;
+  /** The sender is one of the extension's own pages (the wiring compares its origin). */
+  extensionPage?: boolean;
 }
 
 export interface ServiceDeps {
@@ -279,6 +281,8 @@ export function createService(deps: ServiceDeps): Service {
         case 'status':
           return await status(req, sender.tabId);
         case 'getTabState':
+          // A web page's content script learns its own tab's state only, never another's.
+          if (sender.tabId !== undefined && !sender.extensionPage && req.tabId !== sender.tabId) return fail("a page may only read its own tab's state");
           return ok(await getTabState(req.tabId));
       }
     } catch (e) {

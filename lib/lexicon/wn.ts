@@ -16,17 +16,25 @@
  */
 import { skeleton } from './spelling';
 
-interface LexTable {
+/** The lexicon file's table (built by scripts/build-lexicon.ts; keys live in a second file). */
+export interface LexTable {
+  version: number;
+  source: string;
+  /** word → keys, comma-separated `s123`, `d45`, `h6` (synset numbers in base 36). */
   keys: Record<string, string>;
   ant: Record<string, string[]>;
   pert: Record<string, string>;
   part: Record<string, string[]>;
   kind: Record<string, string>;
   exc: Record<string, string>;
+  /** word → verb class ('' when none the engine reads): words whose commonest sense is a verb. */
   verbs: Record<string, string>;
-  vlemmas: string[];
+  /** Proper place name → the country it is in (a country → itself): "kiev" → ukraine. */
   country: Record<string, string>;
+  /** National capitals: in news, a capital names its government ("Kyiv said"). */
   capitals: string[];
+  /** Every single-word lemma WordNet has a verb sense for (the lemmatiser prefers "agree" to the adjective "agreed"). */
+  vlemmas: string[];
 }
 
 interface Lexicon {

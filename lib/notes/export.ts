@@ -4,7 +4,9 @@
  * - Markdown (`toMarkdown`): a readable report to share or paste, grouped by page.
  * - CSV (`toCSV`): a spreadsheet, one row per note.
  * - JSON (`toJSON`): the complete, versioned backup; `parseNotesImport` (import.ts) reads it back.
- * - W3C Web Annotation (`toWebAnnotation`): JSON-LD other annotation tools understand.
+ * - W3C Web Annotation (`toWebAnnotation`): JSON-LD other annotation tools understand; the
+ *   collection and every annotation on its own meet the W3C test suite's MUST assertions
+ *   (tests/notes-w3c.test.ts).
  *
  * Everything that comes from a web page (titles, claims, evidence) or from the reader is
  * treated as untrusted text: escaped in Markdown so it cannot become a link, an image or HTML,
@@ -302,11 +304,18 @@ export interface TextualBody {
   format?: 'text/plain';
 }
 
+/**
+ * One note as a Web Annotation. It carries its own `@context`, so it stays a valid JSON-LD
+ * annotation when taken out of the collection (copied alone, posted to an annotation server).
+ * `body` is absent, never `[]`, when the note has no text, tags or verdict: the model allows an
+ * annotation without a body (a highlight), but a body list must hold at least one body.
+ */
 export interface WebAnnotation {
+  '@context': typeof ANNO_CONTEXT;
   id: string;
   type: 'Annotation';
   motivation: 'commenting' | 'tagging' | 'assessing' | 'highlighting';
-  body: TextualBody[];
+  body?: TextualBody[];
   target: {
     source: string;
     selector: [
@@ -333,8 +342,11 @@ export interface WebAnnotationOptions {
   label?: string;
 }
 
-/** One note as a Web Annotation (without @context: it sits inside a collection). */
-export function noteToAnnotation(n: Note): WebAnnotation {
+/** Motivation of a note with neither text, tags nor verdict: it only marks the quote. */
+const BARE_MOTIVATION = 'highlighting';
+
+/** The note's bodies: its text (commenting), one per tag (tagging), the reader's verdict and reason (assessing). */
+function noteBodies(n: Note): TextualBody[] {
   const body: TextualBody[] = [];
   if (n.text.trim()) body.push({ type: 'TextualBody', value: n.text, purpose: 'commenting', format: 'text/plain' });
   for (const t of n.tags) body.push({ type: 'TextualBody', value: t, purpose: 'tagging' });
@@ -342,19 +354,36 @@ export function noteToAnnotation(n: Note): WebAnnotation {
     const label = VERDICT_LABELS[n.readerVerdict as Verdict];
     body.push({ type: 'TextualBody', value: n.readerReason.trim() ? `${label}: ${n.readerReason.trim()}` : label, purpose: 'assessing', format: 'text/plain' });
   }
+  return body;
+}
+
+/** Why the reader annotated: the first of text, verdict, tags they gave, else a bare highlight. */
+function noteMotivation(n: Note): WebAnnotation['motivation'] {
+  return n.text.trim() ? 'commenting' : n.readerVerdict ? 'assessing' : n.tags.length ? 'tagging' : BARE_MOTIVATION;
+}
+
+/** The page with the note's two selectors (alternatives, per the model). */
+function noteTarget(n: Note): WebAnnotation['target'] {
   const [q, p] = n.target.selectors;
   return {
+    source: n.pageUrl,
+    selector: [
+      { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      { type: 'TextPositionSelector', start: p.start, end: p.end },
+    ],
+  };
+}
+
+/** One note as a complete Web Annotation, valid on its own (own @context; no body when bare). */
+export function noteToAnnotation(n: Note): WebAnnotation {
+  const body = noteBodies(n);
+  return {
+    '@context': ANNO_CONTEXT,
     id: `urn:uuid:${n.id}`,
     type: 'Annotation',
-    motivation: n.text.trim() ? 'commenting' : n.readerVerdict ? 'assessing' : n.tags.length ? 'tagging' : 'highlighting',
-    body,
-    target: {
-      source: n.pageUrl,
-      selector: [
-        { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-        { type: 'TextPositionSelector', start: p.start, end: p.end },
-      ],
-    },
+    motivation: noteMotivation(n),
+    ...(body.length ? { body } : {}),
+    target: noteTarget(n),
     created: n.createdAt,
     modified: n.updatedAt,
   };
@@ -362,9 +391,10 @@ export function noteToAnnotation(n: Note): WebAnnotation {
 
 /**
  * The notes as one W3C AnnotationCollection (JSON-LD, "@context": anno.jsonld) with every
- * annotation embedded in its first and only AnnotationPage. Each annotation: id urn:uuid:<note
- * id>; bodies: the note text (purpose commenting), one per tag (tagging), the reader's verdict
- * and reason (assessing) — none for a bare note, whose motivation is then 'highlighting';
+ * annotation embedded in its first and only AnnotationPage. Each annotation repeats the
+ * @context, so any one of them is a valid annotation by itself; id urn:uuid:<note id>; bodies:
+ * the note text (purpose commenting), one per tag (tagging), the reader's verdict and reason
+ * (assessing) — no body at all for a bare note, whose motivation is then 'highlighting';
  * target: the page URL with the two selectors (alternatives, per the model). The engine's
  * verdict and evidence have no standard place here — use JSON for them.
  */
