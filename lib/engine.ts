@@ -10,6 +10,7 @@
 import type { AnalysisResult, ClaimResult, CorpusDoc, Verdict } from './types';
 import type { ModelWeights } from './decide/model';
 import { splitSentences } from './text/sentences';
+import { stripFormatChars } from './text/normalize';
 import { detectClaims } from './claims/detect';
 import { affiliationOf, buildCorpus, corpusEvents, corpusYear, hash, sentenceFacts, type CorpusIndex } from './corpus/index';
 import { readFacts, readNames, type Facts } from './facts/read';
@@ -100,7 +101,10 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
       return `${ENGINE_VERSION}+${tuningHash}+${index.version}`;
     },
     index,
-    analyze(text, opts) {
+    analyze(original, opts) {
+      // Invisible format characters out, once: claims keep the original's text and offsets.
+      const plain = stripFormatChars(original);
+      const text = plain.text;
       checker.forget();
       const claims: ClaimResult[] = [];
       let lastPerson: string | null = null;
@@ -115,19 +119,20 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
         if (own) lastPerson = own;
         if (!s.detection.isClaim) continue;
         const r = checker.check(checked, opts?.docDate ?? null);
-        claims.push({ text: s.text, start: s.start, end: s.end, verdict: r.verdict, evidence: r.evidence, detection: s.detection, ...(r.parts ? { parts: r.parts } : {}) });
+        const [start, end] = [plain.toOriginalStart(s.start), plain.toOriginalEnd(s.end)];
+        claims.push({ text: original.slice(start, end), start, end, verdict: r.verdict, evidence: r.evidence, detection: s.detection, ...(r.parts ? { parts: r.parts } : {}) });
       }
       return { claims };
     },
     checkClaim(claim, opts) {
       const text = claim.trim();
-      const r = checker.check(text, opts?.docDate ?? null);
+      const r = checker.check(stripFormatChars(text).text.trim(), opts?.docDate ?? null);
       return { text, start: 0, end: text.length, verdict: r.verdict, evidence: r.evidence, ...(r.parts ? { parts: r.parts } : {}) };
     },
     explain(claim, opts) {
       const text = claim.trim();
       const trace: Explanation['parts'] = [];
-      const r = checker.check(text, opts?.docDate ?? null, { extra: opts?.sentences ?? [], trace, whole: opts?.whole ?? false });
+      const r = checker.check(stripFormatChars(text).text.trim(), opts?.docDate ?? null, { extra: opts?.sentences ?? [], trace, whole: opts?.whole ?? false });
       return { parts: trace, result: { text, start: 0, end: text.length, verdict: r.verdict, evidence: r.evidence, ...(r.parts ? { parts: r.parts } : {}) } };
     },
   };

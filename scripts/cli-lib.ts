@@ -3,8 +3,9 @@
  * validation, and output formatting. scripts/check.ts only wires them to the process.
  *
  * Exit codes: 0 success · 1 internal error (corpus or engine failed) · 2 bad input (missing,
- * unreadable, empty, binary file, unknown extension, malformed JSONL line) · 64 usage error
- * (unknown flag, no file, too many files).
+ * unreadable, empty, binary file, unknown extension, malformed JSONL line, text or claim not in
+ * English — lib/text/language.ts, the test the extension uses too) · 64 usage error (unknown
+ * flag, no file, too many files).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { readDateMarker } from '../lib/corpus/manifest';
 import type { CorpusDoc } from '../lib/types';
 import type { Engine } from '../lib/engine';
 import { extractArticle } from '../lib/extract/html';
+import { detectLanguage, englishOnlyMessage } from '../lib/text/language';
 import { VERDICT_LABELS, VERDICTS } from '../lib/labels';
 import type { AnalysisResult, ClaimResult, Evidence } from '../lib/types';
 
@@ -33,6 +35,8 @@ Input:
   FILE                 an article as plain text (.txt) or a web page (.html, .htm).
                        A .txt file may start with "date YYYY-MM-DD" to give the article's date;
                        for .html the published date is read from the page.
+                       Crosscheck reads English only: a file or a claim in another language
+                       is a bad-input error that names the language it looks like.
   --claims FILE.jsonl  check single claims instead: one JSON object per line,
                        {"id": "...", "claim": "...", "date": "YYYY-MM-DD" (optional)}.
                        Blank lines are skipped. Prints one JSON line per claim:
@@ -231,6 +235,12 @@ export function prepareDocument(path: string, content: string): PreparedDocument
   return { text: article.text, offset: 0, displayText: article.text, docDate: article.date, title: article.title || null };
 }
 
+/** The refusal of a text that is not English ("Crosscheck reads English only; this file looks like French"), or null. */
+export function languageRefusal(text: string, subject: string): string | null {
+  const language = detectLanguage(text);
+  return language.english ? null : englishOnlyMessage(subject, language);
+}
+
 /** One input line of --claims. Extra fields (label, note …) are allowed and ignored. */
 export const ClaimLineSchema = z.object({
   id: z.union([z.string().refine((s) => s.trim() !== '', '"id" must not be empty'), z.number()], {
@@ -266,6 +276,11 @@ export function parseClaimsJsonl(path: string, content: string): ClaimLine[] {
       const field = issue.path.length ? String(issue.path[0]) : '';
       const missing = field && !(field in (value as object));
       errors.push(`${where}: ${missing ? `missing "${field}"` : issue.message}`);
+      return;
+    }
+    const notEnglish = languageRefusal(r.data.claim, 'this claim');
+    if (notEnglish) {
+      errors.push(`${where}: ${notEnglish}`);
       return;
     }
     out.push(r.data);
@@ -423,6 +438,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
     const content = readTextFile(args.file);
     if (args.kind === 'claims') claimLines = parseClaimsJsonl(args.file, content);
     else prepared = prepareDocument(args.file, content);
+    const notEnglish = prepared && languageRefusal(prepared.text, 'this file');
+    if (notEnglish) throw new InputError(`${args.file}: ${notEnglish}`);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(

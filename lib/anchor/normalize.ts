@@ -8,11 +8,11 @@
  * the normalised text maps back to exact (node, offset) positions. Pure: no DOM.
  */
 
-/** Whitespace as extractArticle's normalizeWhitespace sees it (JS \s, NBSP, zero-width space). */
-const WHITESPACE = /[\s\u00a0\u200b]/;
+/** Whitespace as extractArticle's normalizeWhitespace sees it (JS \s, NBSP). */
+const WHITESPACE = /[\s\u00a0]/;
 
-/** Characters that carry no text: soft hyphen, zero-width (non-)joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00ad\u200c\u200d\u2060\ufeff]/;
+/** Characters that carry no text: soft hyphen, zero-width space and (non-)joiners, word joiner, BOM. */
+const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/;
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4]/;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/;
@@ -23,8 +23,9 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/;
  * or a single character. Lower-casing is applied only where it keeps one code unit.
  */
 export function normalizeChar(c: string): string {
-  if (WHITESPACE.test(c)) return ' ';
+  // Invisible first: JS \s counts the BOM as whitespace.
   if (INVISIBLE.test(c)) return '';
+  if (WHITESPACE.test(c)) return ' ';
   if (SINGLE_QUOTES.test(c)) return "'";
   if (DOUBLE_QUOTES.test(c)) return '"';
   if (DASHES.test(c)) return '-';

@@ -76,8 +76,13 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Collapse all whitespace (incl. NBSP) to single spaces and trim. */
+/**
+ * Runs of whitespace (JS \s and NBSP) become one space. A zero-width space or a BOM is no
+ * character at all, not a space: "sol\u200bdiers" stays one word (the engine drops format
+ * characters, keeping offsets; lib/text/normalize.ts stripFormatChars).
+ */
 export function normalizeWhitespace(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return s.replace(/(?:(?!\ufeff)[\s\u00a0])+/g, ' ').trim();
 }
 
 function localName(n: Node): string {

@@ -4,22 +4,21 @@
  * with a clear message. Shared by the command line (`--sources DIR`) and the extension.
  *
  * Refused, with the reason: empty files, binary files, files over MAX_SOURCE_BYTES, unknown
- * types and text that is not English (the engine's vocabulary is English). Parsing HTML needs
- * a DOM: the caller passes `parseHtml` (linkedom in Node, DOMParser in the browser), so this
- * module touches no globals.
+ * types and text that is not English (the engine's vocabulary is English; lib/text/language.ts,
+ * the test the content script and the command line use too, names the language). Parsing HTML
+ * needs a DOM: the caller passes `parseHtml` (linkedom in Node, DOMParser in the browser), so
+ * this module touches no globals.
  */
 import { extractArticle } from '../extract/html';
 import { hash } from '../corpus/hash';
+import { stripFormatChars } from '../text/normalize';
+import { detectLanguage, englishOnlyMessage } from '../text/language';
 import type { CorpusDoc, EventId } from '../types';
 
 /** Largest source accepted: a long article is ~100 KB; 5 MB is a book, not a news source. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 /** Share of control characters above which text is taken to be binary. */
 const MAX_CONTROL_SHARE = 0.01;
-/** Share of English function words a text must reach (English prose: ~0.35–0.5). */
-const MIN_ENGLISH_SHARE = 0.12;
-/** Words below which the language test is not attempted (a headline says little). */
-const MIN_WORDS_FOR_LANGUAGE = 30;
 
 export class SourceError extends Error {
   override name = 'SourceError';
@@ -79,18 +78,8 @@ function decode(name: string, content: string | Uint8Array): string {
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-const ENGLISH = new Set(
-  'the of and to in a is that for on was with as by at from it be are have has had said were this which not but or an its their his they after been will would who'.split(' '),
-);
-
-/** Share of English function words among the words of `text`. */
-export function englishShare(text: string): number {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (!words.length) return 0;
-  let n = 0;
-  for (const w of words) if (ENGLISH.has(w)) n++;
-  return n / words.length;
-}
+/** The share of English function words, from the one language test (kept for callers of this module). */
+export { englishShare } from '../text/language';
 
 /** Front matter ("---\nkey: value\n---") and Markdown syntax out; metadata kept. */
 function fromMarkdown(md: string): { text: string; meta: Partial<SourceMeta> } {
@@ -158,17 +147,17 @@ export function parseSource(input: SourceInput, opts: ParseOptions = {}): Parsed
   } else {
     parsed = fromText(raw);
   }
-  const text = parsed.text;
+  // Invisible format characters (soft hyphens …) out where the text enters the corpus: its
+  // sentences are matched and quoted from the stored text, and the reader shows that text.
+  const text = stripFormatChars(parsed.text).text;
   if (!/\p{L}{2,}/u.test(text)) throw new SourceError(`${input.name}: is empty (no article text found)`);
-  const words = text.match(/\p{L}+/gu)?.length ?? 0;
-  if (words >= MIN_WORDS_FOR_LANGUAGE && englishShare(text) < MIN_ENGLISH_SHARE) {
-    throw new SourceError(`${input.name}: does not look like English text; Crosscheck's engine reads English only`);
-  }
+  const language = detectLanguage(text);
+  if (!language.english) throw new SourceError(`${input.name}: does not look like English (${englishOnlyMessage('this text', language)})`);
   const meta = { ...parsed.meta, ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v !== undefined && v !== '')) };
   const contentHash = hash(text.replace(/\s+/g, ' ').toLowerCase());
   return {
     id: `user_${contentHash}`,
-    title: meta.title || firstLine(text),
+    title: (meta.title && stripFormatChars(meta.title).text) || firstLine(text),
     outlet: meta.outlet ?? null,
     date: meta.date ?? null,
     event: meta.event ?? null,

@@ -6,6 +6,10 @@
  * linear pass per line over a length-preserving normalised copy (see normalize.ts), so every
  * sentence is `text.slice(start, end)` of the ORIGINAL text.
  *
+ * Format characters (soft hyphens, zero-width spaces, BOMs …) are invisible: the splitter reads
+ * the text without them (stripFormatChars) and maps each sentence back to the original, so they
+ * neither end nor start a sentence and a sentence's text keeps the ones inside it.
+ *
  * Rules, in order:
  * - Every non-empty line is a paragraph (news text puts one paragraph per line; blank lines are
  *   just separators). Sentences never cross a line break, so headline-like lines without final
@@ -23,7 +27,7 @@
  */
 import type { Sentence } from '../types';
 import { abbreviationKind, isAbbreviation, SENTENCE_STARTERS } from './abbreviations';
-import { normalizeChars } from './normalize';
+import { normalizeChars, stripFormatChars } from './normalize';
 
 /** Tunable limits of the splitter. */
 export const SENTENCE_TUNING = {
@@ -57,6 +61,18 @@ const HAS_ALNUM_RE = /[\p{L}\p{N}]/u;
  * non-empty and contains a letter or digit; sentences are in order and do not overlap.
  */
 export function splitSentences(text: string): Sentence[] {
+  const plain = stripFormatChars(text);
+  const sentences = splitVisible(plain.text);
+  if (plain.text === text) return sentences;
+  return sentences.map((s) => {
+    const start = plain.toOriginalStart(s.start);
+    const end = plain.toOriginalEnd(s.end);
+    return { text: text.slice(start, end), start, end, paragraph: s.paragraph };
+  });
+}
+
+/** splitSentences on a text without format characters. */
+function splitVisible(text: string): Sentence[] {
   const norm = normalizeChars(text);
   const out: Sentence[] = [];
   let paragraph = 0;
