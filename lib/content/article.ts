@@ -23,18 +23,21 @@ export type Checkability =
   | { checkable: true }
   | { checkable: false; reason: 'not_article' | 'not_english'; message: string };
 
-/** The content script's decision for the article text of a page. */
-export function checkability(text: string): Checkability {
+/**
+ * The content script's decision for the article text of a page. `listOfLinks`: extraction found
+ * a list of stories (headline links, teasers — lib/extract/html.ts), not a story.
+ */
+export function checkability(text: string, shape: { listOfLinks?: boolean } = {}): Checkability {
   const t = text.trim();
-  if (!looksLikeArticle(t)) return { checkable: false, reason: 'not_article', message: NOT_ARTICLE_MESSAGE };
+  if (shape.listOfLinks || !looksLikeArticle(t)) return { checkable: false, reason: 'not_article', message: NOT_ARTICLE_MESSAGE };
   const language = detectLanguage(t);
   if (!language.english) return { checkable: false, reason: 'not_english', message: `${englishOnlyMessage('this page', language)}.` };
   return { checkable: true };
 }
 
 /** True when the page's text is an English article (see checkability). */
-export function isArticleText(text: string): boolean {
-  return checkability(text).checkable;
+export function isArticleText(text: string, shape: { listOfLinks?: boolean } = {}): boolean {
+  return checkability(text, shape).checkable;
 }
 
 /** Long enough, with enough sentences of some length. */

@@ -21,6 +21,36 @@ export interface ExtractedArticle {
   byline: string | null;
   /** Site / outlet name, or null. */
   siteName: string | null;
+  /** The text is a list of stories (headline links, teasers), not a story (listOfLinks). */
+  listOfLinks: boolean;
+}
+
+/** A link whose text has this many characters and words reads as a headline, not a name. */
+const HEADLINE_LINK_CHARS = 25;
+const HEADLINE_LINK_WORDS = 4;
+/** So many headline links, this densely (per 1,000 characters of text), make a list of stories. */
+const LIST_MIN_LINKS = 8;
+const LIST_LINKS_PER_1000 = 3;
+
+/**
+ * A home page, section front or search page: the extracted text is a run of headline links
+ * (with or without teaser snippets). An article links names and a "read more" or two; it does
+ * not carry a headline link every few hundred characters.
+ */
+export function listOfLinks(root: Node, textChars: number): boolean {
+  if (textChars <= 0) return false;
+  let headlines = 0;
+  const walk = (n: Node) => {
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (localName(n) === 'a') {
+      const t = normalizeWhitespace(n.textContent ?? '');
+      if (t.length >= HEADLINE_LINK_CHARS && t.split(' ').length >= HEADLINE_LINK_WORDS) headlines++;
+      return;
+    }
+    for (const c of Array.from(n.childNodes)) walk(c);
+  };
+  walk(root);
+  return headlines >= LIST_MIN_LINKS && (headlines * 1000) / textChars >= LIST_LINKS_PER_1000;
 }
 
 /**
@@ -288,17 +318,19 @@ export function extractArticle(doc: Document, url?: string): ExtractedArticle {
   let title = '';
   let text = '';
   let readabilitySite: string | null = null;
+  let content: Node | null = null;
   try {
     const parsed = new Readability<Node>(doc, { serializer: (node) => node }).parse();
     if (parsed) {
       title = normalizeWhitespace(parsed.title ?? '');
-      if (parsed.content) text = blockText(parsed.content);
+      if (parsed.content) [content, text] = [parsed.content, blockText(parsed.content)];
       readabilitySite = parsed.siteName ? normalizeWhitespace(parsed.siteName) : null;
     }
   } catch {
     // Readability can throw on degenerate documents; fall through to the plain fallback.
   }
-  if (!text && doc.body) text = blockText(doc.body);
+  if (!text && doc.body) [content, text] = [doc.body, blockText(doc.body)];
+  const isList = content ? listOfLinks(content, text.length) : false;
   // Readability keeps a leading heading that repeats the title; it is not body text.
   if (title || h1) {
     const first = text.split('\n\n', 1)[0];
@@ -308,5 +340,5 @@ export function extractArticle(doc: Document, url?: string): ExtractedArticle {
   // Prefer the page's <h1> when Readability's title is that headline plus a site suffix.
   if (h1 && (!title || title.includes(h1))) title = h1;
 
-  return { title, text, date, byline, siteName: siteName ?? readabilitySite };
+  return { title, text, date, byline, siteName: siteName ?? readabilitySite, listOfLinks: isList };
 }
