@@ -1,5 +1,6 @@
 import { VerdictBadge } from '../VerdictBadge';
 import type { Note } from '@/lib/notes/model';
+import type { DamagedNote } from '@/lib/notes/db';
 import { anchorNotice, type StoredAnchor } from '@/lib/notes-ui/anchor-store';
 import { readerVerdictLine } from '@/lib/notes-ui/editor';
 import { isWebUrl, noteLinkUrl } from '@/lib/notes-ui/link';
@@ -71,6 +72,40 @@ export function NoteCard({ note: n, anchor, onEdit, onDelete }: NoteCardProps) {
           Delete
         </button>
       </div>
+    </article>
+  );
+}
+
+/** Problems shown for a damaged note before "and N more". */
+const MAX_SHOWN_ISSUES = 5;
+
+/**
+ * A stored note that is no longer valid: what can still be read of it (page, claim, text, date)
+ * and why it is not valid. Everything is rendered as text; nothing is a link.
+ */
+export function DamagedNoteCard({ note: d }: { note: DamagedNote }) {
+  const shown = d.issues.slice(0, MAX_SHOWN_ISSUES);
+  const more = d.issues.length - shown.length;
+  return (
+    <article className="cc-note-card cc-note-damaged" aria-label={`Damaged note ${d.id}`} data-note-id={d.id} data-damaged="true">
+      <p className="cc-note-page">
+        <span>{d.pageTitle || d.pageUrl || 'Page unknown'}</span>
+        {d.pageTitle && d.pageUrl && <span className="cc-note-url"> · {d.pageUrl}</span>}
+      </p>
+      {d.claimText && <blockquote className="cc-quote cc-note-claim">{d.claimText}</blockquote>}
+      {d.text?.trim() && <p className="cc-note-text">{d.text}</p>}
+      <p className="cc-orphan" role="note">
+        Damaged: this note is kept as stored but cannot be used. What is wrong:
+      </p>
+      <ul className="cc-note-issues">
+        {shown.map((issue, i) => (
+          <li key={i}>{issue}</li>
+        ))}
+        {more > 0 && <li>and {more} more</li>}
+      </ul>
+      <p className="cc-meta cc-note-dates">
+        {d.createdAt ? `Created ${shortDateTime(d.createdAt)} · ` : ''}id {d.id}
+      </p>
     </article>
   );
 }

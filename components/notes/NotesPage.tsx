@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { NoteFilter } from '@/lib/notes/db';
-import type { ImportCounts } from '@/lib/notes/import';
+import type { DamagedNote, NoteFilter, NoteList } from '@/lib/notes/db';
+import type { ImportCounts, NotesImportSource } from '@/lib/notes/import';
 import type { Note, NotePatch } from '@/lib/notes/model';
 import { VERDICT_LABELS, VERDICTS } from '@/lib/labels';
 import type { StoredAnchor } from '@/lib/notes-ui/anchor-store';
@@ -8,7 +8,9 @@ import { draftFromNote, draftToPatch, noteCountLabel } from '@/lib/notes-ui/edit
 import {
   EMPTY_FORM,
   EXPORT_FORMAT_CHOICES,
+  backupBeforeDeleteAll,
   buildExport,
+  deleteAllPrompt,
   filterByPlace,
   filterFromForm,
   formProblem,
@@ -20,19 +22,21 @@ import {
   type ExportFormat,
   type NotesForm,
 } from '@/lib/notes-ui/page';
-import { NoteCard } from './NoteCard';
+import { DamagedNoteCard, NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 
 /** What the notes page needs from storage (the notes database and storage.local), injected by main.tsx. */
 export interface NotesStore {
-  list(filter?: NoteFilter): Promise<Note[]>;
+  /** The notes; `listNotes` also carries the damaged rows it met (NoteList.damaged), which the page shows. */
+  list(filter?: NoteFilter): Promise<Note[] | NoteList>;
   update(id: string, patch: NotePatch): Promise<Note>;
   remove(id: string): Promise<boolean>;
   /** Put a deleted note back exactly as it was (undo). */
   restore(note: Note): Promise<Note>;
   /** Delete every note; resolves to how many there were. */
   removeAll(): Promise<number>;
-  importFile(text: string): Promise<{ ok: true; counts: ImportCounts } | { ok: false; error: string }>;
+  /** Import a JSON export: given the File itself, it is read as a stream (no size limit, the page stays responsive). */
+  importFile(source: NotesImportSource): Promise<{ ok: true; counts: ImportCounts } | { ok: false; error: string }>;
   /** Where each note was found when its page was last opened. */
   anchors(): Promise<Map<string, StoredAnchor>>;
   forgetAnchors(ids: string[]): Promise<void>;
@@ -70,10 +74,16 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The damaged rows a list carries (none when the store gives a plain array). */
+function damagedOf(list: Note[] | NoteList): DamagedNote[] {
+  return (list as Partial<NoteList>).damaged ?? [];
+}
+
 /** The notes page: every note, with search and filters, edit and delete, export and import. */
 export function NotesPage({ store, now = () => new Date() }: { store: NotesStore; now?: () => Date }) {
   const id = useId();
   const [all, setAll] = useState<Note[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedNote[]>([]);
   const [shown, setShown] = useState<Note[]>([]);
   const [anchors, setAnchors] = useState<Map<string, StoredAnchor>>(new Map());
   const [form, setForm] = useState<NotesForm>(EMPTY_FORM);
@@ -95,6 +105,7 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
       const [everything, filtered, places] = await Promise.all([store.list(), store.list(filter), store.anchors().catch(() => new Map())]);
       if (mine !== seq.current) return;
       setAll(everything);
+      setDamaged(damagedOf(everything));
       setAnchors(places);
       setShown(filterByPlace(filtered, form.where, places));
       setLoadError(null);
@@ -138,14 +149,9 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
   const onImport = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      setMessage({ kind: 'error', text: `Could not read ${file.name}: ${errorText(e)}. Nothing was imported.` });
-      return;
-    }
-    const r = await store.importFile(text);
+    setMessage({ kind: 'ok', text: `Importing ${file.name}…` });
+    // The File itself: read as a stream and parsed in slices, so a large backup neither hits a size limit nor freezes the page.
+    const r = await store.importFile(file).catch((e: unknown) => ({ ok: false as const, error: errorText(e) }));
     if (fileRef.current) fileRef.current.value = ''; // the same file can be chosen again
     if (!r.ok) setMessage({ kind: 'error', text: `${file.name}: ${r.error}` });
     else setMessage({ kind: 'ok', text: importSummary(r.counts) });
@@ -173,10 +179,21 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
     await reload();
   };
 
+  const onBackupFirst = () => {
+    const notes = all ?? [];
+    if (!notes.length) {
+      setMessage({ kind: 'error', text: 'There are no valid notes to export.' });
+      return;
+    }
+    const file = backupBeforeDeleteAll(notes, now());
+    download(file);
+    setMessage({ kind: 'ok', text: `Exported ${noteCountLabel(notes.length)} to ${file.fileName}. Keep that file: it can be imported back.` });
+  };
+
   const onDeleteAll = async () => {
     setConfirmAll(false);
     try {
-      const ids = (all ?? []).map((n) => n.id);
+      const ids = [...(all ?? []).map((n) => n.id), ...damaged.map((d) => d.id)];
       const count = await store.removeAll();
       await store.forgetAnchors(ids).catch(() => {});
       setMessage({ kind: 'ok', text: `Deleted ${noteCountLabel(count)}.` });
@@ -187,12 +204,13 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
   };
 
   const total = all?.length ?? 0;
+  const inAll = damaged.length ? `${noteCountLabel(total)} in all, and ${damaged.length} damaged (kept, shown below).` : `${noteCountLabel(total)} in all.`;
   return (
     <main className="cc-notes-page">
       <header className="cc-notes-header">
         <h1>Crosscheck notes</h1>
         <p className="cc-note">
-          Your notes on claims, kept in this browser only (never sent anywhere). {all ? `${noteCountLabel(total)} in all.` : ''}
+          Your notes on claims, kept in this browser only (never sent anywhere). {all ? inAll : ''}
         </p>
       </header>
 
@@ -324,7 +342,7 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
         <h2 id={`${id}-list`}>
           {all === null ? 'Loading…' : filtered ? `${noteCountLabel(shown.length)} of ${total} shown` : noteCountLabel(total)}
         </h2>
-        {all !== null && total === 0 && (
+        {all !== null && total === 0 && damaged.length === 0 && (
           <p className="cc-note">
             No notes yet. Hover a highlighted claim on an article and choose “Add note”, or import a JSON export above.
           </p>
@@ -361,15 +379,35 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
         </ol>
       </section>
 
-      {total > 0 && (
+      {damaged.length > 0 && (
+        <section aria-labelledby={`${id}-damaged`} className="cc-panel">
+          <h2 id={`${id}-damaged`}>Damaged notes ({damaged.length})</h2>
+          <p className="cc-note">
+            These stored notes are no longer valid notes (their data was changed or cut short), so they cannot be shown in full, searched
+            or exported. They are kept as they are, never deleted on their own; what can still be read of each is below.
+          </p>
+          <ol className="cc-note-list">
+            {damaged.map((d) => (
+              <li key={d.id}>
+                <DamagedNoteCard note={d} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {(total > 0 || damaged.length > 0) && (
         <section aria-labelledby={`${id}-danger`} className="cc-panel cc-danger">
           <h2 id={`${id}-danger`}>Delete all notes</h2>
           {confirmAll ? (
             <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="cc-confirm">
-              <p id={`${id}-confirm`}>
-                Delete all {noteCountLabel(total)}? This cannot be undone. Export them as JSON first if you may want them back.
-              </p>
+              <p id={`${id}-confirm`}>{deleteAllPrompt(total, damaged.length)}</p>
               <div className="cc-actions">
+                {total > 0 && (
+                  <button type="button" className="cc-primary" onClick={onBackupFirst}>
+                    Export first (JSON)
+                  </button>
+                )}
                 <button type="button" className="cc-danger-button" onClick={() => void onDeleteAll()}>
                   Yes, delete all notes
                 </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
-import type { UserSource } from '@/lib/sources/store';
+import { SourceOriginSchema, type UserSource } from '@/lib/sources/store';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
 import type { MetaInput } from '@/lib/sources/messages';
 import { aboutSubject, readerPath } from '@/lib/sources/protocol';
@@ -20,16 +21,49 @@ function short(t: string, n = 90): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
 
+/** One entry of the background's list, checked before it is rendered (a malformed one must not blank the page). */
+const SourceInfoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['seed', 'user']),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+  event: z.string().nullable(),
+  enabled: z.boolean(),
+  addedAt: z.number().nullable(),
+  origin: SourceOriginSchema.nullable(),
+  fileName: z.string().nullable(),
+  chars: z.number(),
+  supported: z.number(),
+  contradicted: z.number(),
+  damaged: z.string().optional(),
+});
+
+/** The entries that can be shown, and how many could not be read (reported on the page, not rendered). */
+export function readSourceList(reply: unknown): { sources: SourceInfo[]; unreadable: number } {
+  if (!Array.isArray(reply)) throw new Error('the background sent something that is not a list of sources. Reload this page.');
+  const sources: SourceInfo[] = [];
+  for (const entry of reply) {
+    const p = SourceInfoSchema.safeParse(entry);
+    if (p.success) sources.push(p.data);
+  }
+  return { sources, unreadable: reply.length - sources.length };
+}
+
 /** The sources page: every source (bundled and the reader's), with add, import, edit, switch off, delete + Undo. */
 export function SourcesPage() {
   const [sources, setSources] = useState<SourceInfo[] | null>(null);
+  const [unreadable, setUnreadable] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; ok: boolean; undo?: UserSource } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
-      setSources(await callSources<SourceInfo[]>({ type: 'listSources' }));
+      const list = readSourceList(await callSources<unknown>({ type: 'listSources' }));
+      setSources(list.sources);
+      setUnreadable(list.unreadable);
       setLoadError(null);
     } catch (e) {
       setLoadError(`Your sources could not be loaded: ${(e as Error).message}`);
@@ -75,8 +109,9 @@ export function SourcesPage() {
     });
 
   const seeds = sources?.filter((s) => s.kind === 'seed').length ?? 0;
-  const mine = (sources?.length ?? 0) - seeds;
-  const off = sources?.filter((s) => !s.enabled).length ?? 0;
+  const damaged = sources?.filter((s) => s.damaged).length ?? 0;
+  const mine = (sources?.length ?? 0) - seeds - damaged;
+  const off = sources?.filter((s) => !s.enabled && !s.damaged).length ?? 0;
 
   const labels = [...new Set((sources ?? []).map((s) => s.event).filter((e): e is string => !!e))].sort();
   return (
@@ -88,12 +123,18 @@ export function SourcesPage() {
       </datalist>
       <h1>Your sources</h1>
       <p className="cc-note">
-        Crosscheck checks claims against these texts, on your computer. {sources ? `${sources.length} sources: ${seeds} bundled, ${mine} yours` : ''}
+        Crosscheck checks claims against these texts, on your computer. {sources ? `${seeds + mine} sources: ${seeds} bundled, ${mine} yours` : ''}
         {off ? `, ${off} switched off` : ''}.
       </p>
       {loadError && (
         <p className="cc-notice" role="alert">
           {loadError}
+        </p>
+      )}
+      {(damaged > 0 || unreadable > 0) && (
+        <p className="cc-notice" role="note">
+          {damaged > 0 && `${damaged} stored ${damaged === 1 ? 'source is' : 'sources are'} damaged: kept, but not used in checks (marked below). `}
+          {unreadable > 0 && `${unreadable} ${unreadable === 1 ? 'entry' : 'entries'} of the list could not be read and ${unreadable === 1 ? 'is' : 'are'} not shown.`}
         </p>
       )}
 
@@ -146,26 +187,54 @@ export function SourcesPage() {
               </tr>
             </thead>
             <tbody>
-              {sources.map((s) => (
-                <SourceRows
-                  key={s.id}
-                  s={s}
-                  editing={editing === s.id}
-                  onEdit={() => setEditing(editing === s.id ? null : s.id)}
-                  onSaved={async (text) => {
-                    setEditing(null);
-                    setNotice({ text, ok: true });
-                    await reload();
-                  }}
-                  onToggle={() => void toggle(s)}
-                  onDelete={() => void remove(s)}
-                />
-              ))}
+              {sources.map((s) =>
+                s.damaged ? (
+                  <DamagedRow key={`damaged:${s.id}`} s={s} />
+                ) : (
+                  <SourceRows
+                    key={s.id}
+                    s={s}
+                    editing={editing === s.id}
+                    onEdit={() => setEditing(editing === s.id ? null : s.id)}
+                    onSaved={async (text) => {
+                      setEditing(null);
+                      setNotice({ text, ok: true });
+                      await reload();
+                    }}
+                    onToggle={() => void toggle(s)}
+                    onDelete={() => void remove(s)}
+                  />
+                ),
+              )}
             </tbody>
           </table>
         )}
       </section>
     </main>
+  );
+}
+
+/** A stored source that fails validation: set aside by the background, shown with why, and no actions. */
+function DamagedRow({ s }: { s: SourceInfo }) {
+  return (
+    <tr data-source-id={s.id} data-damaged="true" className="cc-off">
+      <td>
+        <div className="cc-source-title">{s.title}</div>
+        <div className="cc-source-meta">
+          {s.id} · {s.chars.toLocaleString('en')} characters
+        </div>
+        <div className="cc-err" role="note">
+          {s.damaged}
+        </div>
+      </td>
+      <td>
+        <span className="cc-kind cc-kind-user">Damaged</span>
+      </td>
+      <td className="cc-num">–</td>
+      <td className="cc-num">–</td>
+      <td>Off</td>
+      <td className="cc-actions-cell" />
+    </tr>
   );
 }
 

@@ -33,7 +33,7 @@ import {
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
 import { z } from 'zod';
-import { analysisKey, getAnalysis, putAnalysis, type AnalysisKey, type CrosscheckDB, type StoredAnalysis } from '../store/db';
+import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CrosscheckDB, type StoredAnalysis } from '../store/db';
 
 /** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
 export const PersistedTabSchema = TabStateSchema.omit({ analysis: true }).extend({
@@ -111,6 +111,26 @@ function plainClaims(claims: ClaimResult[]): Analysis['claims'] {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Problems quoted when a fresh analysis is malformed. */
+const MAX_LISTED_PROBLEMS = 3;
+
+/**
+ * The engine's result as it will be stored and sent, validated: a malformed one (e.g. from a
+ * damaged corpus index) is neither cached, to fail on every later read, nor sent, to fail in the
+ * page as "malformed analysis": the request fails here, saying what is wrong.
+ */
+function checkedRow(row: StoredAnalysis): StoredAnalysis {
+  const r = StoredAnalysisSchema.safeParse(row);
+  if (r.success) return row;
+  const problems = r.error.issues.slice(0, MAX_LISTED_PROBLEMS).map((i) => `${formatPath(i.path)}: ${i.message}`);
+  throw new Error(`the checker produced a malformed result (${problems.join('; ')})`);
+}
+
+/** A zod path as sources[0].outlet. */
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
 export function createService(deps: ServiceDeps): Service {
@@ -194,7 +214,7 @@ export function createService(deps: ServiceDeps): Service {
     const t0 = deps.now();
     const result = engine.analyze(req.text, { docDate: req.docDate });
     const ms = Math.max(0, deps.now() - t0);
-    const row: StoredAnalysis = {
+    const row = checkedRow({
       url,
       contentHash,
       engineVersion: engine.version,
@@ -202,7 +222,7 @@ export function createService(deps: ServiceDeps): Service {
       sources: engine.index.docs.map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, date: d.date })),
       analysedAt: deps.now(),
       engineMs: ms,
-    };
+    });
     if (deps.db) await putAnalysis(deps.db, row, log);
     return fromRow(row, false, ms);
   }

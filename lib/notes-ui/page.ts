@@ -1,7 +1,7 @@
 /**
  * The notes page's decisions, kept out of React: the filter form → the library's NoteFilter,
- * the choices of the page and tag filters, building an export file, and the words shown after an
- * import.
+ * the choices of the page and tag filters, building an export file, the words shown after an
+ * import, and the "Delete all" question with its backup offer.
  *
  * Pure: no DOM, no extension API, no clock unless injected.
  */
@@ -13,6 +13,7 @@ import type { Note } from '../notes/model';
 import { toCSV, toJSON, toMarkdown, toWebAnnotation } from '../notes/export';
 import { EXPORT_FILES } from '../notes';
 import type { AnchorStatus } from './anchor-store';
+import { noteCountLabel } from './editor';
 
 /** The filter form as typed: '' means "any". */
 export interface NotesForm {
@@ -156,6 +157,22 @@ export function buildExport(format: ExportFormat, notes: readonly Note[], opts: 
       break;
   }
   return { fileName, mime, content };
+}
+
+/**
+ * The backup "Delete all" offers first: the complete JSON export (the one format that imports
+ * back), of every note — not only the ones a filter shows.
+ */
+export function backupBeforeDeleteAll(notes: readonly Note[], now: Date): ExportFile {
+  return buildExport('json', notes, { now });
+}
+
+/** The "Delete all" question: what will be lost, and that damaged notes (not valid notes) cannot be backed up. */
+export function deleteAllPrompt(total: number, damaged: number): string {
+  const what = damaged ? `${noteCountLabel(total)} and ${damaged} damaged ${damaged === 1 ? 'note' : 'notes'}` : noteCountLabel(total);
+  const backup = 'Export them as JSON first if you may want them back';
+  const lost = damaged ? ` (damaged notes cannot be exported: they are no longer valid notes, and are deleted too)` : '';
+  return `Delete all ${what}? This cannot be undone. ${backup}${lost}.`;
 }
 
 /** The sentence shown after an import. */

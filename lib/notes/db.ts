@@ -20,11 +20,17 @@
  * Writes: validated with zod first, then done inside a 'rw' transaction, so a failing write
  * (quota exceeded, database closed, a validation error half-way through an update) aborts as a
  * whole and leaves no partial note. Failures are thrown as NoteWriteError with a message a
- * reader can act on. Reads validate each row; a row that fails is skipped and reported through
- * `onInvalid`, never deleted.
+ * reader can act on. After a failed write the database reopens itself (ReopeningDexie): the
+ * background keeps one NotesDB for the life of the service worker, and without that, one write
+ * that failed on a full disk would make every later save fail as "closed" until a restart.
+ *
+ * Reads validate each row in full; a row that fails is never deleted (it is the reader's work):
+ * `listNotes` returns it apart, in `damaged` (what can be read of it and why it is not valid), so
+ * the notes page shows it as damaged instead of silently counting it out, and also reports it
+ * through `onInvalid`.
  */
-import { Dexie, type Table } from 'dexie';
-import type { IndexedDbImpl } from '../store/db';
+import { type Table } from 'dexie';
+import { errorNames, ReopeningDexie, type IndexedDbImpl } from '../store/db';
 import type { Verdict } from '../types';
 import {
   NotePatchSchema,
@@ -52,7 +58,7 @@ export const NOTES_DB_VERSION = 2;
 
 export type { IndexedDbImpl };
 
-export class NotesDB extends Dexie {
+export class NotesDB extends ReopeningDexie {
   notes!: Table<Note, string>;
 
   constructor(impl: IndexedDbImpl, name: string = NOTES_DB_NAME) {
@@ -110,21 +116,6 @@ export class NoteWriteError extends Error {
   }
 }
 
-/** Error names down the cause chain (Dexie wraps IndexedDB errors in `inner`). */
-function errorNames(e: unknown): string[] {
-  const names: string[] = [];
-  const seen = new Set<unknown>();
-  let cur: unknown = e;
-  while (cur && typeof cur === 'object' && !seen.has(cur)) {
-    seen.add(cur);
-    const name = (cur as { name?: unknown }).name;
-    if (typeof name === 'string') names.push(name);
-    const c = cur as { inner?: unknown; cause?: unknown };
-    cur = c.inner ?? c.cause;
-  }
-  return names;
-}
-
 /** Map anything thrown by a write to a NoteWriteError whose message says what to do. */
 export function toNoteWriteError(e: unknown, action: string): NoteWriteError {
   if (e instanceof NoteWriteError) return e;
@@ -143,8 +134,8 @@ export function toNoteWriteError(e: unknown, action: string): NoteWriteError {
   if (names.some((n) => n === 'DatabaseClosedError' || n === 'InvalidStateError')) {
     return new NoteWriteError(
       'closed',
-      `Could not ${action}: the notes database is closed (Crosscheck may have been updated or reloaded). ` +
-        'Nothing was saved. Reopen this page and try again.',
+      `Could not ${action}: the notes database is closed and could not be reopened (Crosscheck may have been updated or ` +
+        'reloaded). Nothing was saved. Try again; if it keeps failing, reopen this page.',
       e,
     );
   }
@@ -166,9 +157,11 @@ function validate(raw: unknown, action: string): Note {
 export async function saveNote(db: NotesDB, note: unknown): Promise<Note> {
   const valid = validate(note, 'save the note');
   try {
-    await db.transaction('rw', db.notes, async () => {
-      await db.notes.put(valid);
-    });
+    await db.withReopen(() =>
+      db.transaction('rw', db.notes, async () => {
+        await db.notes.put(valid);
+      }),
+    );
   } catch (e) {
     throw toNoteWriteError(e, 'save the note');
   }
@@ -188,13 +181,15 @@ export async function updateNote(db: NotesDB, id: string, patch: NotePatch, deps
   }
   const changes = Object.fromEntries(Object.entries(p.data).filter(([, v]) => v !== undefined));
   try {
-    return await db.transaction('rw', db.notes, async () => {
-      const current = await db.notes.get(id);
-      if (!current) throw new NoteWriteError('not_found', `Could not update the note: there is no note with id ${id} (it may have been deleted).`);
-      const merged = validate({ ...current, ...changes, updatedAt: laterIso(deps.now().toISOString(), current.createdAt) }, 'update the note');
-      await db.notes.put(merged);
-      return merged;
-    });
+    return await db.withReopen(() =>
+      db.transaction('rw', db.notes, async () => {
+        const current = await db.notes.get(id);
+        if (!current) throw new NoteWriteError('not_found', `Could not update the note: there is no note with id ${id} (it may have been deleted).`);
+        const merged = validate({ ...current, ...changes, updatedAt: laterIso(deps.now().toISOString(), current.createdAt) }, 'update the note');
+        await db.notes.put(merged);
+        return merged;
+      }),
+    );
   } catch (e) {
     throw toNoteWriteError(e, 'update the note');
   }
@@ -208,11 +203,13 @@ function laterIso(a: string, floor: unknown): string {
 /** Delete a note; true when it existed. Throws NoteWriteError when storage fails. */
 export async function deleteNote(db: NotesDB, id: string): Promise<boolean> {
   try {
-    return await db.transaction('rw', db.notes, async () => {
-      const existed = (await db.notes.get(id)) !== undefined;
-      if (existed) await db.notes.delete(id);
-      return existed;
-    });
+    return await db.withReopen(() =>
+      db.transaction('rw', db.notes, async () => {
+        const existed = (await db.notes.get(id)) !== undefined;
+        if (existed) await db.notes.delete(id);
+        return existed;
+      }),
+    );
   } catch (e) {
     throw toNoteWriteError(e, 'delete the note');
   }
@@ -220,7 +217,7 @@ export async function deleteNote(db: NotesDB, id: string): Promise<boolean> {
 
 /** One note by id, or null (absent or invalid). */
 export async function getNote(db: NotesDB, id: string): Promise<Note | null> {
-  const raw = await db.notes.get(id);
+  const raw = await db.withReopen(() => db.notes.get(id));
   if (raw === undefined) return null;
   const r = NoteSchema.safeParse(raw);
   return r.success ? r.data : null;
@@ -246,32 +243,83 @@ export interface NoteFilter {
 }
 
 export interface ReadOptions {
-  /** Called for each stored row that fails validation (it is skipped, never deleted). */
+  /** Called for each stored row that fails validation (it is listed in `damaged`, never deleted). */
   onInvalid?: (row: unknown, issues: string[]) => void;
+}
+
+/** A stored note that fails validation: kept, and shown as damaged with what can be read of it. */
+export interface DamagedNote {
+  /** The row's key, as text. */
+  id: string;
+  /** Each field if the row has it as text, else null. */
+  pageUrl: string | null;
+  pageTitle: string | null;
+  claimText: string | null;
+  text: string | null;
+  createdAt: string | null;
+  /** Why it is not valid, as "path: message". */
+  issues: string[];
+}
+
+/**
+ * The valid notes, with the damaged rows met on the way in `damaged` — a non-enumerable
+ * property, so the list stays a plain Note[] for every other use (equality, JSON, messages).
+ */
+export type NoteList = Note[] & { readonly damaged: DamagedNote[] };
+
+function textField(row: Record<string, unknown>, key: string): string | null {
+  return typeof row[key] === 'string' ? row[key] : null;
+}
+
+function damagedNote(raw: unknown, issues: string[]): DamagedNote {
+  const row = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    id: String(row.id),
+    pageUrl: textField(row, 'pageUrl'),
+    pageTitle: textField(row, 'pageTitle'),
+    claimText: textField(row, 'claimText'),
+    text: textField(row, 'text'),
+    createdAt: textField(row, 'createdAt'),
+    issues,
+  };
+}
+
+function noteList(notes: Note[], damaged: DamagedNote[]): NoteList {
+  return Object.defineProperty(notes, 'damaged', { value: damaged, enumerable: false }) as NoteList;
+}
+
+/** The stored rows a filter's most selective index gives (page, tag, reader verdict, engine verdict), or all. */
+function candidateRows(db: NotesDB, filter: NoteFilter, tag: string | undefined): Promise<unknown[]> {
+  return db.withReopen(() => {
+    if (filter.pageUrl !== undefined) return db.notes.where('pageUrl').equals(normalizePageUrl(filter.pageUrl)).toArray();
+    if (tag) return db.notes.where('tags').equals(tag).toArray();
+    if (filter.readerVerdict && filter.readerVerdict !== 'none') return db.notes.where('readerVerdict').equals(filter.readerVerdict).toArray();
+    if (filter.verdict) return db.notes.where('claimVerdict').equals(filter.verdict).toArray();
+    return db.notes.toArray();
+  });
 }
 
 /**
  * Notes matching every given filter, newest first. Uses an index for the most selective
  * criterion (page, tag, reader verdict, then creation date) and filters the rest in memory.
+ * Rows that fail validation are returned apart, in `damaged` (those the index gave: all of them
+ * without a filter), and reported through `onInvalid`.
  */
-export async function listNotes(db: NotesDB, filter: NoteFilter = {}, opts: ReadOptions = {}): Promise<Note[]> {
+export async function listNotes(db: NotesDB, filter: NoteFilter = {}, opts: ReadOptions = {}): Promise<NoteList> {
   const from = filter.from === undefined ? undefined : toTime(filter.from, 'start');
   const to = filter.to === undefined ? undefined : toTime(filter.to, 'end');
   const tag = filter.tag === undefined ? undefined : normalizeTag(filter.tag);
   const words = filter.search ? foldText(filter.search).split(' ').filter(Boolean) : [];
-
-  let rows: unknown[];
-  if (filter.pageUrl !== undefined) rows = await db.notes.where('pageUrl').equals(normalizePageUrl(filter.pageUrl)).toArray();
-  else if (tag) rows = await db.notes.where('tags').equals(tag).toArray();
-  else if (filter.readerVerdict && filter.readerVerdict !== 'none') rows = await db.notes.where('readerVerdict').equals(filter.readerVerdict).toArray();
-  else if (filter.verdict) rows = await db.notes.where('claimVerdict').equals(filter.verdict).toArray();
-  else rows = await db.notes.toArray();
+  const rows = await candidateRows(db, filter, tag);
 
   const out: Note[] = [];
+  const damaged: DamagedNote[] = [];
   for (const raw of rows) {
     const r = NoteSchema.safeParse(raw);
     if (!r.success) {
-      opts.onInvalid?.(raw, formatIssues(r.error));
+      const issues = formatIssues(r.error);
+      damaged.push(damagedNote(raw, issues));
+      opts.onInvalid?.(raw, issues);
       continue;
     }
     const n = r.data;
@@ -288,7 +336,8 @@ export async function listNotes(db: NotesDB, filter: NoteFilter = {}, opts: Read
     }
     out.push(n);
   }
-  return out.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  out.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return noteList(out, damaged);
 }
 
 /** The notes on one page, in page order (by their TextPositionSelector start), for painting and the popup. */
@@ -301,12 +350,12 @@ export async function notesForPage(db: NotesDB, pageUrl: string, opts: ReadOptio
 
 /** How many notes are stored (valid or not). */
 export async function countNotes(db: NotesDB): Promise<number> {
-  return db.notes.count();
+  return db.withReopen(() => db.notes.count());
 }
 
 /** Every distinct tag in use, sorted (for a tag filter's choices). */
 export async function listTags(db: NotesDB): Promise<string[]> {
-  const keys = await db.notes.orderBy('tags').uniqueKeys();
+  const keys = await db.withReopen(() => db.notes.orderBy('tags').uniqueKeys());
   return keys.filter((k): k is string => typeof k === 'string').sort();
 }
 

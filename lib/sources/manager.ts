@@ -20,6 +20,12 @@
  *   weights) is created over the same index, and the wrapper forwards to it. A text that is
  *   itself one of the sources (a page the reader added) is analysed without that source.
  *
+ * Nothing stored is trusted: the cached index row is validated in full (`loadCorpus`) and must
+ * hold the seeds as they are, else it is deleted and the index rebuilt from the seeds and the
+ * sources (a damaged row is never saved back); a damaged source row is set aside — kept, not
+ * indexed — and listed with `damaged` saying why; a damaged cached analysis is dropped from the
+ * counts (and deleted: it is recomputed when its page is checked again).
+ *
  * Every mutation runs in a queue, one at a time. Pure TypeScript (databases injected).
  */
 import {
@@ -37,17 +43,18 @@ import {
 } from '../corpus/index';
 import { createEngineFromIndex, ENGINE_VERSION, type Engine } from '../engine';
 import type { CorpusDoc, EventId } from '../types';
-import { CorpusRowSchema, putCorpusRow, SEED_INDEX_KEY, type CrosscheckDB, type StoredAnalysis } from '../store/db';
+import { deleteCorpusRow, getCorpusRow, listAnalyses, putCorpusRow, type CrosscheckDB, type StoredAnalysis } from '../store/db';
 import { parseSource, SourceError, type SourceMeta } from './parse';
 import { textHash } from './index';
 import {
   deleteUserSource,
   disabledIds,
   getUserSource,
-  listUserSources,
   putUserSources,
+  readUserSources,
   setDisabled,
   UserSourceSchema,
+  type DamagedSource,
   type SourceOrigin,
   type SourcesDB,
   type UserSource,
@@ -72,6 +79,8 @@ export interface SourceInfo {
   /** Claims this source supported / contradicted in the cached analyses (latest per page). */
   supported: number;
   contradicted: number;
+  /** Set for a stored source that fails validation: why it is set aside (kept, not used). */
+  damaged?: string;
 }
 
 /** One source to add: plain text (already extracted from HTML/Markdown by the sender) and metadata. */
@@ -201,6 +210,27 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A damaged stored source as the sources page lists it: switched off, with what is wrong. */
+function damagedInfo(d: DamagedSource): SourceInfo {
+  return {
+    id: d.id,
+    kind: 'user',
+    title: d.title ?? `(damaged source ${d.id})`,
+    outlet: null,
+    date: null,
+    url: null,
+    event: null,
+    enabled: false,
+    addedAt: null,
+    origin: null,
+    fileName: null,
+    chars: d.chars,
+    supported: 0,
+    contradicted: 0,
+    damaged: `This stored source is damaged (${d.problem}). It is kept but not used; add its text again to use it.`,
+  };
+}
+
 function quoted(title: string): string {
   const t = title.length > 80 ? `${title.slice(0, 77)}…` : title;
   return `“${t}”`;
@@ -224,6 +254,8 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
   const byHash = new Map<string, string>();
   const byUrl = new Map<string, string>();
   const tombstones = new Set<string>();
+  /** Stored rows that fail validation: set aside, reported by list(). */
+  let damagedRows: DamagedSource[] = [];
   let docPos = new Map<string, number>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let savePending = false;
@@ -326,33 +358,41 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
     await putCorpusRow(deps.cacheDb, { version: sourcesRowVersion(seeds), format: INDEX_FORMAT, json: serializeCorpus(index) }, log);
   }
 
+  /** Why a loaded index cannot serve these seeds (another list, order or metadata), or null. */
+  function seedsProblem(idx: CorpusIndex): string | null {
+    const i = seeds.findIndex((s, k) => {
+      const d = idx.docs[k];
+      return !d || d.id !== s.id || d.title !== s.title || d.outlet !== s.outlet || d.date !== s.date || d.event !== s.event;
+    });
+    return i < 0 ? null : `document ${i} is not the seed ${seeds[i]!.id} as bundled`;
+  }
+
+  /** The cached index, validated in full, or null: a damaged row is deleted at once (never saved back) and reported. */
   async function readCachedIndex(): Promise<CorpusIndex | null> {
     if (!deps.cacheDb) return null;
-    let raw: unknown;
+    const row = await getCorpusRow(deps.cacheDb, sourcesRowVersion(seeds), INDEX_FORMAT, log);
+    if (!row) return null;
+    let problem: string;
     try {
-      raw = await deps.cacheDb.corpus.get(SEED_INDEX_KEY);
+      const idx = loadCorpus(row.json);
+      const wrong = seedsProblem(idx);
+      if (!wrong) return idx;
+      problem = wrong;
     } catch (e) {
-      log('corpus cache read failed', e);
-      return null;
+      problem = e instanceof Error ? e.message : String(e);
     }
-    const row = CorpusRowSchema.safeParse(raw);
-    if (!row.success || row.data.version !== sourcesRowVersion(seeds) || row.data.format !== INDEX_FORMAT) return null;
-    try {
-      const idx = loadCorpus(row.data.json);
-      const head = idx.docs.slice(0, seeds.length).map((d) => d.id);
-      if (head.length !== seeds.length || head.some((id, i) => id !== seeds[i]!.id)) return null;
-      return idx;
-    } catch (e) {
-      log('cached corpus index does not load; rebuilding', e);
-      return null;
-    }
+    log(`cached corpus index is damaged (${problem}); rebuilding it from the seeds and your sources`);
+    await deleteCorpusRow(deps.cacheDb, log);
+    return null;
   }
 
   async function init(): Promise<void> {
     seeds = await deps.loadSeeds();
     seedIds = new Set(seeds.map((s) => s.id));
     base = hash(`${ENGINE_VERSION}|${corpusVersion(seeds)}`);
-    const rows = await listUserSources(sdb, log);
+    const stored = await readUserSources(sdb, log);
+    const rows = stored.rows;
+    damagedRows = stored.damaged;
     const off = await disabledIds(sdb);
     users.clear();
     byHash.clear();
@@ -436,12 +476,7 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
 
   async function counts(): Promise<Map<string, { supported: number; contradicted: number }>> {
     if (!deps.cacheDb) return new Map();
-    try {
-      return countStances(await deps.cacheDb.analyses.toArray(), current.version);
-    } catch (e) {
-      log('could not read cached analyses for the counts', e);
-      return new Map();
-    }
+    return countStances(await listAnalyses(deps.cacheDb, log), current.version);
   }
 
   function duplicateOf(contentHash: string, url: string | null): { id: string; message: string } | null {
@@ -629,6 +664,8 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
     const c = await counts();
     const out: SourceInfo[] = [];
     for (const d of index.docs) if (!tombstones.has(d.id)) out.push(info(d.id, c));
+    // A damaged row whose text was added again since was overwritten by the new, valid row.
+    for (const d of damagedRows) if (!users.has(d.id)) out.push(damagedInfo(d));
     return out;
   }
 

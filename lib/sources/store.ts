@@ -15,11 +15,12 @@
  * - `disabled`, key `id`: the sources (bundled seeds or the reader's) switched off. A row here
  *   for a source that no longer exists is harmless (ignored).
  *
- * Every row is validated with zod when read; a row that fails is skipped and reported, never
- * deleted (it is the reader's data).
+ * Every row is validated with zod when read; a row that fails is set aside — not indexed, never
+ * deleted (it is the reader's data) — and reported (`readUserSources` lists it as damaged, so the
+ * sources page can say so). The database reopens itself after a failed write (ReopeningDexie).
  */
-import { Dexie, type Table } from 'dexie';
-import type { IndexedDbImpl } from '../store/db';
+import { type Table } from 'dexie';
+import { errorNames, ReopeningDexie, type IndexedDbImpl } from '../store/db';
 import { z } from 'zod';
 
 export const SOURCES_DB_NAME = 'crosscheck-sources';
@@ -53,7 +54,7 @@ export type UserSource = z.infer<typeof UserSourceSchema>;
 
 export type { IndexedDbImpl };
 
-export class SourcesDB extends Dexie {
+export class SourcesDB extends ReopeningDexie {
   sources!: Table<UserSource, string>;
   disabled!: Table<{ id: string }, string>;
 
@@ -78,26 +79,61 @@ export class SourceWriteError extends Error {
 type Log = (message: string, error?: unknown) => void;
 
 function writeError(what: string, e: unknown): SourceWriteError {
-  const name = (e as { name?: string })?.name ?? '';
-  if (/Quota/i.test(name)) return new SourceWriteError(`Could not ${what}: the browser's storage for Crosscheck is full. Delete some sources and try again.`);
+  if (errorNames(e).some((n) => /Quota/i.test(n))) return new SourceWriteError(`Could not ${what}: the browser's storage for Crosscheck is full. Delete some sources and try again.`);
   return new SourceWriteError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+/** A stored row that fails validation: what can be read of it, and why it is set aside. */
+export interface DamagedSource {
+  /** The row's key, as text. */
+  id: string;
+  /** Its title if it has one that is text, else null. */
+  title: string | null;
+  /** Length of its text if it has one, else 0. */
+  chars: number;
+  /** The first problems, as "field: message". */
+  problem: string;
+}
+
+/** Problems quoted for a damaged row. */
+const MAX_LISTED_PROBLEMS = 3;
+
+function damagedSource(raw: unknown, error: z.ZodError): DamagedSource {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as { id?: unknown; title?: unknown; text?: unknown };
+  const problems = error.issues.slice(0, MAX_LISTED_PROBLEMS).map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
+  return {
+    id: String(r.id),
+    title: typeof r.title === 'string' ? r.title : null,
+    chars: typeof r.text === 'string' ? r.text.length : 0,
+    problem: problems.join('; '),
+  };
+}
+
+/** Every stored source: the valid ones oldest first (then by id), and the damaged ones, set aside. */
+export async function readUserSources(db: SourcesDB, log: Log = () => {}): Promise<{ rows: UserSource[]; damaged: DamagedSource[] }> {
+  // Not orderBy('addedAt'): an index skips rows without the key, and those must be reported.
+  const all: unknown[] = await db.withReopen(() => db.sources.toArray());
+  const rows: UserSource[] = [];
+  const damaged: DamagedSource[] = [];
+  for (const raw of all) {
+    const p = UserSourceSchema.safeParse(raw);
+    if (p.success) rows.push(p.data);
+    else {
+      damaged.push(damagedSource(raw, p.error));
+      log(`set aside a damaged stored source (${String((raw as { id?: unknown })?.id)})`, p.error);
+    }
+  }
+  rows.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rows, damaged };
 }
 
 /** Every valid user source, oldest first (then by id); invalid rows are reported and skipped. */
 export async function listUserSources(db: SourcesDB, log: Log = () => {}): Promise<UserSource[]> {
-  // Not orderBy('addedAt'): an index skips rows without the key, and those must be reported.
-  const rows: unknown[] = await db.sources.toArray();
-  const out: UserSource[] = [];
-  for (const raw of rows) {
-    const p = UserSourceSchema.safeParse(raw);
-    if (p.success) out.push(p.data);
-    else log(`skipped an invalid stored source (${String((raw as { id?: unknown })?.id)})`, p.error);
-  }
-  return out.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (await readUserSources(db, log)).rows;
 }
 
 export async function getUserSource(db: SourcesDB, id: string): Promise<UserSource | null> {
-  const p = UserSourceSchema.safeParse(await db.sources.get(id));
+  const p = UserSourceSchema.safeParse(await db.withReopen(() => db.sources.get(id)));
   return p.success ? p.data : null;
 }
 
@@ -105,9 +141,11 @@ export async function getUserSource(db: SourcesDB, id: string): Promise<UserSour
 export async function putUserSources(db: SourcesDB, rows: UserSource[]): Promise<void> {
   const valid = rows.map((r) => UserSourceSchema.parse(r));
   try {
-    await db.transaction('rw', db.sources, async () => {
-      await db.sources.bulkPut(valid);
-    });
+    await db.withReopen(() =>
+      db.transaction('rw', db.sources, async () => {
+        await db.sources.bulkPut(valid);
+      }),
+    );
   } catch (e) {
     throw writeError(rows.length === 1 ? 'save the source' : 'save the sources', e);
   }
@@ -116,26 +154,30 @@ export async function putUserSources(db: SourcesDB, rows: UserSource[]): Promise
 /** Deletes a source (and its disabled flag) in one transaction; returns the row that was deleted. */
 export async function deleteUserSource(db: SourcesDB, id: string): Promise<UserSource | null> {
   try {
-    return await db.transaction('rw', db.sources, db.disabled, async () => {
-      const row = UserSourceSchema.safeParse(await db.sources.get(id));
-      await db.sources.delete(id);
-      await db.disabled.delete(id);
-      return row.success ? row.data : null;
-    });
+    return await db.withReopen(() =>
+      db.transaction('rw', db.sources, db.disabled, async () => {
+        const row = UserSourceSchema.safeParse(await db.sources.get(id));
+        await db.sources.delete(id);
+        await db.disabled.delete(id);
+        return row.success ? row.data : null;
+      }),
+    );
   } catch (e) {
     throw writeError('delete the source', e);
   }
 }
 
 export async function disabledIds(db: SourcesDB): Promise<Set<string>> {
-  const rows = await db.disabled.toArray();
+  const rows = await db.withReopen(() => db.disabled.toArray());
   return new Set(rows.map((r) => r.id).filter((id) => typeof id === 'string'));
 }
 
 export async function setDisabled(db: SourcesDB, id: string, disabled: boolean): Promise<void> {
   try {
-    if (disabled) await db.disabled.put({ id });
-    else await db.disabled.delete(id);
+    await db.withReopen(async () => {
+      if (disabled) await db.disabled.put({ id });
+      else await db.disabled.delete(id);
+    });
   } catch (e) {
     throw writeError(disabled ? 'switch the source off' : 'switch the source on', e);
   }
