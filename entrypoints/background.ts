@@ -10,7 +10,7 @@ import { handleNoteRequest, isNoteRequest, openNotesDb } from '@/lib/notes';
 import { noteRequestAllowed } from '@/lib/background/notes-access';
 import { createCorpusManager } from '@/lib/sources/manager';
 import { createSourcesHandler, isSourceRequest, sourceRequestAllowed } from '@/lib/sources/messages';
-import { openSourcesDb } from '@/lib/sources/store';
+import { openSourcesDb } from '@/lib/sources/db';
 import { loadEngineData } from '@/lib/background/engine-data';
 import { z } from 'zod';
 

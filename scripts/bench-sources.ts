@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
 import { createCorpusManager } from '../lib/sources/manager';
-import { openSourcesDb } from '../lib/sources/store';
+import { openSourcesDb } from '../lib/sources/db';
 import { openDb, SEED_INDEX_KEY } from '../lib/store/db';
 import { extractArticle } from '../lib/extract/html';
 import { loadSeedDocsFromDisk } from './seeds-node';

@@ -3,15 +3,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createService, badgeFor, badgeColor, pageUrl, type TabStore, type PersistedTab } from '../lib/background/service';
 import { createEngineProvider, indexCacheVersion } from '../lib/background/engine-provider';
 import { sha256Hex } from '../lib/background/hash';
-import { openDb, getAnalysis, putAnalysis, SEED_INDEX_KEY, type CrosscheckDB, type StoredAnalysis } from '../lib/store/db';
+import { openDb, getAnalysis, putAnalysis, SEED_INDEX_KEY, type CacheDB, type StoredAnalysis } from '../lib/store/db';
 import { buildCorpus, hash as fnv, INDEX_FORMAT, loadCorpus } from '../lib/corpus/index';
 import { AnalysisSchema, TabStateSchema, type Analysis, type Response, type TabState } from '../lib/messages';
 import type { Engine } from '../lib/engine';
 import type { ClaimResult, CorpusDoc } from '../lib/types';
 import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
 
-const dbs: CrosscheckDB[] = [];
-function freshDb(): CrosscheckDB {
+const dbs: CacheDB[] = [];
+function freshDb(): CacheDB {
   const db = openDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   dbs.push(db);
   return db;
@@ -59,7 +59,7 @@ function memoryTabStore(): TabStore & { map: Map<number, PersistedTab> } {
   };
 }
 
-function setup(opts: { version?: string; db?: CrosscheckDB; tabStore?: TabStore; claims?: ClaimResult[] } = {}) {
+function setup(opts: { version?: string; db?: CacheDB; tabStore?: TabStore; claims?: ClaimResult[] } = {}) {
   const db = opts.db ?? freshDb();
   const { engine, analyze } = fakeEngine(opts.version, opts.claims);
   const onTabState = vi.fn();
@@ -326,7 +326,7 @@ describe('cache store', () => {
 describe('engine provider: corpus index cache', () => {
   const docs: CorpusDoc[] = loadSeedDocsFromDisk();
 
-  function provider(db: CrosscheckDB, d: CorpusDoc[] = docs) {
+  function provider(db: CacheDB, d: CorpusDoc[] = docs) {
     const build = vi.fn(buildCorpus);
     const load = vi.fn(loadCorpus);
     return { getEngine: createEngineProvider({ loadDocs: () => d, db, build, load }), build, load };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager, countStances, sameUrlKey, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
-import { openSourcesDb, listUserSources, disabledIds, SourcesDB, putUserSources, UserSourceSchema } from '../lib/sources/store';
-import { openDb, SEED_INDEX_KEY, type CrosscheckDB, type StoredAnalysis } from '../lib/store/db';
+import { openSourcesDb, listUserSources, disabledIds, SourcesDB, putUserSources, UserSourceSchema } from '../lib/sources/db';
+import { openDb, SEED_INDEX_KEY, type CacheDB, type StoredAnalysis } from '../lib/store/db';
 import { buildCorpus, corpusEvents, INDEX_FORMAT, loadCorpus, sentenceFacts, serializeCorpus, setDocMeta } from '../lib/corpus/index';
 import { textHash } from '../lib/sources';
 import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
@@ -31,7 +31,7 @@ function dbs(factory = new IDBFactory()) {
   return { sdb, cdb, factory };
 }
 
-function manager(sdb: SourcesDB, cdb: CrosscheckDB | null, extra: Partial<CorpusManagerDeps> = {}) {
+function manager(sdb: SourcesDB, cdb: CacheDB | null, extra: Partial<CorpusManagerDeps> = {}) {
   let t = 1_000_000;
   return createCorpusManager({ loadSeeds: () => SEEDS, sourcesDb: sdb, cacheDb: cdb, now: () => (t += 1000), saveDelayMs: 5, ...extra });
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager } from '../lib/sources/manager';
 import { createSourcesHandler, sourceRequestAllowed, isSourceRequest, isSourceContentRequest, pageMessage, parseReaderQuery, readerPath, type PageArticle } from '../lib/sources/messages';
-import { openSourcesDb } from '../lib/sources/store';
+import { openSourcesDb } from '../lib/sources/db';
 import { openDb } from '../lib/store/db';
 import { createService } from '../lib/background/service';
 import { hash as fnv } from '../lib/corpus/index';

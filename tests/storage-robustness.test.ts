@@ -10,8 +10,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
-import { openSourcesDb, putUserSources, listUserSources, UserSourceSchema, type SourcesDB } from '../lib/sources/store';
-import { getAnalysis, openDb, putAnalysis, SEED_INDEX_KEY, type CrosscheckDB, type IndexedDbImpl, type StoredAnalysis } from '../lib/store/db';
+import { openSourcesDb, putUserSources, listUserSources, UserSourceSchema, type SourcesDB } from '../lib/sources/db';
+import { getAnalysis, openDb, putAnalysis, SEED_INDEX_KEY, type CacheDB, type IndexedDbImpl, type StoredAnalysis } from '../lib/store/db';
 import { buildCorpus, hash as fnv, INDEX_FORMAT, loadCorpus, serializeCorpus } from '../lib/corpus/index';
 import { createService } from '../lib/background/service';
 import { createEngineProvider, indexCacheVersion } from '../lib/background/engine-provider';
@@ -41,7 +41,7 @@ function dbs(factory = new IDBFactory()) {
   return { sdb, cdb, factory };
 }
 
-function manager(sdb: SourcesDB, cdb: CrosscheckDB | null, extra: Partial<CorpusManagerDeps> = {}) {
+function manager(sdb: SourcesDB, cdb: CacheDB | null, extra: Partial<CorpusManagerDeps> = {}) {
   let t = 1_000_000;
   return createCorpusManager({ loadSeeds: () => SEEDS, sourcesDb: sdb, cacheDb: cdb, now: () => (t += 1000), saveDelayMs: 5, ...extra });
 }
@@ -52,7 +52,7 @@ function expectOk<T>(r: Response<T> | Response<unknown>): T {
 }
 
 /** Rewrites the cached corpus row's documents (valid JSON, wrong shape). */
-async function damageCorpusRow(cdb: CrosscheckDB, damage: (doc: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+async function damageCorpusRow(cdb: CacheDB, damage: (doc: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
   const row = await cdb.corpus.get(SEED_INDEX_KEY);
   if (!row) throw new Error('no corpus row to damage');
   const o = JSON.parse(row.json);

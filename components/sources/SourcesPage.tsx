@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
-import { SourceOriginSchema, type UserSource } from '@/lib/sources/store';
+import { SourceOriginSchema, type UserSource } from '@/lib/sources/db';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
 import type { MetaInput } from '@/lib/sources/messages';
 import { aboutSubject, readerPath } from '@/lib/sources/protocol';

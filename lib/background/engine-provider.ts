@@ -12,7 +12,7 @@
 import { buildCorpus, corpusVersion, INDEX_FORMAT, loadCorpus, serializeCorpus, type CorpusIndex } from '../corpus/index';
 import { createEngineFromIndex, ENGINE_VERSION, type Engine } from '../engine';
 import type { CorpusDoc } from '../types';
-import { deleteCorpusRow, getCorpusRow, putCorpusRow, type CrosscheckDB } from '../store/db';
+import { deleteCorpusRow, getCorpusRow, putCorpusRow, type CacheDB } from '../store/db';
 
 type Log = (message: string, error?: unknown) => void;
 
@@ -20,7 +20,7 @@ export interface EngineProviderDeps {
   /** The corpus documents (called once, lazily: a bad manifest becomes an engine error, not a crash). */
   loadDocs(): CorpusDoc[] | Promise<CorpusDoc[]>;
   /** The cache; null to always build. */
-  db: CrosscheckDB | null;
+  db: CacheDB | null;
   /** Injected for tests; default the real ones. */
   build?: (docs: CorpusDoc[]) => CorpusIndex;
   load?: (json: string) => CorpusIndex;
@@ -44,7 +44,7 @@ function otherDocuments(index: CorpusIndex, docs: CorpusDoc[]): string | null {
 }
 
 /** The cached index for `docs`, or null (no usable row: a damaged one is deleted and reported). */
-async function loadCachedIndex(db: CrosscheckDB, docs: CorpusDoc[], version: string, load: (json: string) => CorpusIndex, log: Log): Promise<CorpusIndex | null> {
+async function loadCachedIndex(db: CacheDB, docs: CorpusDoc[], version: string, load: (json: string) => CorpusIndex, log: Log): Promise<CorpusIndex | null> {
   const row = await getCorpusRow(db, version, INDEX_FORMAT, log);
   if (!row) return null;
   try {

@@ -33,7 +33,7 @@ import {
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
 import { z } from 'zod';
-import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CrosscheckDB, type StoredAnalysis } from '../store/db';
+import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
 
 /** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
 export const PersistedTabSchema = TabStateSchema.omit({ analysis: true }).extend({
@@ -57,7 +57,7 @@ export interface Sender {
 export interface ServiceDeps {
   getEngine(): Promise<Engine>;
   /** The cache; null runs without one. */
-  db: CrosscheckDB | null;
+  db: CacheDB | null;
   now(): number;
   hash(text: string): string | Promise<string>;
   /** Survives a service-worker restart (storage.session in the extension). Optional. */

@@ -46,8 +46,9 @@ import {
   type NoteDeps,
   type NotePatch,
 } from './model';
+import { DATABASES } from '../store/databases';
 
-export const NOTES_DB_NAME = 'crosscheck-notes';
+export const NOTES_DB_NAME = DATABASES.notes.name;
 
 /** The schema of every version, oldest first (exported so tests can create a v1 database). */
 export const NOTES_SCHEMA = {

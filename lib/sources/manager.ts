@@ -2,7 +2,7 @@
  * The live corpus of the extension: the bundled seeds plus the reader's own sources, one index
  * kept in memory by the background, changed incrementally.
  *
- * - Truth is the sources database (lib/sources/store.ts): the reader's sources and the ids
+ * - Truth is the sources database (lib/sources/db.ts): the reader's sources and the ids
  *   switched off. The serialised index in the cache database (`corpus` table, the same row the
  *   engine provider used) is only a cache of it: refreshed (debounced) after every change, and
  *   reconciled with the database at startup — sources missing from it are added incrementally,
@@ -43,7 +43,7 @@ import {
 } from '../corpus/index';
 import { createEngineFromIndex, ENGINE_VERSION, type Engine } from '../engine';
 import type { CorpusDoc, EventId } from '../types';
-import { deleteCorpusRow, getCorpusRow, listAnalyses, putCorpusRow, type CrosscheckDB, type StoredAnalysis } from '../store/db';
+import { deleteCorpusRow, getCorpusRow, listAnalyses, putCorpusRow, type CacheDB, type StoredAnalysis } from '../store/db';
 import { parseSource, SourceError, type SourceMeta } from './parse';
 import { textHash } from './index';
 import {
@@ -58,7 +58,7 @@ import {
   type SourceOrigin,
   type SourcesDB,
   type UserSource,
-} from './store';
+} from './db';
 
 /** What the sources page, the popup and the reader are told about one source. */
 export interface SourceInfo {
@@ -111,7 +111,7 @@ export interface CorpusManagerDeps {
   loadSeeds(): CorpusDoc[] | Promise<CorpusDoc[]>;
   sourcesDb: SourcesDB;
   /** The cache database (analyses for the counts, the serialised index row); null for none. */
-  cacheDb: CrosscheckDB | null;
+  cacheDb: CacheDB | null;
   now(): number;
   log?(message: string, error?: unknown): void;
   /** After every change of the corpus, with the new engine version. */

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { fail, ok, parseRequest, type Response } from '../messages';
 import { MAX_SOURCE_BYTES, SourceError } from './parse';
-import { EventLabelSchema, UserSourceSchema, SourceWriteError } from './store';
+import { EventLabelSchema, UserSourceSchema, SourceWriteError } from './db';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
 import { aboutSubject, PageArticleSchema, readerPath, type PageArticle } from './protocol';
 

@@ -26,8 +26,9 @@
 import { Dexie, type Table } from 'dexie';
 import { z } from 'zod';
 import { AnalysisSchema } from '../messages';
+import { DATABASES } from './databases';
 
-export const DB_NAME = 'crosscheck';
+export const DB_NAME = DATABASES.cache.name;
 
 /** An analysis as stored: the Analysis message without the per-reply fields `cached`/`ms`. */
 export const StoredAnalysisSchema = AnalysisSchema.omit({ cached: true, ms: true }).extend({
@@ -119,7 +120,7 @@ export class ReopeningDexie extends Dexie {
   }
 }
 
-export class CrosscheckDB extends ReopeningDexie {
+export class CacheDB extends ReopeningDexie {
   analyses!: Table<StoredAnalysis, AnalysisKey>;
   corpus!: Table<CorpusRow, string>;
 
@@ -132,8 +133,8 @@ export class CrosscheckDB extends ReopeningDexie {
   }
 }
 
-export function openDb(impl: IndexedDbImpl, name?: string): CrosscheckDB {
-  return new CrosscheckDB(impl, name);
+export function openDb(impl: IndexedDbImpl, name?: string): CacheDB {
+  return new CacheDB(impl, name);
 }
 
 type Log = (message: string, error?: unknown) => void;
@@ -144,7 +145,7 @@ export function analysisKey(a: Pick<StoredAnalysis, 'url' | 'contentHash' | 'eng
 }
 
 /** The stored analysis for `key`, or null (miss, corrupt row — then deleted —, or storage error). */
-export async function getAnalysis(db: CrosscheckDB, key: AnalysisKey, log: Log = quiet): Promise<StoredAnalysis | null> {
+export async function getAnalysis(db: CacheDB, key: AnalysisKey, log: Log = quiet): Promise<StoredAnalysis | null> {
   let raw: unknown;
   try {
     raw = await db.withReopen(() => db.analyses.get(key));
@@ -168,7 +169,7 @@ export async function getAnalysis(db: CrosscheckDB, key: AnalysisKey, log: Log =
  * Every stored analysis that passes validation; the others are deleted (each is recomputed when
  * its page is next checked) and reported. [] when storage fails.
  */
-export async function listAnalyses(db: CrosscheckDB, log: Log = quiet): Promise<StoredAnalysis[]> {
+export async function listAnalyses(db: CacheDB, log: Log = quiet): Promise<StoredAnalysis[]> {
   let rows: unknown[];
   try {
     rows = await db.withReopen(() => db.analyses.toArray());
@@ -197,7 +198,7 @@ export async function listAnalyses(db: CrosscheckDB, log: Log = quiet): Promise<
  * Stores an analysis (replacing one with the same key) and prunes the oldest beyond `max`. A row
  * that would not pass validation when read back is not stored (false, reported).
  */
-export async function putAnalysis(db: CrosscheckDB, row: StoredAnalysis, log: Log = quiet, max = MAX_ANALYSES): Promise<boolean> {
+export async function putAnalysis(db: CacheDB, row: StoredAnalysis, log: Log = quiet, max = MAX_ANALYSES): Promise<boolean> {
   const valid = StoredAnalysisSchema.safeParse(row);
   if (!valid.success) {
     log('malformed analysis not stored', valid.error);
@@ -222,7 +223,7 @@ export async function putAnalysis(db: CrosscheckDB, row: StoredAnalysis, log: Lo
 }
 
 /** The cached corpus index row if it matches `version` and `format`; a mismatching or corrupt row is deleted. */
-export async function getCorpusRow(db: CrosscheckDB, version: string, format: number, log: Log = quiet): Promise<CorpusRow | null> {
+export async function getCorpusRow(db: CacheDB, version: string, format: number, log: Log = quiet): Promise<CorpusRow | null> {
   let raw: unknown;
   try {
     raw = await db.withReopen(() => db.corpus.get(SEED_INDEX_KEY));
@@ -237,7 +238,7 @@ export async function getCorpusRow(db: CrosscheckDB, version: string, format: nu
   return null;
 }
 
-export async function putCorpusRow(db: CrosscheckDB, row: Omit<CorpusRow, 'key'>, log: Log = quiet): Promise<boolean> {
+export async function putCorpusRow(db: CacheDB, row: Omit<CorpusRow, 'key'>, log: Log = quiet): Promise<boolean> {
   try {
     await db.withReopen(() => db.corpus.put({ key: SEED_INDEX_KEY, ...row }));
     return true;
@@ -247,7 +248,7 @@ export async function putCorpusRow(db: CrosscheckDB, row: Omit<CorpusRow, 'key'>
   }
 }
 
-export async function deleteCorpusRow(db: CrosscheckDB, log: Log = quiet): Promise<void> {
+export async function deleteCorpusRow(db: CacheDB, log: Log = quiet): Promise<void> {
   try {
     await db.withReopen(() => db.corpus.delete(SEED_INDEX_KEY));
   } catch (e) {
@@ -256,7 +257,7 @@ export async function deleteCorpusRow(db: CrosscheckDB, log: Log = quiet): Promi
 }
 
 /** Drops every cached analysis and the cached corpus index (e.g. after an extension update). */
-export async function clearCaches(db: CrosscheckDB, log: Log = quiet): Promise<void> {
+export async function clearCaches(db: CacheDB, log: Log = quiet): Promise<void> {
   try {
     await db.withReopen(() =>
       db.transaction('rw', db.analyses, db.corpus, async () => {

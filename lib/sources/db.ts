@@ -22,8 +22,9 @@
 import { type Table } from 'dexie';
 import { errorNames, ReopeningDexie, type IndexedDbImpl } from '../store/db';
 import { z } from 'zod';
+import { DATABASES } from '../store/databases';
 
-export const SOURCES_DB_NAME = 'crosscheck-sources';
+export const SOURCES_DB_NAME = DATABASES.sources.name;
 
 /**
  * Which event of the corpus a source reports, as the reader or the source's metadata says: an
