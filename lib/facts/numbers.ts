@@ -46,26 +46,12 @@ export interface NumberMatch {
 // Normalisation
 
 /**
- * Single-code-unit replacements: typographic quotes, dashes, spaces and the ellipsis become
- * their ASCII look-alikes. Every replacement is exactly one UTF-16 unit, so the normalised
- * string has the same length and offsets map one to one.
+ * Quotes, dashes and spaces to ASCII, one code unit for one (offsets map one to one): the one
+ * normaliser every stage uses (lib/text/normalize.ts).
  */
-const CHAR_MAP: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
-  '\u00AB': '"', '\u00BB': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
-  '\u2212': '-', '\uFE58': '-', '\uFE63': '-', '\uFF0D': '-',
-  '\u00A0': ' ', '\u2002': ' ', '\u2003': ' ', '\u2004': ' ', '\u2005': ' ', '\u2006': ' ',
-  '\u2007': ' ', '\u2008': ' ', '\u2009': ' ', '\u200A': ' ', '\u202F': ' ', '\u205F': ' ',
-  '\u3000': ' ', '\u2026': '.',
-};
-const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
+import { normalizeChars } from '../text/normalize';
 
-/** Normalise quotes, dashes and spaces without changing the string's length. */
-export function normalizeText(s: string): string {
-  return s.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c);
-}
+export const normalizeText = normalizeChars;
 
 // ---------------------------------------------------------------------------------------------
 // Tokenising

@@ -47,6 +47,7 @@ import {
   type NotePatch,
 } from './model';
 import { DATABASES } from '../store/databases';
+import { normalizeForMatch } from '../text/normalize';
 
 export const NOTES_DB_NAME = DATABASES.notes.name;
 
@@ -371,17 +372,8 @@ function toTime(v: string | Date, edge: 'start' | 'end'): number {
   return t;
 }
 
-/** Lower-case, accents stripped, whitespace collapsed: "Zelenskyy’s  Café" → "zelenskyy's cafe". */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Lower-case, accents stripped, whitespace collapsed: the comparison key of lib/text/normalize.ts. */
+export const foldText = normalizeForMatch;
 
 function searchText(n: Note): string {
   return foldText(
