@@ -4,20 +4,21 @@
  * document order, optional block breaks).
  *
  * Pages change after a note is made — a paragraph inserted above, a typo fixed, a sentence
- * removed — and a note must never disappear because of it. So, in order:
- * 1. `anchored`: the TextQuoteSelector's exact text occurs on the page (lib/anchor's normalised
- *    comparison: whitespace, quotes, dashes, case). Among several occurrences the one whose
- *    surroundings best match the stored prefix/suffix wins; ties go to the one nearest the
- *    TextPositionSelector's start. Context first, because a position is the first thing an
- *    edit invalidates, while the words around a quote usually survive.
- * 2. `fuzzy`: lib/anchor's approximate matcher (bounded edit distance, then head/tail) finds a
- *    slightly edited version, the one nearest the old position when several are equally good.
- * 3. `orphaned`: not found. The result still carries the quote, so the UI can list the note
+ * removed — and a note must never disappear because of it, nor land on the wrong sentence.
+ * Every candidate place is judged on the quote, its stored prefix/suffix and its stored
+ * position together (lib/anchor/match-quote, Hypothesis's method; its top comment has the
+ * weights and the trade-off), on lib/anchor's normalised text (whitespace, quotes, dashes, case):
+ * 1. `anchored`: the TextQuoteSelector's exact text occurs on the page; among several
+ *    occurrences context outweighs position, because a position is the first thing an edit
+ *    invalidates while the words around a quote usually survive.
+ * 2. `fuzzy`: no exact occurrence, but an edited version of the quote scores well enough.
+ * 3. `orphaned`: neither. The result still carries the quote, so the UI can list the note
  *    ("no longer on this page: …") instead of dropping it.
  *
  * Pure: no DOM. The content script turns the returned AnchorRange into a DOM Range.
  */
 import { TextIndex, normalizeString, type AnchorRange, type NormalizeOptions } from '../anchor';
+import { matchQuote } from '../anchor/match-quote';
 import type { Note, NoteTarget, TextPositionSelector, TextQuoteSelector } from './model';
 
 export type ReanchorStatus = 'anchored' | 'fuzzy' | 'orphaned';
@@ -34,8 +35,8 @@ export interface ReanchorResult {
   position?: { start: number; end: number };
 }
 
-/** A note's selectors, or anything holding them (a Note, its target). */
-export type SelectorSource = Pick<Note, 'target'> | NoteTarget | NoteTarget['selectors'];
+/** A note's selectors, or anything holding them (a Note, its target); a bare list may lack the position. */
+export type SelectorSource = Pick<Note, 'target'> | NoteTarget | ReadonlyArray<TextQuoteSelector | TextPositionSelector>;
 
 function selectorsOf(src: SelectorSource): { quote: TextQuoteSelector; position: TextPositionSelector | null } {
   const list: ReadonlyArray<TextQuoteSelector | TextPositionSelector> = Array.isArray(src)
@@ -132,33 +133,11 @@ export function reanchor(
   if (!pattern || !text) return orphan;
 
   const hint = position ? p.normIndexAt(position.start) : undefined;
-  const exact = allIndexesOf(text, pattern);
-  if (exact.length) {
-    const prefix = normalizeString(quote.prefix ?? '');
-    const suffix = normalizeString(quote.suffix ?? '');
-    let best = -1;
-    let bestScore = -1;
-    let bestDist = Infinity;
-    for (const s of exact) {
-      // A window one character wider than the context covers a space between quote and context.
-      const before = text.slice(Math.max(0, s - prefix.length - 1), s).trimEnd();
-      const e = s + pattern.length;
-      const after = text.slice(e, e + suffix.length + 1).trimStart();
-      const score = commonSuffix(before, prefix) + commonPrefix(after, suffix);
-      const dist = position ? Math.abs(p.rawOffset(s) - position.start) : s;
-      if (score > bestScore || (score === bestScore && dist < bestDist)) {
-        best = s;
-        bestScore = score;
-        bestDist = dist;
-      }
-    }
-    const range = p.index.toRange(best, best + pattern.length, 0);
-    if (range) return found('anchored', range, p, quote.exact);
-  }
-
-  const fuzzy = p.index.locate(quote.exact, hint === undefined ? {} : { hint });
-  if (fuzzy) return found('fuzzy', fuzzy, p, quote.exact);
-  return orphan;
+  const context = { prefix: normalizeString(quote.prefix ?? ''), suffix: normalizeString(quote.suffix ?? ''), hint };
+  const m = matchQuote(text, pattern, context);
+  const range = m ? p.index.toRange(m.start, m.end, m.errors) : null;
+  if (!m || !range) return orphan;
+  return found(m.errors === 0 ? 'anchored' : 'fuzzy', range, p, quote.exact);
 }
 
 /** Re-anchor many notes on one page (the page is indexed once). Keyed by note id. */
@@ -173,24 +152,4 @@ export function reanchorNotes(
 
 function found(status: 'anchored' | 'fuzzy', range: AnchorRange, p: ReanchorPage, quote: string): ReanchorResult {
   return { status, range, quote, matched: p.textOf(range), position: p.positionOf(range) };
-}
-
-function allIndexesOf(text: string, pattern: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(pattern); i !== -1; i = text.indexOf(pattern, i + 1)) out.push(i);
-  return out;
-}
-
-/** Length of the longest common suffix of a and b. */
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-/** Length of the longest common prefix of a and b. */
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
 }
