@@ -67,6 +67,12 @@ export const AnalyzeRequest = z.object({
   title: z.string().max(2000).default(''),
   text: z.string().min(1).max(MAX_TEXT_CHARS),
   docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  /**
+   * When the page sent the request (its clock, Date.now()). A browser may deliver a request
+   * late, to a restarted worker, after the page stopped waiting and reported so: its result must
+   * not then replace what the page said since.
+   */
+  sentAt: z.number().finite().nonnegative().optional(),
 });
 
 export const TabStatusSchema = z.enum(['idle', 'analysing', 'done', 'not_article', 'no_claims', 'blocked', 'error']);

@@ -253,6 +253,36 @@ describe('background service: tab state', () => {
     expect(await service.getTabState(8)).toMatchObject({ status: 'not_article', url: 'https://other.example/' });
   });
 
+  it('an answer the page stopped waiting for does not overwrite what the page said since', async () => {
+    const db = freshDb();
+    const { engine } = fakeEngine();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const service = createService({ getEngine: async () => (await gate, engine), db, now: clock(), hash: fnv });
+    const pending = service.handle(REQ, { tabId: 9 });
+    await new Promise((r) => setTimeout(r, 0));
+    // The page gave up waiting (its answer time limit) and reported the failure on the same URL.
+    await service.handle({ type: 'status', status: 'error', url: REQ.url, error: 'Crosscheck stopped while checking this page. Try again.' }, { tabId: 9 });
+    release();
+    expect((await pending).ok).toBe(true);
+    expect(await service.getTabState(9)).toMatchObject({ status: 'error', analysis: null });
+    // A new request from the page (Try again) is reported as usual.
+    expectOk<Analysis>(await service.handle(REQ, { tabId: 9 }));
+    expect(await service.getTabState(9)).toMatchObject({ status: 'done' });
+  });
+
+  it('a request delivered late, after the page reported it gave up, leaves the tab state alone', async () => {
+    const { service } = setup();
+    await service.handle({ type: 'status', status: 'error', url: REQ.url, error: 'Crosscheck stopped while checking this page. Try again.' }, { tabId: 10 });
+    const { updatedAt } = await service.getTabState(10);
+    // Sent before the page gave up, delivered only now (a restarted worker): answered, not reported.
+    expectOk<Analysis>(await service.handle({ ...REQ, sentAt: updatedAt - 1 }, { tabId: 10 }));
+    expect(await service.getTabState(10)).toMatchObject({ status: 'error', analysis: null });
+    // Sent after (Try again): reported.
+    expectOk<Analysis>(await service.handle({ ...REQ, sentAt: updatedAt + 1 }, { tabId: 10 }));
+    expect(await service.getTabState(10)).toMatchObject({ status: 'done' });
+  });
+
   it('survives a worker restart through the tab store, re-reading the analysis from IndexedDB', async () => {
     const db = freshDb();
     const tabStore = memoryTabStore();

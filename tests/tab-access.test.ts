@@ -49,3 +49,14 @@ describe('message size limits', () => {
     expect((await s.getTabState(1)).status).toBe('unknown');
   });
 });
+
+describe('why a page was not checked', () => {
+  it("a 'not_article' status keeps the reason the page gave (a page not in English names its language)", async () => {
+    const s = service();
+    const reason = 'Crosscheck reads English only; this page looks like Ukrainian.';
+    await s.handle({ type: 'status', status: 'not_article', url: 'https://a.example/', error: reason }, { tabId: 4 });
+    expect((await s.getTabState(4)).error).toBe(reason);
+    await s.handle({ type: 'status', status: 'not_article', url: 'https://a.example/' }, { tabId: 4 });
+    expect((await s.getTabState(4)).error).toBeNull();
+  });
+});

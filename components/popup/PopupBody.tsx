@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { TabState } from '@/lib/messages';
 import { VERDICTS } from '@/lib/labels';
+import { WORKER_STOPPED_MESSAGE } from '@/lib/content/failures';
 import type { Verdict } from '@/lib/types';
-import { filterClaims, matrixSources, verdictCounts, type PopupView } from '@/lib/popup/model';
+import { filterClaims, matrixSources, plainError, verdictCounts, type PopupView } from '@/lib/popup/model';
 import { VerdictSummary } from './VerdictSummary';
 import { FilterBar } from './FilterBar';
 import { CoverageMatrix } from './CoverageMatrix';
@@ -17,6 +18,8 @@ export interface PopupBodyProps {
   notice: string | null;
   /** "Check this page" was pressed and the page has not answered yet. */
   busy: boolean;
+  /** For a long page checked in parts: what part was checked (lib/popup/model.ts coverageText), or null. */
+  coverage?: string | null;
   onCheck(): void;
   onChoose(index: number): void;
   onOpenOptions(): void;
@@ -81,8 +84,8 @@ function Screen(p: PopupBodyProps) {
     case 'not_article':
       return (
         <section className="cc-state" aria-live="polite">
-          <h2>Not a news article</h2>
-          <p>This page doesn't look like an article, so nothing was checked.</p>
+          <h2>{p.state?.error ? 'Not in English' : 'Not a news article'}</h2>
+          <p>{p.state?.error ?? "This page doesn't look like an article, so nothing was checked."}</p>
           <CheckButton label="Check this page anyway" busy={p.busy} onCheck={p.onCheck} />
         </section>
       );
@@ -113,17 +116,31 @@ function Screen(p: PopupBodyProps) {
       return (
         <section className="cc-state cc-error" aria-live="polite">
           <h2>Something went wrong</h2>
-          <p className="cc-error-message">{p.state?.error ?? 'The page could not be checked.'}</p>
-          <p>Reload the page and try again. If it keeps happening, the page's text may be unusual: try another article.</p>
+          <p className="cc-error-message">{plainError(p.state?.error)}</p>
+          {plainError(p.state?.error) === WORKER_STOPPED_MESSAGE ? (
+            <p>The browser stopped Crosscheck's background while it was busy (this can happen when the computer is short of memory). Nothing on the page was changed.</p>
+          ) : (
+            <p>Reload the page and try again. If it keeps happening, the page's text may be unusual: try another article.</p>
+          )}
           <CheckButton label="Try again" busy={p.busy} onCheck={p.onCheck} />
         </section>
       );
     case 'done':
-      return p.state?.analysis ? <Results state={p.state} showNotCovered={p.showNotCovered} onChoose={p.onChoose} /> : null;
+      return p.state?.analysis ? <Results state={p.state} showNotCovered={p.showNotCovered} onChoose={p.onChoose} coverage={p.coverage ?? null} /> : null;
   }
 }
 
-function Results({ state, showNotCovered, onChoose }: { state: TabState; showNotCovered: boolean; onChoose(i: number): void }) {
+function Results({
+  state,
+  showNotCovered,
+  onChoose,
+  coverage,
+}: {
+  state: TabState;
+  showNotCovered: boolean;
+  onChoose(i: number): void;
+  coverage: string | null;
+}) {
   const analysis = state.analysis!;
   const [on, setOn] = useState<Set<Verdict>>(() => new Set(VERDICTS.filter((v) => showNotCovered || v !== 'not_covered')));
   const counts = verdictCounts(analysis.claims);
@@ -143,6 +160,11 @@ function Results({ state, showNotCovered, onChoose }: { state: TabState; showNot
           {sources.length === 1 ? '' : 's'}
         </h2>
         <VerdictSummary counts={counts} />
+        {coverage && (
+          <p className="cc-note cc-coverage" role="status">
+            {coverage}
+          </p>
+        )}
       </section>
       <FilterBar counts={counts} on={on} onToggle={toggle} />
       <section aria-labelledby="cc-matrix-h">

@@ -1,36 +1,60 @@
 /**
- * The content script's state machine: settings → extract → analyse (background) → anchor →
- * paint; re-runs when the article changes or the SPA navigates; hover tooltip; messages from
- * the popup / background.
+ * The content script's state machine: settings → extract → analyse (background; a long page in
+ * parts) → anchor → paint; re-runs when the article changes or the SPA navigates; hover tooltip;
+ * messages from the popup / background; notices when its extension context is gone (the
+ * extension was updated or removed while the page stayed open).
  *
- * Read-only signals for tests and debugging, on <html> (never read by the page's logic):
+ * Test builds only (entrypoints/content/signals.ts), read-only signals on <html> (never read by
+ * the page's logic; release builds write none):
  *   data-crosscheck-status   idle | analysing | done | not_article | no_claims | blocked | error
  *   data-crosscheck-claims   claims in the analysis
  *   data-crosscheck-count    claims painted on the page
  *   data-crosscheck-cached   "true" when the background served the analysis from its cache
  *   data-crosscheck-ms       ms from the start of this run to highlights painted
- *   data-crosscheck-mode     highlight | mark
+ *   data-crosscheck-mode     overlay | mark
+ *   data-crosscheck-parts    parts the page was checked in / parts checked ("2/2")
+ *   data-crosscheck-retries  requests asked again after the background stopped
+ *   data-crosscheck-context  "gone" once the extension context is lost
+ *   data-crosscheck-paints   repaints so far
+ * and the probe (PROBE_EVENT → PROBE_ATTRIBUTE: what is painted, lib/content/privacy.ts).
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle } from '@/lib/extract/html';
 import { TextIndex, anchorClaims } from '@/lib/anchor';
-import { isArticleText, pageKey } from '@/lib/content/article';
-import { tooltipModel } from '@/lib/content/tooltip-model';
-import { AnalysisSchema, ContentRequest, MAX_TEXT_CHARS, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { checkability, pageKey } from '@/lib/content/article';
+import { findClaimAgain, tooltipModel } from '@/lib/content/tooltip-model';
+import { coverageOf, mergeAnalyses, splitForAnalysis, type PartResult, type TextChunk } from '@/lib/content/chunks';
+import {
+  ANSWER_TIMEOUT_MS,
+  NoAnswerError,
+  TEST_BUILD_ANSWER_TIMEOUT_MS,
+  UPDATED_NOTICE,
+  classifySendError,
+  failureMessage,
+  sendWithRetry,
+  withAnswerTimeout,
+} from '@/lib/content/failures';
+import { isPageResultRequest, type PageResult } from '@/lib/content/page-result';
+import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
+import { OVERLAY_HOST_TAG } from '@/lib/content/style';
+import { AnalysisSchema, ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
-import { Painter, supportsHighlights, type PaintedClaim } from './painter';
+import { Painter, type PaintedClaim } from './painter';
 import { Tooltip, UI_HOST_TAG } from './tooltip';
 import { PageNotes } from './notes';
 import { Notice, NOTICE_HOST_TAG } from './notice';
 import { handleSourceContentRequest } from './sources';
+import { SIGNALS } from './signals';
 import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
-/** Build-time switch for the test signals (see setSignal). */
-const SIGNALS = (import.meta.env as Record<string, string | undefined>).WXT_CROSSCHECK_SIGNALS === '1';
+/** Most parts a page is checked in (at CHUNK_CHARS each); beyond, the popup says what part was checked. */
+const MAX_PARTS = 40;
+/** How often the content script checks that its extension is still there (updated or removed meanwhile). */
+const HEARTBEAT_MS = 1000;
 
 /** Quiet period after the last DOM change before the article is re-extracted. */
 const MUTATION_DEBOUNCE_MS = 500;
@@ -60,6 +84,8 @@ export class Controller {
   private tooltipClaim: { index: number; text: string } | null = null;
   private observer: MutationObserver | null = null;
   private analysis: Analysis | null = null;
+  /** The last status this page reported (and its error), for the popup's page result. */
+  private lastReport: { status: TabStatus; error: string | null } | null = null;
   private lastText: string | null = null;
   private url = location.href;
   /** Whether this page is being analysed (auto, or the reader asked). */
@@ -79,20 +105,24 @@ export class Controller {
   private lastMove = 0;
   private trailingMove: number | undefined;
   private overTooltip = false;
-  private lastPointer = { x: 0, y: 0 };
+  private lastPointer: { x: number; y: number } | null = null;
+  /** What the current page's run checked: its parts, and how many are done (for the popup). */
+  private pageRun: { url: string; chunks: TextChunk[]; done: number; checking: boolean; totalChars: number } | null = null;
+  /** Set once the extension context is lost: everything stops. */
+  private gone = false;
+  /** Repaints so far (a test signal). */
+  private paints = 0;
 
   constructor(private ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
     // No eval in an extension's isolated world (nor on strict pages): keep zod from probing it.
     z.config({ jitless: true });
+    // What an older copy of this script left behind (Firefox puts the new one into open tabs on an update).
+    removeLeftovers();
     const stored = await loadStored();
     this.settings = stored.settings;
-    this.painter = new Painter(
-      this.settings,
-      () => this.observer?.takeRecords(),
-      stored.forceMarks || !supportsHighlights() ? 'mark' : 'highlight',
-    );
+    this.painter = new Painter(this.settings, () => this.observer?.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
     this.setSignal('mode', this.painter.mode);
     this.notes = new PageNotes({
       painter: this.painter,
@@ -102,11 +132,17 @@ export class Controller {
       notify: (text) => this.notice.show(text),
       setSignal: (name, value) => this.setSignal(name, value),
     });
+    this.ctx.onInvalidated(() => this.teardown());
     this.listenMessages();
     this.listenSettings();
     this.listenNavigation();
     this.listenHover();
-    this.ctx.onInvalidated(() => this.teardown());
+    if (SIGNALS) this.ctx.addEventListener(document, PROBE_EVENT, () => this.answerProbe());
+    // The extension may be updated or removed while the page stays open: its context is then gone
+    // for good. WXT's context notices on its next timer (this one) and calls teardown().
+    this.ctx.setInterval(() => {
+      if (!extensionAlive()) this.ctx.notifyInvalidated();
+    }, HEARTBEAT_MS);
     this.decideAndRun('auto');
   }
 
@@ -139,7 +175,8 @@ export class Controller {
         try {
           await this.runOnce(next);
         } catch (e) {
-          this.report('error', String(e));
+          if (classifySendError(e) === 'context-gone') this.contextGone();
+          else this.report('error', failureMessage(e));
         }
         await this.syncNotes();
         next = this.pending;
@@ -152,6 +189,7 @@ export class Controller {
   }
 
   private async runOnce(reason: RunReason): Promise<void> {
+    if (this.gone) return;
     const gen = ++this.generation;
     const t0 = performance.now();
     this.lastRecheck = Date.now();
@@ -166,7 +204,7 @@ export class Controller {
       this.report('error', `could not read the page: ${String(e)}`);
       return;
     }
-    const text = article.text.slice(0, MAX_TEXT_CHARS);
+    const text = article.text;
     if (reason === 'mutation' && text === this.lastText) {
       // Same article text: only re-anchor if the page replaced the nodes we painted.
       if (this.analysis && !this.painter.allConnected()) this.paint(this.analysis, t0);
@@ -175,42 +213,95 @@ export class Controller {
     }
     this.idleBursts = 0;
     this.lastText = text;
-    if (!isArticleText(text)) {
+    const decision = checkability(text, { listOfLinks: article.listOfLinks });
+    if (!decision.checkable) {
       this.clearPaint();
       this.analysis = null;
-      this.report('not_article');
+      this.pageRun = null;
+      // Not in English: the popup says so and names the language (the background keeps the text).
+      this.report('not_article', decision.reason === 'not_english' ? decision.message : undefined);
+      if (decision.reason === 'not_english' && reason === 'manual') this.notice.show(decision.message);
       return;
     }
+    // A long page is checked in parts, one after the other, painted as each part is done.
+    const all = splitForAnalysis(text);
+    const chunks = all.slice(0, MAX_PARTS);
+    // Coverage counts every part, so a page longer than MAX_PARTS parts is said to be checked in part.
+    const run = { url: pageKey(url), chunks: all, done: 0, checking: true, totalChars: text.length };
+    this.pageRun = run;
     this.report('analysing');
-    let res: Response<unknown> | undefined;
-    try {
-      res = (await browser.runtime.sendMessage({
-        type: 'analyze',
-        url: url.slice(0, 4096),
-        title: article.title.slice(0, 2000),
-        text,
-        docDate: article.date,
-      })) as Response<unknown> | undefined;
-    } catch (e) {
-      if (gen === this.generation) this.report('error', `the extension did not answer: ${String(e)}`);
-      return;
+    const parts: PartResult[] = [];
+    let retries = 0;
+    let failure: unknown = null;
+    for (const chunk of chunks) {
+      let res: Response<unknown> | undefined;
+      try {
+        const sent = await sendWithRetry(
+          async () => {
+            if (!extensionAlive()) throw new Error('Extension context invalidated.');
+            const r = (await withAnswerTimeout(
+              browser.runtime.sendMessage({
+                type: 'analyze',
+                url: url.slice(0, 4096),
+                title: article.title.slice(0, 2000),
+                text: chunk.text,
+                docDate: article.date,
+                sentAt: Date.now(),
+              }),
+              SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
+            )) as Response<unknown> | undefined;
+            if (r === undefined || r === null) throw new NoAnswerError();
+            return r;
+          },
+          { stillWanted: () => gen === this.generation && !this.gone },
+        );
+        res = sent.value;
+        retries += sent.attempts - 1;
+      } catch (e) {
+        if (gen !== this.generation) return; // a newer run or navigation took over
+        if (classifySendError(e) === 'context-gone') return this.contextGone();
+        failure = e;
+        break;
+      }
+      if (gen !== this.generation || this.ctx.isInvalid) return;
+      this.setSignal('retries', String(retries));
+      if (typeof res !== 'object') {
+        failure = new Error('no answer from the background');
+        break;
+      }
+      if (!res.ok) {
+        failure = new Error(res.error);
+        break;
+      }
+      const parsed = AnalysisSchema.safeParse(res.data);
+      if (!parsed.success) {
+        failure = new Error('malformed analysis from the background');
+        break;
+      }
+      parts.push({ chunk, analysis: parsed.data });
+      run.done = parts.length;
+      const merged = mergeAnalyses(parts);
+      this.analysis = merged;
+      this.setSignal('cached', String(merged.cached));
+      this.setSignal('claims', String(merged.claims.length));
+      this.setSignal('parts', `${parts.length}/${all.length}`);
+      this.paint(merged, t0);
+      // Let the page breathe between parts (input, rendering) before the next request.
+      if (parts.length < chunks.length) await new Promise<void>((r) => setTimeout(r, 0));
+      if (gen !== this.generation || this.gone) return;
     }
-    if (gen !== this.generation || this.ctx.isInvalid) return; // a newer run or navigation took over
-    if (!res || typeof res !== 'object') return this.report('error', 'no answer from the background');
-    if (!res.ok) return this.report('error', res.error);
-    const parsed = AnalysisSchema.safeParse(res.data);
-    if (!parsed.success) return this.report('error', 'malformed analysis from the background');
-    this.analysis = parsed.data;
-    this.setSignal('cached', String(parsed.data.cached));
-    this.setSignal('claims', String(parsed.data.claims.length));
-    this.paint(parsed.data, t0);
-    this.report(parsed.data.claims.length ? 'done' : 'no_claims');
+    run.checking = false;
+    if (!parts.length) {
+      // In plain words: never the browser's own error text (lib/content/failures.ts). What was
+      // painted before (a live page checked again) stays.
+      return this.report('error', failureMessage(failure ?? new Error('no answer from the background')));
+    }
+    if (failure) console.warn('crosscheck: only part of this long page was checked', failure);
+    this.report(this.analysis!.claims.length ? 'done' : 'no_claims');
   }
 
   /** Anchor every claim in the live text and paint it. */
   private paint(analysis: Analysis, t0: number): void {
-    // A note being typed survives a repaint (its claim is found again by text when saved).
-    if (!this.tooltip?.isEditing) this.tooltip?.close(false);
     // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
     this.painter.clear();
     const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
@@ -233,9 +324,35 @@ export class Controller {
       }
     });
     const painted = this.painter.paint(toPaint);
+    this.keepTooltip(analysis, painted);
+    this.setSignal('paints', String(++this.paints));
     this.setSignal('count', String(painted.length));
     this.setSignal('anchored', String(toPaint.length));
     this.setSignal('ms', String(Math.round(performance.now() - t0)));
+  }
+
+  /**
+   * After a repaint (a live page is checked again every few seconds): an open tooltip stays open
+   * on its claim, found again by its text among the claims now painted; it closes only when the
+   * claim is gone. A note being typed always survives (its claim is found again when saved).
+   * The hover state follows the new claims: the claim under the pointer is looked up again.
+   */
+  private keepTooltip(analysis: Analysis, painted: readonly PaintedClaim[]): void {
+    clearTimeout(this.hoverTimer);
+    this.hoverCandidate = null;
+    const tip = this.tooltip;
+    if (tip?.isOpen && this.tooltipClaim) {
+      const again = findClaimAgain(
+        this.tooltipClaim,
+        painted.map((c) => ({ index: c.index, text: analysis.claims[c.index]!.text })),
+      );
+      const claim = again === null ? undefined : painted.find((c) => c.index === again);
+      if (claim) {
+        this.tooltipClaim = { index: claim.index, text: analysis.claims[claim.index]!.text };
+        tip.retarget(tooltipModel(analysis.claims[claim.index]!, analysis.sources), claim.index, claim.ranges);
+      } else if (!tip.isEditing) tip.close(false);
+    }
+    if (this.lastPointer && !this.overTooltip) this.hitTest();
   }
 
   private clearPaint(): void {
@@ -257,6 +374,8 @@ export class Controller {
     if (this.checkUrl()) return;
     if (!this.active) return;
     if (records.every((r) => this.isOwnMutation(r))) return;
+    // The page's text may have moved: the overlay follows at the next frame.
+    this.painter.scheduleLayout();
     clearTimeout(this.recheckTimer);
     const interval = MIN_RECHECK_INTERVAL_MS * 2 ** Math.min(this.idleBursts, MAX_BACKOFF);
     const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + interval - Date.now());
@@ -283,7 +402,7 @@ export class Controller {
   }
 
   private isOwnElement(el: Element): boolean {
-    return el.localName === UI_HOST_TAG || el.localName === NOTICE_HOST_TAG || el.id === 'crosscheck-highlight-style';
+    return isOwnTag(el.localName) || el.id === 'crosscheck-highlight-style';
   }
 
   /** Did the URL change (SPA navigation)? Starts over on the new page. */
@@ -296,6 +415,7 @@ export class Controller {
     this.generation++; // drop any run in flight
     clearTimeout(this.recheckTimer);
     this.analysis = null;
+    this.pageRun = null;
     this.lastText = null;
     this.idleBursts = 0;
     this.clearPaint();
@@ -344,6 +464,7 @@ export class Controller {
 
   private hitTest(): void {
     this.lastMove = performance.now();
+    if (this.gone || !this.lastPointer) return;
     if (this.overTooltip) return this.keepOpen();
     const claim = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
     const idx = claim?.index ?? null;
@@ -353,8 +474,9 @@ export class Controller {
       this.hoverCandidate = idx;
       if (claim) {
         this.hoverTimer = this.ctx.setTimeout(() => {
-          const again = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
-          if (again?.index === claim.index) this.openTooltip(claim, this.lastPointer);
+          const p = this.lastPointer;
+          const again = p ? this.painter.claimAt(p.x, p.y) : null;
+          if (p && again?.index === claim.index) this.openTooltip(again, p);
         }, HOVER_OPEN_MS);
       }
     }
@@ -409,6 +531,12 @@ export class Controller {
 
   private listenMessages(): void {
     const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
+      if (this.gone) return undefined;
+      // The popup: what this page's run checked (a long page is checked in parts).
+      if (isPageResultRequest(msg)) {
+        sendResponse(ok(this.pageResult()));
+        return undefined;
+      }
       // Your own sources (entrypoints/content/sources.ts): the article for "Add this page", notices, corpus changes.
       if (isSourceContentRequest(msg)) {
         void handleSourceContentRequest(msg, { showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }).then(sendResponse, (e) =>
@@ -426,7 +554,21 @@ export class Controller {
       return true;
     };
     browser.runtime.onMessage.addListener(listener);
-    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    // The extension API may be gone by then (updated or removed): never throw.
+    this.ctx.onInvalidated(() => quietly(() => browser.runtime.onMessage.removeListener(listener)));
+  }
+
+  /** What this page's run checked, for the popup (lib/content/page-result.ts). */
+  private pageResult(): PageResult {
+    const run = this.pageRun;
+    const chunks = run?.chunks ?? [];
+    return {
+      url: run?.url ?? pageKey(location.href),
+      checking: run?.checking ?? false,
+      coverage: coverageOf(chunks, run?.done ?? 0, run?.totalChars),
+      analysis: this.analysis,
+      ...(this.lastReport ? { status: this.lastReport.status, error: this.lastReport.error } : {}),
+    };
   }
 
   private async handle(req: ContentRequest): Promise<Response<unknown>> {
@@ -525,14 +667,16 @@ export class Controller {
       }
     };
     browser.storage.onChanged.addListener(listener);
-    this.ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+    this.ctx.onInvalidated(() => quietly(() => browser.storage.onChanged.removeListener(listener)));
   }
 
   private report(status: TabStatus, error?: string): void {
+    if (this.gone) return;
     this.setSignal('status', status);
+    this.lastReport = { status, error: error ? error.slice(0, 500) : null };
     const msg = { type: 'status', status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
-    // The background may be restarting (MV3 service worker) or not listening: never throw.
-    browser.runtime.sendMessage(msg).catch(() => {});
+    // The background may be restarting (MV3 service worker) or not listening, the extension gone: never throw.
+    quietly(() => void browser.runtime.sendMessage(msg).catch(() => {}));
   }
 
   /**
@@ -545,14 +689,71 @@ export class Controller {
     document.documentElement.setAttribute(`data-crosscheck-${name}`, value);
   }
 
+  /** The test probe (test builds only): what is painted, written to <html> for the test to read. */
+  private answerProbe(): void {
+    if (!this.painter || this.gone) return;
+    document.documentElement.setAttribute(PROBE_ATTRIBUTE, JSON.stringify(this.painter.snapshot()));
+  }
+
+  /** A request found the extension context gone (updated or removed): stop, as WXT's context does. */
+  private contextGone(): void {
+    this.ctx.notifyInvalidated();
+  }
+
+  /**
+   * The context was invalidated: the extension was updated, reloaded or removed (its API is gone),
+   * or a newer copy of this script took over. Remove everything this script drew; when the
+   * extension itself is gone, say in one line that the page needs a reload.
+   */
   private teardown(): void {
+    if (this.gone) return;
+    this.gone = true;
     this.generation++;
+    clearTimeout(this.recheckTimer);
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.closeTimer);
     this.observer?.disconnect();
     this.observer = null;
-    this.tooltip?.destroy();
-    this.notice.hide();
-    this.painter?.destroy();
+    quietly(() => this.tooltip?.destroy());
+    quietly(() => this.notice.hide());
+    quietly(() => this.painter?.destroy());
+    this.analysis = null;
+    this.pageRun = null;
+    if (!extensionAlive()) {
+      this.setSignal('context', 'gone');
+      quietly(() => this.notice.show(UPDATED_NOTICE, { stay: true }));
+    }
   }
+}
+
+/** Is this script's extension still there (not updated, reloaded or removed since the page loaded)? */
+function extensionAlive(): boolean {
+  try {
+    return !!browser.runtime?.id;
+  } catch {
+    return false;
+  }
+}
+
+/** Run `fn`, ignoring what it throws (the extension API may be gone). */
+function quietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* nothing to do */
+  }
+}
+
+const OWN_TAGS = new Set([UI_HOST_TAG, NOTICE_HOST_TAG, OVERLAY_HOST_TAG]);
+
+function isOwnTag(localName: string): boolean {
+  return OWN_TAGS.has(localName);
+}
+
+/** Remove what an older copy of this content script left in the page (its code no longer runs). */
+function removeLeftovers(): void {
+  for (const el of Array.from(document.querySelectorAll([...OWN_TAGS].join(',')))) el.remove();
+  document.getElementById('crosscheck-highlight-style')?.remove();
 }
 
 /**

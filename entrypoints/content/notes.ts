@@ -1,7 +1,7 @@
 /**
  * The reader's notes on this page, in the content script: asks the background for them (a
  * content script never opens IndexedDB: in a page it belongs to the site), re-anchors them on the
- * live text (lib/notes reanchor), washes the noted text (NOTED_HIGHLIGHT), tells the tooltip and
+ * live text (lib/notes reanchor), washes the noted text (the painter's overlay), tells the tooltip and
  * the popup which claim has which notes and which notes are orphaned (their text is gone — they
  * are listed with their stored quote, never dropped), saves new notes through the background,
  * and follows a `#crosscheck-note=<id>` link from the notes page (scroll to the claim, flash it).
@@ -165,14 +165,18 @@ export class PageNotes {
     const statuses = new Map([...this.placed].map(([id, p]) => [id, p.result.status] as const));
     const updates = anchorUpdates(statuses, this.written, Date.now());
     if (!Object.keys(updates).length) return;
-    browser.storage.local.set(updates).then(
-      () => {
-        for (const [id, s] of statuses) this.written.set(id, s);
-      },
-      () => {
-        /* storage unavailable: the notes page just will not know */
-      },
-    );
+    try {
+      browser.storage.local.set(updates).then(
+        () => {
+          for (const [id, s] of statuses) this.written.set(id, s);
+        },
+        () => {
+          /* storage unavailable: the notes page just will not know */
+        },
+      );
+    } catch {
+      /* the extension was updated or removed meanwhile: nothing to record */
+    }
   }
 
   /** A `#crosscheck-note=<id>` link: scroll to the note's claim and flash it, once per link. */

@@ -1,8 +1,11 @@
 /**
  * A short notice at the bottom of the page (e.g. "this note's text is no longer on the page"),
- * in its own open shadow root so page CSS cannot reach it. Text only. It goes away by itself,
- * with its × button, or with Escape while it has focus.
+ * in its own closed shadow root (open in test builds) so neither the page's scripts nor its CSS
+ * can reach it. Text only. It goes away by itself (unless it must stay), with its × button, or
+ * with Escape while it has focus.
  */
+import { UI_SHADOW_MODE } from './signals';
+
 export const NOTICE_HOST_TAG = 'crosscheck-notice';
 
 const CSS = `
@@ -22,11 +25,13 @@ export class Notice {
   private host: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  show(text: string): void {
+  /** Show `text`; `stay`: until the reader dismisses it (no timeout). */
+  show(text: string, opts: { stay?: boolean } = {}): void {
     this.hide();
     const host = document.createElement(NOTICE_HOST_TAG);
-    host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647;';
-    const root = host.attachShadow({ mode: 'open' });
+    // Hidden until the content script's stylesheet shows it (entrypoints/content/hosts.css).
+    host.style.cssText = 'all: initial; display: none; position: fixed; z-index: 2147483647;';
+    const root = host.attachShadow({ mode: UI_SHADOW_MODE });
     const style = document.createElement('style');
     style.textContent = CSS;
     const box = document.createElement('div');
@@ -50,7 +55,7 @@ export class Notice {
     root.append(style, box);
     document.documentElement.appendChild(host);
     this.host = host;
-    this.timer = setTimeout(() => this.hide(), SHOW_MS);
+    if (!opts.stay) this.timer = setTimeout(() => this.hide(), SHOW_MS);
   }
 
   hide(): void {

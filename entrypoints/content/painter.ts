@@ -1,65 +1,105 @@
 /**
- * Paints claim ranges in the page: CSS Custom Highlight API where the browser has it (no DOM
- * change at all: one Highlight per verdict in CSS.highlights), <mark> wrappers otherwise.
+ * Paints claim ranges in the page, where the page cannot see them: boxes drawn over each claim's
+ * lines in an overlay element whose shadow root is CLOSED (lib/content/overlay.ts for the
+ * geometry, lib/content/style.ts for the look). Nothing the page can read — no CSS Custom
+ * Highlight API registry entry, no attribute, class or stylesheet rule, no text — says which
+ * sentences were checked or what was found, and the page cannot restyle or clear the highlights:
+ * if it removes or hides the overlay element, the element comes back.
+ *
+ * The `<mark>` fallback (a developer switch) wraps the text in <mark> elements instead.
  * Also answers "which claim is under this point?" for the hover tooltip.
  */
 import type { Verdict } from '@/lib/types';
 import {
-  FLASH_HIGHLIGHT,
-  HIGHLIGHT_PREFIX,
   MARK_CLASS,
-  NOTED_HIGHLIGHT,
+  OVERLAY_HOST_TAG,
   STYLE_ELEMENT_ID,
+  VERDICT_PRIORITY,
   highlightCss,
   highlightName,
+  overlayCss,
   paintedVerdicts,
+  verdictClass,
 } from '@/lib/content/style';
+import { boxesAt, lineBoxes, underlineBox, type Box } from '@/lib/content/overlay';
+import type { ProbeRange, ProbeSnapshot } from '@/lib/content/privacy';
 import type { Settings } from '@/lib/settings';
 
 export interface PaintedClaim {
   /** Index of the claim in analysis.claims. */
   index: number;
   verdict: Verdict;
-  /** Ranges covering the claim's text (one for highlights; one per <mark> in the fallback). */
+  /** Ranges covering the claim's text (one in the overlay; one per <mark> in the fallback). */
   ranges: Range[];
 }
 
-type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
-
-interface HighlightRegistryLike {
-  set(name: string, h: Highlight): unknown;
-  delete(name: string): boolean;
-  highlightsFromPoint?: (x: number, y: number) => unknown[];
-}
-
-function registry(): HighlightRegistryLike | null {
-  const css = (globalThis as { CSS?: { highlights?: HighlightRegistryLike } }).CSS;
-  const H = (globalThis as { Highlight?: HighlightCtor }).Highlight;
-  return css?.highlights && typeof H === 'function' ? css.highlights : null;
-}
-
-export const supportsHighlights = (): boolean => registry() !== null;
+export type PaintMode = 'overlay' | 'mark';
 
 const FLASH_MS = 1600;
+/** Re-attachments of the overlay allowed per second (a page that keeps removing it cannot make us spin). */
+const MAX_REATTACH_PER_SECOND = 20;
+
+/**
+ * The overlay host's own inline style. `display: none` until the content script's stylesheet
+ * (entrypoints/content/hosts.css, declared in the manifest) shows it: Firefox removes that
+ * stylesheet when the extension is removed, and with it every highlight the unloaded script drew.
+ */
+export const HOST_STYLE =
+  'all: initial; display: none; position: absolute !important; top: 0 !important; left: 0 !important; ' +
+  'width: 0 !important; height: 0 !important; overflow: visible !important; pointer-events: none !important; ' +
+  'z-index: auto !important; visibility: visible !important; opacity: 1 !important; transform: none !important; contain: none !important;';
+
+function rectsOf(r: Range): DOMRect[] {
+  try {
+    return Array.from(r.getClientRects());
+  } catch {
+    return [];
+  }
+}
+
+function probeRange(r: Range): ProbeRange {
+  return {
+    text: r.toString(),
+    rects: rectsOf(r)
+      .filter((b) => b.width > 0 && b.height > 0)
+      .map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height })),
+  };
+}
 
 export class Painter {
-  readonly mode: 'highlight' | 'mark';
+  readonly mode: PaintMode;
   private claims: PaintedClaim[] = [];
-  private rangeToClaim = new Map<AbstractRange, PaintedClaim>();
   private marks: HTMLElement[] = [];
   private visible = true;
   private settings: Pick<Settings, 'highlightStyle' | 'showNotCovered'>;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashRanges: Range[] = [];
   private flashMarks: HTMLElement[] = [];
-  /** Text the reader has notes on (highlight mode) and the claims they are on (<mark> mode). */
+  /** Text the reader has notes on (overlay) and the claims they are on (<mark> mode). */
   private notedRanges: Range[] = [];
   private notedClaims: ReadonlySet<number> = new Set();
+
+  // The overlay.
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private styleEl: HTMLStyleElement | null = null;
+  private layer: HTMLElement | null = null;
+  /** Each painted claim's line boxes, in the overlay's coordinates (for hit testing). */
+  private lines = new Map<PaintedClaim, Box[]>();
+  private drawn = 0;
+  private layoutFrame: number | undefined;
+  /** Some claim sits in fixed or sticky content: the page's own scrolling moves it relative to the overlay. */
+  private followsWindowScroll = false;
+  private guard: MutationObserver | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private reattached: number[] = [];
+  private unlisten: Array<() => void> = [];
 
   constructor(
     settings: Pick<Settings, 'highlightStyle' | 'showNotCovered'>,
     /** Called after this painter changed the page's DOM (the <mark> fallback), to drop the observer's records. */
     private afterDomChange: () => void = () => {},
-    mode: 'highlight' | 'mark' = supportsHighlights() ? 'highlight' : 'mark',
+    mode: PaintMode = 'overlay',
   ) {
     this.settings = settings;
     this.mode = mode;
@@ -70,14 +110,16 @@ export class Painter {
     this.clear();
     const shown = new Set(paintedVerdicts(this.settings));
     const wanted = claims.filter((c) => shown.has(c.verdict));
-    if (this.mode === 'highlight') {
+    if (this.mode === 'overlay') {
       this.claims = wanted.map((c) => ({ index: c.index, verdict: c.verdict, ranges: [c.range] }));
+      const seen = new Map<Element, boolean>();
+      this.followsWindowScroll = this.claims.some((c) => inFixedContent(c.ranges[0]!, seen));
+      this.ensureOverlay();
+      this.layoutNow();
     } else {
       this.claims = this.wrapInMarks(wanted);
+      this.ensureMarkStyle();
     }
-    for (const c of this.claims) for (const r of c.ranges) this.rangeToClaim.set(r, c);
-    this.ensureStyle();
-    this.register();
     return this.claims;
   }
 
@@ -91,13 +133,14 @@ export class Painter {
 
   setVisible(v: boolean): void {
     this.visible = v;
-    this.ensureStyle();
-    this.register();
+    this.refreshStyle();
+    this.layoutNow();
   }
 
   updateSettings(s: Pick<Settings, 'highlightStyle' | 'showNotCovered'>): void {
     this.settings = s;
-    this.ensureStyle();
+    this.refreshStyle();
+    this.layoutNow();
   }
 
   /** Are all painted ranges still on live text (a re-render can replace the nodes)? */
@@ -105,14 +148,11 @@ export class Painter {
     return this.claims.every((c) => c.ranges.every((r) => r.startContainer.isConnected && r.endContainer.isConnected));
   }
 
-  /** Remove every highlight / mark; the page is left as it was. */
+  /** Remove every highlight / mark; the page's text is left as it was (the overlay element stays, empty). */
   clear(): void {
-    this.unflash();
+    this.unflash(false);
     this.notedRanges = [];
     this.notedClaims = new Set();
-    const reg = registry();
-    if (reg) for (const v of ['corroborated', 'contradicted', 'mixed', 'not_covered'] as Verdict[]) reg.delete(highlightName(v));
-    reg?.delete(NOTED_HIGHLIGHT);
     if (this.marks.length) {
       const parents = new Set<Node>();
       for (const m of this.marks) {
@@ -127,12 +167,26 @@ export class Painter {
       this.afterDomChange();
     }
     this.claims = [];
-    this.rangeToClaim.clear();
+    this.lines.clear();
+    this.layoutNow();
   }
 
-  /** Remove highlights and the <style> element: the page is exactly as before. */
+  /** Remove highlights, the overlay and the <style> element: the page is exactly as before. */
   destroy(): void {
     this.clear();
+    if (this.layoutFrame !== undefined) cancelAnimationFrame(this.layoutFrame);
+    this.layoutFrame = undefined;
+    this.guard?.disconnect();
+    this.guard = null;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    for (const off of this.unlisten) off();
+    this.unlisten = [];
+    this.host?.remove();
+    this.host = null;
+    this.root = null;
+    this.layer = null;
+    this.styleEl = null;
     document.getElementById(STYLE_ELEMENT_ID)?.remove();
   }
 
@@ -140,13 +194,10 @@ export class Painter {
   flash(index: number): boolean {
     const c = this.claims.find((x) => x.index === index);
     if (!c) return false;
-    this.unflash();
-    const reg = registry();
-    if (this.mode === 'highlight' && reg) {
-      const H = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
-      const h = new H(...c.ranges);
-      h.priority = 10;
-      reg.set(FLASH_HIGHLIGHT, h);
+    this.unflash(false);
+    if (this.mode === 'overlay') {
+      this.flashRanges = [...c.ranges];
+      this.layoutNow();
     } else {
       this.flashMarks = this.marks.filter((m) => m.dataset.crosscheckIndex === String(index));
       for (const m of this.flashMarks) m.classList.add(`${MARK_CLASS}--flash`);
@@ -156,28 +207,27 @@ export class Painter {
     return true;
   }
 
-  /** Briefly emphasise any range (a note that is on no painted claim); highlight mode only. */
+  /** Briefly emphasise any range (a note that is on no painted claim); overlay only. */
   flashRange(range: Range): boolean {
-    const reg = registry();
-    if (this.mode !== 'highlight' || !reg) return false;
-    this.unflash();
-    const H = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
-    const h = new H(range);
-    h.priority = 10;
-    reg.set(FLASH_HIGHLIGHT, h);
+    if (this.mode !== 'overlay') return false;
+    this.unflash(false);
+    this.ensureOverlay();
+    this.flashRanges = [range];
+    this.layoutNow();
     this.flashTimer = setTimeout(() => this.unflash(), FLASH_MS);
     return true;
   }
 
   /**
-   * Mark the text the reader has notes on: `ranges` become the NOTED_HIGHLIGHT (highlight mode);
-   * in <mark> mode the marks of `claims` get the --noted class instead.
+   * Mark the text the reader has notes on: a light wash over `ranges` in the overlay; in <mark>
+   * mode the marks of `claims` get the --noted class instead.
    */
   setNoted(ranges: Range[], claims: ReadonlySet<number>): void {
     this.notedRanges = ranges;
     this.notedClaims = claims;
-    if (this.mode === 'highlight') {
-      this.register();
+    if (this.mode === 'overlay') {
+      if (ranges.length) this.ensureOverlay();
+      this.layoutNow();
       return;
     }
     let changed = false;
@@ -191,9 +241,11 @@ export class Painter {
     if (changed) this.afterDomChange();
   }
 
-  private unflash(): void {
+  private unflash(redraw = true): void {
     clearTimeout(this.flashTimer);
-    registry()?.delete(FLASH_HIGHLIGHT);
+    const had = this.flashRanges.length > 0;
+    this.flashRanges = [];
+    if (had && redraw) this.layoutNow();
     if (this.flashMarks.length) {
       for (const m of this.flashMarks) m.classList.remove(`${MARK_CLASS}--flash`);
       this.flashMarks = [];
@@ -204,40 +256,201 @@ export class Painter {
   /** The claim under viewport point (x, y), or null. */
   claimAt(x: number, y: number): PaintedClaim | null {
     if (!this.visible || !this.claims.length) return null;
-    const reg = registry();
-    if (this.mode === 'highlight' && reg?.highlightsFromPoint) {
-      let hits: unknown[] = [];
-      try {
-        hits = reg.highlightsFromPoint(x, y);
-      } catch {
-        hits = [];
+    if (this.mode === 'overlay') {
+      if (!this.host?.isConnected) return null;
+      const o = this.host.getBoundingClientRect();
+      // Contradictions first where claims overlap (they are drawn on top).
+      let best: PaintedClaim | null = null;
+      for (const [c, boxes] of this.lines) {
+        if (!boxesAt(boxes, x - o.left, y - o.top)) continue;
+        if (!best || VERDICT_PRIORITY[c.verdict] > VERDICT_PRIORITY[best.verdict]) best = c;
       }
-      let sawOurs = false;
-      for (const hit of hits) {
-        const ranges = (hit as { ranges?: AbstractRange[] }).ranges;
-        if (ranges) {
-          for (const r of ranges) {
-            const c = this.rangeToClaim.get(r);
-            if (c) return c;
-          }
-        }
-        sawOurs ||= this.isOurHighlight(hit);
-      }
-      // No hit at all: nothing of ours is under the pointer. A hit we could not map (an older
-      // API shape returning bare Highlights) falls through to the geometric test.
-      if (!sawOurs) return null;
+      return best;
     }
     return this.claimAtByGeometry(x, y);
   }
 
-  private isOurHighlight(hit: unknown): boolean {
-    const h = ((hit as { highlight?: unknown }).highlight ?? hit) as Highlight;
-    const reg = registry();
-    if (!reg) return false;
-    for (const v of paintedVerdicts(this.settings)) {
-      if ((reg as unknown as Map<string, Highlight>).get?.(highlightName(v)) === h) return true;
+  /** The page's layout changed (it was edited, a font arrived …): draw the boxes again soon. */
+  scheduleLayout(): void {
+    if (this.mode !== 'overlay' || !this.host || this.layoutFrame !== undefined) return;
+    this.layoutFrame = requestAnimationFrame(() => {
+      this.layoutFrame = undefined;
+      this.layoutNow();
+    });
+  }
+
+  /** Test builds only: what is painted, for the probe (lib/content/privacy.ts). */
+  snapshot(): ProbeSnapshot {
+    return {
+      mode: this.mode,
+      visible: this.visible,
+      boxes: this.drawn,
+      claims: this.claims.map((c) => {
+        const p = [...c.ranges].sort(inDocumentOrder).map(probeRange);
+        return {
+          index: c.index,
+          name: highlightName(c.verdict),
+          verdict: c.verdict,
+          text: p.map((x) => x.text).join(''),
+          rects: p.flatMap((x) => x.rects),
+        };
+      }),
+      flash: this.mode === 'overlay' ? this.flashRanges.map(probeRange) : this.flashMarks.map((m) => probeRange(rangeOver(m))),
+      noted: this.mode === 'overlay' ? this.notedRanges.map(probeRange) : this.marks.filter((m) => m.classList.contains(`${MARK_CLASS}--noted`)).map((m) => probeRange(rangeOver(m))),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The overlay
+
+  private ensureOverlay(): void {
+    if (this.mode !== 'overlay') return;
+    if (!this.host) {
+      const host = document.createElement(OVERLAY_HOST_TAG);
+      host.setAttribute('style', HOST_STYLE);
+      // Closed: the page's scripts cannot reach in (host.shadowRoot is null for them).
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      const layer = document.createElement('div');
+      layer.className = 'layer';
+      root.append(style, layer);
+      this.host = host;
+      this.root = root;
+      this.styleEl = style;
+      this.layer = layer;
+      this.refreshStyle();
+      this.watch();
     }
-    return false;
+    this.attach();
+  }
+
+  /** Put the overlay back in the page (after <body>, so it is drawn over the text but under the page's own raised layers). */
+  private attach(): void {
+    const host = this.host;
+    if (!host) return;
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    const parent = document.documentElement;
+    if (host.parentNode !== parent) parent.appendChild(host);
+  }
+
+  /** The page removed or restyled the overlay: put it back (a few times a second at most). */
+  private restore(): void {
+    const now = Date.now();
+    this.reattached = this.reattached.filter((t) => now - t < 1000);
+    if (this.reattached.length >= MAX_REATTACH_PER_SECOND) {
+      setTimeout(() => this.restore(), 1000);
+      return;
+    }
+    this.reattached.push(now);
+    this.attach();
+    this.layoutNow();
+  }
+
+  private watch(): void {
+    const host = this.host!;
+    this.guard = new MutationObserver(() => {
+      if (!this.host) return;
+      if (!host.isConnected || host.parentNode !== document.documentElement || host.getAttribute('style') !== HOST_STYLE) this.restore();
+    });
+    this.guard.observe(document.documentElement, { childList: true });
+    this.guard.observe(host, { attributes: true });
+    // Layout changes that move the text: window size, the page's size, fonts, scrolling inside the page.
+    const relayout = () => this.scheduleLayout();
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(relayout);
+      this.resizeObserver.observe(document.documentElement);
+      if (document.body) this.resizeObserver.observe(document.body);
+    }
+    const onScroll = (ev: Event) => {
+      // The window's own scrolling moves the page and the overlay together, except fixed or sticky content.
+      const t = ev.target;
+      if (t === document || t === document.documentElement || t === window) {
+        if (this.followsWindowScroll) relayout();
+      } else relayout();
+    };
+    window.addEventListener('resize', relayout, { passive: true });
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    document.fonts?.addEventListener?.('loadingdone', relayout);
+    this.unlisten.push(
+      () => window.removeEventListener('resize', relayout),
+      () => window.removeEventListener('scroll', onScroll, { capture: true }),
+      () => document.fonts?.removeEventListener?.('loadingdone', relayout),
+    );
+  }
+
+  private refreshStyle(): void {
+    if (this.mode === 'mark') return this.ensureMarkStyle();
+    if (!this.styleEl) return;
+    const css = overlayCss(this.settings, this.visible);
+    if (this.styleEl.textContent !== css) this.styleEl.textContent = css;
+  }
+
+  /** Draw every box now, from the ranges' current positions. */
+  private layoutNow(): void {
+    if (this.mode !== 'overlay' || !this.host || !this.layer) return;
+    if (this.layoutFrame !== undefined) {
+      cancelAnimationFrame(this.layoutFrame);
+      this.layoutFrame = undefined;
+    }
+    this.lines.clear();
+    // Empty first: the page's own size is measured without the previous boxes.
+    this.layer.replaceChildren();
+    const frag = document.createDocumentFragment();
+    let drawn = 0;
+    const add = (cls: string, b: Box) => {
+      const d = document.createElement('div');
+      d.className = cls;
+      d.style.cssText = `left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px`;
+      frag.append(d);
+      drawn++;
+    };
+    if (this.host.isConnected) {
+      const hr = this.host.getBoundingClientRect();
+      const origin = { x: hr.left, y: hr.top };
+      // The scroll size the page has anyway, so the overlay's own size tells the page nothing.
+      const sentinel = {
+        x: 0,
+        y: 0,
+        width: Math.max(document.documentElement.scrollWidth, document.body?.scrollWidth ?? 0),
+        height: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+      };
+      const ordered = [...this.claims].sort((a, b) => VERDICT_PRIORITY[a.verdict] - VERDICT_PRIORITY[b.verdict]);
+      for (const c of ordered) this.lines.set(c, c.ranges.flatMap((r) => lineBoxes(rectsOf(r), origin)));
+      if (this.visible) {
+        for (const r of this.notedRanges) for (const b of lineBoxes(rectsOf(r), origin)) add('n', b);
+        const background = this.settings.highlightStyle === 'background';
+        for (const c of ordered) {
+          const cls = verdictClass(c.verdict);
+          for (const b of this.lines.get(c)!) {
+            if (background) add(`t ${cls}`, b);
+            add(`u ${cls}`, underlineBox(b));
+          }
+        }
+        for (const r of this.flashRanges) for (const b of lineBoxes(rectsOf(r), origin)) add('f', b);
+      }
+      if (drawn) {
+        const s = document.createElement('div');
+        s.className = 'sentinel';
+        s.style.cssText = `left:0;top:0;width:${Math.max(0, sentinel.width - origin.x - window.scrollX)}px;height:${Math.max(0, sentinel.height - origin.y - window.scrollY)}px`;
+        frag.prepend(s);
+      }
+    }
+    this.layer.replaceChildren(frag);
+    this.drawn = drawn;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The <mark> fallback
+
+  private ensureMarkStyle(): void {
+    let el = document.getElementById(STYLE_ELEMENT_ID) as HTMLStyleElement | null;
+    if (!el) {
+      el = document.createElement('style');
+      el.id = STYLE_ELEMENT_ID;
+      (document.head ?? document.documentElement).appendChild(el);
+    }
+    const css = highlightCss(this.settings, this.visible);
+    if (el.textContent !== css) el.textContent = css;
   }
 
   private claimAtByGeometry(x: number, y: number): PaintedClaim | null {
@@ -251,46 +464,12 @@ export class Painter {
             continue;
           }
         }
-        for (const rect of Array.from(r.getClientRects())) {
+        for (const rect of rectsOf(r)) {
           if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return c;
         }
       }
     }
     return null;
-  }
-
-  private ensureStyle(): void {
-    let el = document.getElementById(STYLE_ELEMENT_ID) as HTMLStyleElement | null;
-    if (!el) {
-      el = document.createElement('style');
-      el.id = STYLE_ELEMENT_ID;
-      (document.head ?? document.documentElement).appendChild(el);
-    }
-    const css = highlightCss(this.settings, this.visible);
-    if (el.textContent !== css) el.textContent = css;
-  }
-
-  private register(): void {
-    const reg = registry();
-    if (!reg || this.mode !== 'highlight') return;
-    const H = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
-    for (const v of ['corroborated', 'contradicted', 'mixed', 'not_covered'] as Verdict[]) {
-      const ranges = this.claims.filter((c) => c.verdict === v).flatMap((c) => c.ranges);
-      if (!this.visible || !ranges.length) {
-        reg.delete(highlightName(v));
-        continue;
-      }
-      const h = new H(...ranges);
-      // Contradictions on top where claims overlap.
-      h.priority = v === 'contradicted' ? 4 : v === 'mixed' ? 3 : v === 'corroborated' ? 2 : 1;
-      reg.set(highlightName(v), h);
-    }
-    if (!this.visible || !this.notedRanges.length) reg.delete(NOTED_HIGHLIGHT);
-    else {
-      const noted = new H(...this.notedRanges);
-      noted.priority = 0; // under the verdicts' lines and tints
-      reg.set(NOTED_HIGHLIGHT, noted);
-    }
   }
 
   /** <mark> fallback: wrap each text-node piece of every claim; returns ranges over the marks. */
@@ -325,15 +504,41 @@ export class Painter {
         target.parentNode!.insertBefore(mark, target);
         mark.appendChild(target);
         this.marks.push(mark);
-        const r = document.createRange();
-        r.selectNodeContents(mark);
-        p.claim.ranges.unshift(r);
+        p.claim.ranges.unshift(rangeOver(mark));
         lastStart = p.start;
       }
     }
     this.afterDomChange();
     return out.filter((c) => c.ranges.length);
   }
+}
+
+function inDocumentOrder(a: Range, b: Range): number {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  } catch {
+    return 0;
+  }
+}
+
+function rangeOver(el: Element): Range {
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  return r;
+}
+
+/** Is the range's text inside fixed or sticky content (which moves against the document when the window scrolls)? */
+function inFixedContent(range: Range, seen: Map<Element, boolean>): boolean {
+  const walk = (el: Element | null): boolean => {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    const known = seen.get(el);
+    if (known !== undefined) return known;
+    const pos = getComputedStyle(el).position;
+    const v = pos === 'fixed' || pos === 'sticky' || walk(el.parentElement);
+    seen.set(el, v);
+    return v;
+  };
+  return walk(range.startContainer.parentElement);
 }
 
 function textNodesIn(range: Range): Text[] {
@@ -360,5 +565,3 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   }
   return null;
 }
-
-export { HIGHLIGHT_PREFIX };

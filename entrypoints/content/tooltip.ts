@@ -1,7 +1,9 @@
 /**
- * The hover tooltip: a small non-modal dialog in an OPEN shadow root (page CSS cannot reach it,
- * tests and assistive technology can). Plain DOM, text only (textContent, never innerHTML), so
- * the content script stays small and nothing from the analysis is ever parsed as markup.
+ * The hover tooltip: a small non-modal dialog in a CLOSED shadow root (the page's scripts and CSS
+ * cannot reach it: the verdict and the evidence stay Crosscheck's; assistive technology reads it
+ * as usual). Test builds open it, for the tests' role queries (entrypoints/content/signals.ts).
+ * Plain DOM, text only (textContent, never innerHTML), so the content script stays small and
+ * nothing from the analysis is ever parsed as markup.
  */
 import type { TooltipModel } from '@/lib/content/tooltip-model';
 import { VERDICT_STYLES } from '@/lib/content/style';
@@ -9,6 +11,7 @@ import type { Note } from '@/lib/notes/model';
 import type { NoteDraft } from '@/lib/notes-ui/editor';
 import { NOTE_EDITOR_CSS, createNoteEditor, el, renderNoteList } from './note-editor';
 import { readerLink } from './sources';
+import { UI_SHADOW_MODE } from './signals';
 
 export const UI_HOST_TAG = 'crosscheck-ui';
 
@@ -90,14 +93,19 @@ export class Tooltip {
   private tip: HTMLElement | null = null;
   private stopTracking: (() => void) | null = null;
   private reposition: (() => void) | null = null;
-  private editor: HTMLFormElement | null = null;
+  private editor: HTMLElement | null = null;
+  /** The claim's text the tooltip is placed against (changes when a repaint finds the claim again). */
+  private range: Range | null = null;
+  private model: TooltipModel | null = null;
+  private pointer: { x: number; y: number } | null = null;
   claimIndex: number | null = null;
 
   constructor(private cb: TooltipCallbacks) {
     this.host = document.createElement(UI_HOST_TAG);
     this.host.setAttribute('data-crosscheck-ui', '');
-    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // Hidden until the content script's stylesheet shows it (entrypoints/content/hosts.css).
+    this.host.style.cssText = 'all: initial; display: none; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+    this.root = this.host.attachShadow({ mode: UI_SHADOW_MODE });
     const style = document.createElement('style');
     style.textContent = CSS;
     this.root.appendChild(style);
@@ -123,15 +131,24 @@ export class Tooltip {
     this.close(false);
     if (!this.host.isConnected) document.documentElement.appendChild(this.host);
     this.claimIndex = claimIndex;
+    this.model = model;
+    this.pointer = pointer;
+    this.range = ranges[0]!;
     const tip = this.render(model, claimIndex);
     this.root.appendChild(tip);
     this.tip = tip;
-    const range = ranges[0]!;
     const update = () => {
-      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+      const t = this.tip;
+      if (!t || !this.range) return;
+      let rects: DOMRect[] = [];
+      try {
+        rects = Array.from(this.range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+      } catch {
+        rects = [];
+      }
       const onScreen = rects.filter((r) => r.bottom > 0 && r.top < window.innerHeight);
       if (!onScreen.length) return this.isEditing ? undefined : this.close();
-      placeTooltip(tip, onScreen, pointer);
+      placeTooltip(t, onScreen, this.pointer);
     };
     this.reposition = update;
     update();
@@ -146,6 +163,26 @@ export class Tooltip {
     if (focus) tip.focus({ preventScroll: true });
   }
 
+  /**
+   * The page was repainted and the claim found again (maybe under another index, on new text
+   * nodes): keep the tooltip open on it. Its content is rebuilt only when what it says changed,
+   * and never while a note is being typed.
+   */
+  retarget(model: TooltipModel, claimIndex: number, ranges: Range[]): void {
+    if (!this.tip) return;
+    this.claimIndex = claimIndex;
+    this.range = ranges[0] ?? this.range;
+    if (!this.isEditing && JSON.stringify(model) !== JSON.stringify(this.model)) {
+      const hadFocus = this.root.activeElement !== null;
+      const fresh = this.render(model, claimIndex);
+      this.tip.replaceWith(fresh);
+      this.tip = fresh;
+      if (hadFocus) fresh.focus({ preventScroll: true });
+    }
+    this.model = model;
+    this.reposition?.();
+  }
+
   close(notify = true): void {
     if (!this.tip) return;
     const hadFocus = this.root.activeElement !== null;
@@ -156,6 +193,8 @@ export class Tooltip {
     this.tip.remove();
     this.tip = null;
     this.claimIndex = null;
+    this.range = null;
+    this.model = null;
     if (hadFocus) (document.activeElement as HTMLElement | null)?.blur?.();
     if (notify) this.cb.onClose();
   }
@@ -235,14 +274,14 @@ export class Tooltip {
       this.reposition?.();
     };
     note.addEventListener('click', () => {
-      if (this.editor) return this.editor.querySelector('textarea')?.focus();
+      if (this.editor) return (this.editor.querySelector('[role="textbox"]') as HTMLElement | null)?.focus();
       status.textContent = '';
       const ed = createNoteEditor({
-        save: (draft) => this.cb.saveNote(claimIndex, draft),
+        save: (draft) => this.cb.saveNote(this.claimIndex ?? claimIndex, draft),
         onCancel: closeEditor,
         onSaved: () => {
           closeEditor();
-          const fresh = renderNoteList(this.cb.notesFor(claimIndex));
+          const fresh = renderNoteList(this.cb.notesFor(this.claimIndex ?? claimIndex));
           if (fresh) {
             if (notes) notes.replaceWith(fresh);
             else actions.before(fresh);
@@ -252,9 +291,9 @@ export class Tooltip {
           this.reposition?.();
         },
       });
-      this.editor = ed.form;
+      this.editor = ed.root;
       note.setAttribute('aria-expanded', 'true');
-      actions.after(ed.form);
+      actions.after(ed.root);
       this.reposition?.();
       ed.focus();
     });

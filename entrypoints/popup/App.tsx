@@ -5,7 +5,8 @@ import { PopupNotesContext, PopupNotesSection } from '@/components/notes/PageNot
 import { usePageNotes } from '@/components/notes/usePageNotes';
 import { PopupSourcesSection, useRecheckWhenCorpusChanged } from '@/components/sources/PopupSources';
 import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState } from '@/lib/messages';
-import { popupView } from '@/lib/popup/model';
+import { coverageText, popupView, withPageResult } from '@/lib/popup/model';
+import { PAGE_RESULT_REQUEST, PageResultSchema, type PageResult } from '@/lib/content/page-result';
 import { parseSettings } from '@/lib/settings';
 
 const POLL_MS = 600;
@@ -28,6 +29,21 @@ async function fetchTabState(tabId: number): Promise<TabState> {
   return TabStateSchema.parse(r.data);
 }
 
+/**
+ * What the page's content script checked (a long page is checked in parts; the background keeps
+ * only the last part's analysis). null when the page cannot say (no content script, an old one).
+ */
+async function fetchPageResult(tabId: number): Promise<PageResult | null> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: PAGE_RESULT_REQUEST })) as { ok?: boolean; data?: unknown } | undefined;
+    if (!reply || reply.ok !== true) return null;
+    const r = PageResultSchema.safeParse(reply.data);
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Sends a request to the tab's content script; resolves to an error message, or null on success. */
 async function tellPage(tabId: number, request: ContentRequest): Promise<string | null> {
   try {
@@ -43,6 +59,7 @@ async function tellPage(tabId: number, request: ContentRequest): Promise<string 
 export default function App() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
   const [state, setState] = useState<TabState | null>(null);
+  const [pageResult, setPageResult] = useState<PageResult | null>(null);
   const [showNotCovered, setShowNotCovered] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,8 +69,10 @@ export default function App() {
   const refresh = useCallback(async (tabId: number) => {
     try {
       const s = await fetchTabState(tabId);
+      const r = s.status === 'done' || s.status === 'no_claims' || s.status === 'analysing' || s.status === 'error' ? await fetchPageResult(tabId) : null;
       if (alive.current) {
         setState(s);
+        setPageResult(r);
         setLoadError(null);
         if (s.status !== 'unknown' && s.status !== 'idle' && s.status !== 'blocked' && s.status !== 'not_article') setBusy(false);
       }
@@ -79,8 +98,11 @@ export default function App() {
     };
   }, [refresh]);
 
-  const view = tab === null ? 'unsupported' : popupView(state, tab?.url);
-  const waiting = busy || view === 'analysing' || view === 'unknown';
+  // A long page checked in parts: the whole page, as its content script merged it.
+  const shown = withPageResult(state, pageResult);
+  const view = tab === null ? 'unsupported' : popupView(shown, tab?.url);
+  const coverage = pageResult && shown?.analysis === pageResult.analysis ? coverageText(pageResult.coverage, pageResult.checking) : null;
+  const waiting = busy || view === 'analysing' || view === 'unknown' || !!pageResult?.checking;
 
   // Keep the state fresh while the page is being checked or has not reported yet.
   useEffect(() => {
@@ -146,7 +168,8 @@ export default function App() {
         <PopupNotesContext.Provider value={notes}>
           <PopupBody
             view={view}
-            state={state}
+            state={shown}
+            coverage={coverage}
             showNotCovered={showNotCovered}
             notice={loadError ?? notice}
             busy={busy}

@@ -230,13 +230,25 @@ export function createService(deps: ServiceDeps): Service {
   async function analyze(req: Extract<Request, { type: 'analyze' }>, tabId: number | undefined): Promise<Response<Analysis>> {
     const url = pageUrl(req.url);
     const base = { url, title: req.title, error: null, analysis: null };
-    if (tabId !== undefined) await setTab(tabId, { ...blank(tabId), ...base, status: 'analysing' }, null);
+    // Abandoned: the page reported a state for this URL after it sent this request (it stopped
+    // waiting for the answer). The request is still answered; the tab's state is left alone.
+    const abandoned = async (): Promise<boolean> => {
+      if (tabId === undefined || req.sentAt === undefined) return false;
+      const cur = await getTabState(tabId);
+      return cur.url === url && cur.status !== 'analysing' && cur.updatedAt > req.sentAt;
+    };
+    const reportsToTab = tabId !== undefined && !(await abandoned());
+    if (reportsToTab) await setTab(tabId, { ...blank(tabId), ...base, status: 'analysing' }, null);
+    const startedAt = seq;
 
-    // Reports the outcome on the tab unless the tab has moved on to another page meanwhile.
+    // Reports the outcome on the tab unless the tab has moved on meanwhile: to another page, or
+    // the page itself settled (it gave up waiting for this answer and said so, or navigated).
     const report = async (state: Omit<TabState, 'tabId' | 'updatedAt'>, key: AnalysisKey | null) => {
-      if (tabId === undefined) return;
-      const cur = tabs.get(tabId)?.state;
+      if (tabId === undefined || !reportsToTab) return;
+      const entry = tabs.get(tabId);
+      const cur = entry?.state;
       if (!cur || cur.url !== url) return;
+      if (entry.seq > startedAt && cur.status !== 'analysing') return;
       await setTab(tabId, { ...state, tabId, updatedAt: deps.now() }, key);
     };
 
@@ -283,7 +295,8 @@ export function createService(deps: ServiceDeps): Service {
       status: req.status,
       url,
       title: cur.url === url ? cur.title : '',
-      error: req.status === 'error' ? (req.error ?? 'Something went wrong on this page.') : null,
+      // 'not_article' may carry why (a page not in English names its language) for the popup.
+      error: req.status === 'error' ? (req.error ?? 'Something went wrong on this page.') : req.status === 'not_article' ? (req.error ?? null) : null,
       analysis: keep ? cur.analysis : null,
       updatedAt: deps.now(),
     };

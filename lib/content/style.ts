@@ -1,6 +1,8 @@
 /**
- * The look of claim highlights, as CSS text for a <style> element in the page's <head>
- * (`::highlight()` rules cannot live in a shadow root: they style the page's own text).
+ * The look of claim highlights. They are drawn as an overlay in a closed shadow root
+ * (`overlayCss`, lib/content/overlay.ts), so the page can neither read nor restyle them; the
+ * `<mark>` fallback (a developer switch) and its `highlightCss` <style> element in the page's
+ * <head> remain for browsers and tests that need the page's own DOM marked.
  *
  * Every verdict has a colour AND a distinct underline style, so readers who cannot tell the
  * colours apart still can tell the verdicts: solid = corroborated, wavy = contradicted,
@@ -11,6 +13,8 @@ import type { Settings } from '../settings';
 import { VERDICTS } from '../labels';
 
 export const HIGHLIGHT_PREFIX = 'crosscheck-';
+/** Tag of the element that holds the highlight overlay (in the page, after <body>; its shadow root is closed). */
+export const OVERLAY_HOST_TAG = 'crosscheck-layer';
 /** Name of the temporary highlight used to flash a claim the reader jumped to. */
 export const FLASH_HIGHLIGHT = 'crosscheck-flash';
 export const STYLE_ELEMENT_ID = 'crosscheck-highlight-style';
@@ -21,6 +25,11 @@ export const NOTED_TINT = 'rgba(9, 105, 218, 0.16)';
 /** Class of the <mark> fallback wrappers (browsers without CSS.highlights). */
 export const MARK_CLASS = 'crosscheck-mark';
 
+/**
+ * The verdict's highlight label, e.g. `crosscheck-contradicted`: the name the `<mark>` fallback's
+ * classes use, and the label test builds give each painted claim in their probe. Never registered
+ * where a page can read it.
+ */
 export function highlightName(v: Verdict): string {
   return `${HIGHLIGHT_PREFIX}${v.replace('_', '-')}`;
 }
@@ -82,5 +91,47 @@ export function highlightCss(s: Pick<Settings, 'highlightStyle' | 'showNotCovere
   }
   // Marks not painted (hidden verdicts, or everything when toggled off) look like plain text.
   rules.unshift(`mark.${MARK_CLASS} { color: inherit; background: transparent; text-decoration: none; }`);
+  return rules.join('\n');
+}
+
+/** Overlay class of a verdict (inside the closed shadow root only). */
+export function verdictClass(v: Verdict): string {
+  return `v-${v.replace('_', '-')}`;
+}
+
+/** Which verdict is drawn on top where claims overlap (higher wins): contradictions first. */
+export const VERDICT_PRIORITY: Record<Verdict, number> = { not_covered: 1, corroborated: 2, mixed: 3, contradicted: 4 };
+
+/** Spaces the underline strip's decoration is drawn under (a strip is clipped to its line's width). */
+const STRIP_TEXT = '\\a0'.repeat(160);
+
+/**
+ * CSS of the overlay, inside its closed shadow root: per verdict a strip under each line carrying
+ * the verdict's text decoration (the same colour, style and thickness the text itself would get),
+ * and in background mode a tint over the line; the wash under noted text; the flash of a claim the
+ * reader jumped to. `visible: false` draws nothing.
+ */
+export function overlayCss(s: Pick<Settings, 'highlightStyle' | 'showNotCovered'>, visible = true): string {
+  const rules = [
+    `.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }`,
+    `.layer > div { position: absolute; box-sizing: border-box; pointer-events: none; }`,
+    `.sentinel { visibility: hidden; }`,
+    `.u { overflow: hidden; }`,
+    `.u::before { content: "${STRIP_TEXT}"; display: block; white-space: pre; color: transparent; font: 4px/4px monospace; letter-spacing: 10px;` +
+      ` text-decoration-line: underline; text-decoration-skip-ink: none; text-underline-offset: 1px; }`,
+    `.t, .n, .f { mix-blend-mode: multiply; }`,
+  ];
+  if (visible) {
+    for (const v of paintedVerdicts(s)) {
+      const st = VERDICT_STYLES[v];
+      const thickness = s.highlightStyle === 'background' ? '1px' : st.thickness;
+      rules.push(`.u.${verdictClass(v)}::before { text-decoration-style: ${st.decoration}; text-decoration-color: ${st.color}; text-decoration-thickness: ${thickness}; }`);
+      if (s.highlightStyle === 'background') rules.push(`.t.${verdictClass(v)} { background-color: ${st.tint}; }`);
+    }
+    rules.push(`.n { background-color: ${NOTED_TINT}; }`);
+    rules.push(`.f { background-color: rgba(255, 214, 0, 0.55); }`);
+  } else {
+    rules.push(`.layer { display: none; }`);
+  }
   return rules.join('\n');
 }

@@ -119,3 +119,22 @@ export function tooltipModel(
     empty: evidence.length ? '' : 'No sentence in the reference corpus bears on this claim.',
   };
 }
+
+/**
+ * After a repaint (the page changed and was checked again, e.g. a live blog), the claim an open
+ * tooltip was on, found again among the painted claims: the same index when it still has the same
+ * text, else the painted claim with that text nearest to the old index; null when the claim is no
+ * longer painted (the tooltip then closes).
+ */
+export function findClaimAgain(
+  want: { index: number; text: string },
+  painted: ReadonlyArray<{ index: number; text: string }>,
+): number | null {
+  let best: number | null = null;
+  for (const c of painted) {
+    if (c.text !== want.text) continue;
+    if (c.index === want.index) return c.index;
+    if (best === null || Math.abs(c.index - want.index) < Math.abs(best - want.index)) best = c.index;
+  }
+  return best;
+}

@@ -5,6 +5,9 @@
 import type { Analysis, TabState } from '../messages';
 import type { Verdict } from '../types';
 import { VERDICTS } from '../labels';
+import { classifySendError, WORKER_STOPPED_MESSAGE, UPDATED_NOTICE } from '../content/failures';
+import type { Coverage } from '../content/chunks';
+import type { PageResult } from '../content/page-result';
 
 type Claim = Analysis['claims'][number];
 type SourceMeta = Analysis['sources'][number];
@@ -115,4 +118,51 @@ export function shorten(text: string, max: number): string {
   const cut = t.slice(0, max - 1);
   const sp = cut.lastIndexOf(' ');
   return `${(sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+/**
+ * What part of the page was checked, in words, for a long page checked in parts (null for an
+ * ordinary page: one part, checked). `checking`: parts are still being checked.
+ */
+export function coverageText(c: Coverage, checking: boolean): string | null {
+  if (c.parts <= 1 && (c.complete || checking)) return null;
+  if (checking) {
+    return `Checking this long page in ${c.parts} parts: ${c.checkedParts} done (paragraphs 1–${c.checkedParagraphs} of ${c.paragraphs})…`;
+  }
+  if (c.complete) return `This long page was checked in full, in ${c.parts} parts (${numberFormat.format(c.totalChars)} characters).`;
+  if (c.checkedParts === 0) return null;
+  return (
+    `Only part of this long page was checked: paragraphs 1–${c.checkedParagraphs} of ${c.paragraphs} ` +
+    `(${numberFormat.format(c.checkedChars)} of ${numberFormat.format(c.totalChars)} characters). Check the page again to try the rest.`
+  );
+}
+
+/**
+ * The tab's state with the whole page as its content script checked it: a long page is checked in
+ * parts, and the background keeps only the part it answered last. The result must be for the
+ * same page; the status follows the merged claims.
+ */
+export function withPageResult(state: TabState | null, result: PageResult | null): TabState | null {
+  // The page failed before any part was checked, whatever the background last heard (a late
+  // answer, a lost status report): the page shows nothing, so neither does the popup.
+  if (state && state.url !== null && result?.status === 'error' && result.coverage.checkedParts === 0 && pageUrlOf(result.url) === state.url)
+    return { ...state, status: 'error', error: result.error ?? state.error ?? null, analysis: null };
+  if (!state || !result?.analysis || state.url === null || pageUrlOf(result.url) !== state.url) return state;
+  if (state.status !== 'done' && state.status !== 'no_claims' && !(state.status === 'error' && result.coverage.checkedParts > 0)) return state;
+  return { ...state, status: result.analysis.claims.length ? 'done' : 'no_claims', error: null, analysis: result.analysis };
+}
+
+/** An error to show a reader: the browser's own wording (a stopped background, a lost extension context) becomes plain words. */
+export function plainError(raw: string | null | undefined): string {
+  if (!raw) return 'The page could not be checked.';
+  switch (classifySendError(new Error(raw))) {
+    case 'worker-stopped':
+      return WORKER_STOPPED_MESSAGE;
+    case 'context-gone':
+      return UPDATED_NOTICE;
+    case 'other':
+      return raw;
+  }
 }

@@ -10,7 +10,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, expectedHighlights, squash } from './support/expected';
 import { pointOnHighlight, readHighlights, readTooltip, type HighlightSnapshot } from './support/probes';
 import { browserAvailable, figure, outsideLocalhost, SCREENSHOTS, waitFor } from './support/browsers';
-import { gotoAndSettle, launchFirefoxWithExtension } from './support/firefox';
+import { gotoAndSettle, launchFirefoxWithExtension, sizeViewport } from './support/firefox';
 
 const HAVE = browserAvailable('Firefox');
 const B = 'Firefox';
@@ -23,7 +23,7 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
 
   async function newPage(): Promise<Page> {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
+    await sizeViewport(page);
     page.on('request', (r) => requests.push(r.url()));
     return page;
   }
@@ -48,14 +48,15 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await server?.close();
   });
 
-  it('paints every claim with its verdict', async () => {
+  it('paints every claim with its verdict, in an overlay the page cannot read', async () => {
     const page = await newPage();
     const { snap, ms } = await load(page, 'round2.html');
     const expected = await expectedFor('round2.html');
     timings.firstScript = Number(snap.signals.ms);
     expect(snap.signals.status).toBe('done');
-    expect(['highlight', 'mark']).toContain(snap.api);
+    expect(snap.api).toBe('overlay');
     figure(B, 'highlight API used', snap.api);
+    expect(await page.evaluate(() => (globalThis as unknown as { CSS?: { highlights?: { size: number } } }).CSS?.highlights?.size ?? 0)).toBe(0);
     expect(snap.byName).toEqual(expectedHighlights(expected.claims));
     expect(snap.byName['crosscheck-contradicted']?.some((t) => t.startsWith('The talks lasted roughly four hours'))).toBe(true);
     figure(B, 'round2.html claims highlighted', `${snap.signals.count} of ${expected.claims.length}`);
@@ -142,17 +143,20 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
     await waitFor(async () => (await page.evaluate(readTooltip)).open, 'the tooltip to open', 5_000);
-    // Inside the tooltip's open shadow root: "Add note", type in "Note", "Save note".
+    // Inside the tooltip's shadow root (open in test builds): "Add note", type in "Note", "Save note".
     await page.evaluate(() => {
       const root = document.querySelector('crosscheck-ui')!.shadowRoot!;
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Add note')!.click();
     });
     await page.evaluate((text: string) => {
       const root = document.querySelector('crosscheck-ui')!.shadowRoot!;
-      const box = root.getElementById(root.querySelector('label')!.htmlFor) as HTMLTextAreaElement;
-      if (root.querySelector('label')!.textContent !== 'Note') throw new Error('no "Note" box');
-      box.value = text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
+      // The "Note" box: an editable text box (no form field: nothing for autofill), named by its label.
+      const label = [...root.querySelectorAll('[id$="-label"]')].find((l) => l.textContent === 'Note');
+      const box = label && (root.querySelector(`[role="textbox"][aria-labelledby="${label.id}"]`) as HTMLElement | null);
+      if (!box) throw new Error('no "Note" box');
+      box.focus();
+      box.textContent = text;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true }));
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
     }, 'Firefox: checked, the talks lasted just over an hour.');
     await waitFor(async () => (await page.evaluate(readTooltip)).text.includes('Note saved.'), '"Note saved."', 5_000);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Download, Page, Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, squash } from './support/expected';
-import { pointOnHighlight, readTooltip } from './support/probes';
+import { layerTexts, pointOnHighlight, readTooltip } from './support/probes';
 import { browserAvailable, figure, outsideLocalhost, ROOT, SCREENSHOTS, waitFor } from './support/browsers';
 import {
   fixtureTabId,
@@ -63,7 +63,7 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     );
   }
 
-  const notedTexts = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('crosscheck-noted') ?? [])].map((r) => (r as Range).toString()));
+  const notedTexts = async (page: Page) => (await page.evaluate(layerTexts, 'noted')).map((r) => r.text);
 
   const newFixturePage = () => newSoleTab(ctx);
 
@@ -197,18 +197,17 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     const [opened] = await Promise.all([ctx.waitForEvent('page'), card.getByRole('link', { name: 'Open at the claim' }).click()]);
     await opened.waitForFunction(() => document.documentElement.dataset.crosscheckNoteLink, undefined, { timeout: 30_000 });
     expect(await opened.evaluate(() => document.documentElement.dataset.crosscheckNoteLink)).toBe('anchored');
-    const flash = await waitFor(
-      () => opened.evaluate(() => [...(CSS.highlights.get('crosscheck-flash') ?? [])].map((r) => (r as Range).toString())),
-      'the note’s claim to flash',
-      5_000,
-    );
+    const flash = await waitFor(async () => {
+      const f = (await opened.evaluate(layerTexts, 'flash')).map((r) => r.text);
+      return f.length ? f : null;
+    }, 'the note’s claim to flash', 5_000);
     expect(squash(flash[0]!)).toBe(squash(contradicted));
     await waitFor(
-      () =>
-        opened.evaluate(() => {
-          const r = ([...CSS.highlights.get('crosscheck-noted')!].find((x) => (x as Range).toString().startsWith('The talks')) as Range).getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= innerHeight;
-        }),
+      async () => {
+        const r = (await opened.evaluate(layerTexts, 'noted')).find((x) => x.text.startsWith('The talks'))?.rect;
+        const h = await opened.evaluate(() => innerHeight);
+        return !!r && r.y >= 0 && r.y + r.height <= h;
+      },
       'the claim to be scrolled into view',
       5_000,
     );

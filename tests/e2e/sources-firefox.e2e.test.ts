@@ -10,7 +10,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { pointOnHighlight, readTooltip, verdictOfClaim } from './support/probes';
 import { browserAvailable, figure, SCREENSHOTS, waitFor } from './support/browsers';
-import { gotoAndSettle, launchFirefoxWithExtension } from './support/firefox';
+import { gotoAndSettle, launchFirefoxWithExtension, sizeViewport } from './support/firefox';
 
 const HAVE = browserAvailable('Firefox');
 const B = 'Firefox';
@@ -41,7 +41,7 @@ describe.skipIf(!HAVE)('Firefox: your own sources', () => {
 
   it('"Read in source" under a tooltip quote opens the reader on that source with the quote marked', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
+    await sizeViewport(page);
     await load(page, 'round2.html');
     const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
     await page.mouse.move(p!.x - 30, p!.y - 40);
@@ -92,10 +92,12 @@ describe.skipIf(!HAVE)('Firefox: your own sources', () => {
       set(document.querySelector('textarea')!, text);
       set(document.querySelector('input[type="text"]')!, 'Geneva, pasted');
     }, ARTICLE);
-    await sources.waitForFunction(() => !(document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).disabled, { timeout: 5_000, polling: 50 });
+    // Polled with evaluate: waitForFunction compiles its predicate with Function(), which an
+    // extension page's CSP blocks in Firefox ESR 140.
+    await waitFor(() => sources.evaluate(() => !(document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).disabled), 'the Add button to enable', 5_000);
     await sources.evaluate(() => (document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).click());
-    await sources.waitForFunction(() => /Added “Geneva, pasted”/.test(document.body.textContent ?? ''), { timeout: 15_000, polling: 50 });
-    await sources.waitForFunction(() => [...document.querySelectorAll('tr[data-source-id^="user_"]')].some((r) => r.textContent?.includes('Geneva, pasted')), { timeout: 10_000, polling: 50 });
+    await waitFor(() => sources.evaluate(() => /Added “Geneva, pasted”/.test(document.body.textContent ?? '')), 'the added message', 15_000);
+    await waitFor(() => sources.evaluate(() => [...document.querySelectorAll('tr[data-source-id^="user_"]')].some((r) => r.textContent?.includes('Geneva, pasted'))), 'the new source row', 10_000);
     // The open page is told the corpus changed and checks itself again.
     await waitFor(async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-corroborated', 'the open page to turn corroborated', 20_000);
     figure(B, 'paste a source → open page repainted corroborated (ms)', Date.now() - t0);

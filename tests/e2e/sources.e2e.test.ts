@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server';
-import { readHighlights, readTooltip, verdictOfClaim } from './support/probes';
+import { pointOnHighlight, readHighlights, readTooltip, verdictOfClaim } from './support/probes';
 import { browserAvailable, figure, SCREENSHOTS, waitFor } from './support/browsers';
 import { gotoAndSettle, launchChromiumWithExtension, openPopupAsTab, type ChromiumWithExtension, type ExtensionApi } from './support/chromium';
 
@@ -17,21 +17,6 @@ const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
 const CLAIM = 'The Red Cross will supervise the transfer of 150 civilians from each side after the Geneva meeting, officials said.';
 const SOURCE_TITLE = 'Geneva meeting agrees civilian exchange under Red Cross';
-
-/** In the page: a point on the claim starting with `start` (scrolled into view). */
-function pointOnClaim(start: string): { x: number; y: number } | null {
-  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-  for (const [name, h] of reg?.entries() ?? []) {
-    if (name === 'crosscheck-flash' || name === 'crosscheck-noted') continue;
-    for (const r of h) {
-      if (!r.toString().replace(/\s+/g, ' ').trim().startsWith(start)) continue;
-      (r.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const rect = Array.from(r.getClientRects()).find((x) => x.width > 20);
-      if (rect) return { x: Math.round(rect.left + Math.min(rect.width / 2, 60)), y: Math.round(rect.top + rect.height / 2) };
-    }
-  }
-  return null;
-}
 
 describe.skipIf(!HAVE)('Chromium: your own sources', () => {
   let server: FixtureServer;
@@ -130,7 +115,7 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
     expect(snap.signals.cached).toBe('false'); // a new corpus version: analysed again
     expect(await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')).toBe('crosscheck-corroborated');
 
-    const p = await page.evaluate(pointOnClaim, 'The Red Cross will supervise');
+    const p = await page.evaluate(pointOnHighlight, 'The Red Cross will supervise');
     expect(p).not.toBeNull();
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });

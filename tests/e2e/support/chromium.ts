@@ -31,8 +31,16 @@ export interface ChromiumWithExtension {
  */
 export async function launchChromiumWithExtension(
   name: string,
-  opts: { acceptDownloads?: boolean; recordRequests?: boolean } = {},
+  opts: {
+    acceptDownloads?: boolean;
+    recordRequests?: boolean;
+    /** Extra command-line switches (e.g. a proxy that records the browser's own traffic). */
+    args?: string[];
+    /** The unpacked extension to load (default: the e2e build, CHROME_EXT). */
+    extension?: string;
+  } = {},
 ): Promise<ChromiumWithExtension> {
+  const extension = opts.extension ?? CHROME_EXT;
   const profile = mkdtempSync(join(tmpdir(), `crosscheck-${name}-`));
   // Report the service worker's own requests too (the no-network assertions cover it).
   if (opts.recordRequests) process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -43,10 +51,11 @@ export async function launchChromiumWithExtension(
     viewport: { width: 1100, height: 800 },
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--disable-background-networking',
       '--disable-component-update',
+      ...(opts.args ?? []),
     ],
   });
   const requests: string[] = [];
