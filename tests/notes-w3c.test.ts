@@ -235,6 +235,7 @@ describe('W3C web-annotation-tests: the notes export', () => {
     expect(COLLECTION.first.items).toHaveLength(Object.keys(NOTES).length);
     expect(reanchor(NOTES['orphaned (its quote is no longer on the page)'], [ORPHAN_PAGE_NOW]).status).toBe('orphaned');
     expect(NOTES['the longest quote a note holds'].target.selectors[0].exact).toHaveLength(LIMITS.claim);
+    // eslint-disable-next-line no-control-regex -- "outside ASCII" starts at U+0000
     expect(/[^\u0000-\u007f]/.test(NOTES.unicode.pageUrl + NOTES.unicode.text)).toBe(true);
   });
 

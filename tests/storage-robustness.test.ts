@@ -12,7 +12,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
 import { openSourcesDb, putUserSources, listUserSources, UserSourceSchema, type SourcesDB } from '../lib/sources/db';
 import { getAnalysis, openDb, putAnalysis, SEED_INDEX_KEY, type CacheDB, type IndexedDbImpl, type StoredAnalysis } from '../lib/store/db';
-import { buildCorpus, hash as fnv, INDEX_FORMAT, loadCorpus, serializeCorpus } from '../lib/corpus/index';
+import { buildCorpus, hash as fnv, loadCorpus, serializeCorpus } from '../lib/corpus/index';
 import { createService } from '../lib/background/service';
 import { createEngineProvider, indexCacheVersion } from '../lib/background/engine-provider';
 import { AnalysisSchema, type Analysis, type Response } from '../lib/messages';
@@ -314,11 +314,10 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
 
     // Disk full: the write fails and the browser closes the connection.
     state.diskFull = true;
-    const realPut = db.notes.put.bind(db.notes);
     const spy = vi.spyOn(db.notes, 'put').mockImplementationOnce((async () => {
       loseConnection(db);
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    }) as unknown as typeof realPut);
+    }) as unknown as typeof db.notes.put);
     await expect(saveNote(db, note(2))).rejects.toMatchObject({ name: 'NoteWriteError', reason: 'quota' });
     spy.mockRestore();
     // Still full: reopening fails, and says so in words a reader can act on.
@@ -336,11 +335,10 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
     const db = openNotesDb(impl);
     open.push(db);
     await saveNote(db, note(1));
-    const realPut = db.notes.put.bind(db.notes);
     const spy = vi.spyOn(db.notes, 'put').mockImplementationOnce((async () => {
       loseConnection(db);
       throw new DOMException('The database connection is closing.', 'InvalidStateError');
-    }) as unknown as typeof realPut);
+    }) as unknown as typeof db.notes.put);
     await expect(saveNote(db, note(2))).resolves.toMatchObject({ id: uuid(2) });
     spy.mockRestore();
     expect(await db.notes.count()).toBe(2);

@@ -12,7 +12,8 @@
 const WHITESPACE = /[\s\u00a0]/;
 
 /** Characters that carry no text: soft hyphen, zero-width space and (non-)joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/;
+// An alternation, not a class: a class holding the joiner U+200D reads as a joined sequence.
+const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/;
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4]/;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/;

@@ -37,7 +37,7 @@ const RULES: readonly BoilerplateRule[] = [
   // Editorial notes about the article itself.
   { label: 'update note', re: /^(?:this|the) (?:story|article|report|piece|page|post|blog)\b.{0,30}\b(?:has been|have been|was|is being|were) (?:updated|corrected|amended|edited|changed|revised)\b/i },
   { label: 'update note', re: /^an? (?:earlier|previous) version of this (?:story|article|report|piece)\b/i },
-  { label: 'update note', re: /^(?:updated|corrected|correction|clarification|editor'?s note|update)\s*[:\-]/i },
+  { label: 'update note', re: /^(?:updated|corrected|correction|clarification|editor'?s note|update)\s*[:-]/i },
   { label: 'update note', re: /^(?:published|updated|last (?:updated|modified)|posted|first published)\b[^.]{0,40}\d/i },
   // Reporting / editing credits.
   { label: 'credit line', re: /^(?:additional|further|extra) reporting\b/i },

@@ -501,7 +501,7 @@ function perSideAround(tokens: Token[], s: number, e: number): boolean {
 /** "the bodies of 6,000 soldiers": the noun the figure's phrase depends on ('body'), or ''. */
 export function governingNoun(sentence: string, q: Quantity): string {
   const tokens = tokenize(sentence);
-  let i = tokens.findIndex((t) => t.start >= q.start);
+  const i = tokens.findIndex((t) => t.start >= q.start);
   if (i < 0) return '';
   // Skip a leading bound word that is part of q.text.
   if (low(tokens, i - 1) !== 'of') return '';
@@ -568,7 +568,7 @@ function parseCore(tokens: Token[], i: number): Core | null {
   let end = m.endTok;
   let value = m.value;
   let high = m.high;
-  let perSide = false;
+  const perSide = false;
 
   // "one and a half", "two and a half"
   if (!m.vague && low(tokens, end) === 'and' && low(tokens, end + 1) === 'a' && low(tokens, end + 2) === 'half' &&

@@ -33,6 +33,7 @@ import { plainNote, type Note } from './model';
 const MD_INLINE = /[\\`*_[\]<>&|~#]/g;
 
 /** Control characters other than tab/newline: dropped from exported text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**

@@ -135,6 +135,7 @@ export function parseSource(input: SourceInput, opts: ParseOptions = {}): Parsed
   const type = input.type ?? sourceType(input.name);
   if (!type) throw new SourceError(`${input.name}: unsupported file type (expected .txt, .html or .md)`);
   const raw = decode(input.name, input.content);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = raw.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (raw.length && controls / raw.length > MAX_CONTROL_SHARE) throw new SourceError(`${input.name}: looks like a binary file, not text`);
   let parsed: { text: string; meta: Partial<SourceMeta> };

@@ -52,10 +52,13 @@ export const SEED_INDEX_KEY = 'seed-index';
 /** Most analyses kept; older ones are pruned after each write. */
 export const MAX_ANALYSES = 300;
 
+/** Any function (what Dexie itself asks of these members). */
+type AnyFunction = (...args: never[]) => unknown;
+
 /** The IndexedDB implementation to use: `globalThis` in the extension, fake-indexeddb in tests (shared by every database). */
 export interface IndexedDbImpl {
-  indexedDB: { open: Function };
-  IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
+  indexedDB: { open: AnyFunction };
+  IDBKeyRange: { bound: AnyFunction; lowerBound: AnyFunction; upperBound: AnyFunction };
 }
 
 /** Error names down the cause chain (Dexie wraps IndexedDB errors in `inner`). */

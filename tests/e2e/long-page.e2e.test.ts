@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readHighlights } from './support/probes';
-import { browserAvailable, figure, FINAL_STATUSES, waitFor } from './support/browsers';
+import { browserAvailable, figure, FINAL_STATUSES } from './support/browsers';
 import { fixtureTabId, launchChromiumWithExtension, newSoleTab, openPopupAsTab, type ChromiumWithExtension } from './support/chromium';
 import { LONG_CLAIMS, LONG_PARAGRAPHS, writeLongPage } from './support/long-page';
 import { squash } from './support/expected';

@@ -15,7 +15,6 @@ import { gotoAndSettle, launchChromiumWithExtension, openPopupAsTab, type Chromi
 
 const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
-const CLAIM = 'The Red Cross will supervise the transfer of 150 civilians from each side after the Geneva meeting, officials said.';
 const SOURCE_TITLE = 'Geneva meeting agrees civilian exchange under Red Cross';
 
 describe.skipIf(!HAVE)('Chromium: your own sources', () => {
