@@ -625,327 +625,419 @@ const MAYBE_FIGURE_RE = new RegExp(
 /**
  * Extract every figure in a sentence. Offsets are into `sentence` as given (curly quotes,
  * dashes and non-breaking spaces are normalised internally without moving offsets).
+ *
+ * The sentence is read left to right; at each token the readers below are tried in order
+ * (ordinal, fraction, "one in five", then a number with what follows it). Each returns the
+ * token index to go on from, or null when it does not apply there.
  */
 export function extractQuantities(sentence: string): Quantity[] {
   if (!MAYBE_FIGURE_RE.test(sentence)) return [];
   const tokens = tokenize(sentence);
   const dates = dateSpans(sentence);
-  const inDate = (t: Token): boolean => dates.some((d) => t.start >= d.start && t.end <= d.end);
-  const out: Quantity[] = [];
-  let i = 0;
-
-  const emit = (
-    kind: QuantityKind, value: number, high: number, mod: Mod | null, vague: boolean,
-    perSide: boolean, unit: string, startTok: number, endTok: number,
-  ): void => {
-    const iv = applyBound(mod, value, high, vague);
-    const s = tokens[startTok].start;
-    const e = tokens[endTok - 1].end;
-    out.push({
-      kind, value, high, bound: iv.bound, lo: iv.lo, hi: iv.hi, loOpen: iv.loOpen, hiOpen: iv.hiOpen,
-      perSide, unit, text: sentence.slice(s, e), start: s, end: e,
-    });
+  const cx: Scan = {
+    sentence,
+    tokens,
+    out: [],
+    inDate: (t) => dates.some((d) => t.start >= d.start && t.end <= d.end),
   };
-
+  let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i];
-    if (inDate(t)) { i++; continue; }
-
-    // --- Ordinals: "the second round", "first direct talks", "22nd meeting".
-    const ord = parseOrdinalAt(tokens, i);
-    if (ord && !(t.lower === 'second' && ['a', 'one', 'per', 'every', 'split'].includes(low(tokens, i - 1)) && !tokens[i + 1])) {
-      const [n, endTok] = ord;
-      let pos = endTok;
-      // "first-ever"; other glued compounds ("second-largest", "first-hand") are not ordinals of a noun.
-      if (tokens[pos]?.text === '-' && glued(tokens, pos)) {
-        if (low(tokens, pos + 1) === 'ever') pos += 2;
-        else { i = pos + 2; continue; }
-      }
-      // "a third of", "two-thirds" are fractions (handled below); "first of all" is not an ordinal.
-      const isFraction = low(tokens, pos) === 'of' && (low(tokens, i - 1) === 'a' || low(tokens, i - 1) === 'one');
-      if (!isFraction) {
-        const head = pickHead(tokens, pos, false);
-        if (head && low(tokens, pos) !== 'of') {
-          emit('ordinal', n, n, null, false, false, head.unit, i, head.tok + 1);
-          i = head.tok + 1;
-          continue;
-        }
-        if (!(t.lower in ORDINAL_WORDS) || ord[0] > 0) { i = endTok; continue; }
-      }
-    }
-
-    // --- Fractions of a whole → percent: "about a fifth of Ukrainian territory", "half of".
-    {
-      let fs = -1, num = 1, fw = '';
-      if ((t.lower === 'a' || t.lower === 'one') && low(tokens, i + 1) in FRACTIONS && low(tokens, i + 2) === 'of') {
-        fs = i; fw = low(tokens, i + 1);
-      } else if (t.lower === 'half' && low(tokens, i + 1) === 'of') {
-        fs = i; fw = 'half';
-      } else if ((t.lower in UNIT_WORDS) && tokens[i + 1]?.text === '-' && glued(tokens, i + 1) &&
-                 low(tokens, i + 2) in FRACTIONS && low(tokens, i + 3) === 'of') {
-        fs = i; fw = low(tokens, i + 2); num = UNIT_WORDS[t.lower];
-      } else if ((t.lower in UNIT_WORDS) && low(tokens, i + 1) in FRACTIONS && /s$/.test(low(tokens, i + 1)) && low(tokens, i + 2) === 'of') {
-        fs = i; fw = low(tokens, i + 1); num = UNIT_WORDS[t.lower];
-      }
-      if (fs >= 0) {
-        const v = num * FRACTIONS[fw];
-        let ofAt = fs + 1;
-        while (low(tokens, ofAt) !== 'of') ofAt++;
-        let p = ofAt + 1;
-        while (['the', 'its', 'their', 'his', 'her', 'our', 'all', 'this', 'that', 'these', 'those'].includes(low(tokens, p))) p++;
-        const head = pickHead(tokens, p, false);
-        const mb = modifierBefore(tokens, fs);
-        const startTok = mb ? mb[1] : fs;
-        emit('percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', startTok, head ? head.tok + 1 : ofAt);
-        i = head ? head.tok + 1 : ofAt + 1;
-        continue;
-      }
-    }
-
-    // --- "one in five Ukrainians" → 20 percent.
-    if ((t.type === 'num' || t.lower in UNIT_WORDS) && low(tokens, i + 1) === 'in') {
-      const a = parseNumberAt(tokens, i);
-      const b = a && a.endTok === i + 1 ? parseNumberAt(tokens, i + 2) : null;
-      if (a && b && !a.vague && !b.vague && b.value > a.value && a.value > 0 && !isYearAt(tokens, i + 2)) {
-        const head = pickHead(tokens, b.endTok, true);
-        const mb = modifierBefore(tokens, i);
-        const v = (a.value / b.value) * 100;
-        emit('percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', mb ? mb[1] : i, head ? head.tok + 1 : b.endTok);
-        i = head ? head.tok + 1 : b.endTok;
-        continue;
-      }
-    }
-
-    // --- Article or "half" with a time unit: "an hour", "half an hour", "a 30-day" is below.
-    let core: Core | null = null;
-    // ("a second" is left out: in news it is the ordinal far more often than the time unit.)
-    if ((t.lower === 'a' || t.lower === 'an') && TIME_UNITS[low(tokens, i + 1)] && !/s$/.test(low(tokens, i + 1)) &&
-        low(tokens, i + 1) !== 'second') {
-      core = { m: { value: 1, high: 1, vague: false, startTok: i, endTok: i + 1, article: true, digits: false }, value: 1, high: 1, start: i, end: i + 1, perSide: false, currency: '' };
-    } else if (t.lower === 'half' && (low(tokens, i + 1) === 'an' || low(tokens, i + 1) === 'a') && TIME_UNITS[low(tokens, i + 2)]) {
-      core = { m: { value: 0.5, high: 0.5, vague: false, startTok: i, endTok: i + 2, article: true, digits: false }, value: 0.5, high: 0.5, start: i, end: i + 2, perSide: false, currency: '' };
-    } else {
-      core = parseCore(tokens, i);
-    }
-    if (!core) { i++; continue; }
-    const m = core.m;
-    const numTok = tokens[m.startTok];
-    if (inDate(numTok)) { i = core.end; continue; }
-    // A number word inside a hyphenated word ("one-on-one", "face-to-face") is not a figure.
-    if (!m.digits && tokens[m.startTok - 1]?.text === '-' && glued(tokens, m.startTok) &&
-        glued(tokens, m.startTok - 1) && tokens[m.startTok - 2]?.type === 'word') { i = core.end; continue; }
-
-    let pos = core.end;
-    let kind: QuantityKind = 'count';
-    let unit = '';
-    let endTok = core.end; // exclusive token end of the stated phrase
-    let value = core.value;
-    let high = core.high;
-    let perSide = core.perSide;
-    let suffixMod: Mod | null = null;
-
-    // Labels and codes: "Article 5", "Leo XIV" (no digits), "13:35", "10 am", "1990s".
-    const before = low(tokens, m.startTok - 1);
-    if (m.digits && (LABEL_WORDS.has(before) && /^[A-Z]/.test(tokens[m.startTok - 1].text))) { i = core.end; continue; }
-    if (m.digits && tokens[pos]?.text === ':' && glued(tokens, pos) && tokens[pos + 1]?.type === 'num' && glued(tokens, pos + 1)) {
-      i = pos + 2; continue;
-    }
-    if (m.digits && (['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'h'].includes(low(tokens, pos)) ||
-        (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
-        (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm'))) {
-      i = pos + 1; continue;
-    }
-    if (m.digits && low(tokens, pos) === 's' && glued(tokens, pos)) { i = pos + 1; continue; }
-
-    // Years.
-    if (m.digits && !core.currency && core.end === m.endTok && isYearAt(tokens, m.startTok)) {
-      emit('year', value, value, null, false, false, '', core.start, core.end);
-      i = core.end;
-      continue;
-    }
-    if (m.digits && !core.currency && high !== value && isYearAt(tokens, m.startTok) && high >= 1900 && high <= 2099) {
-      emit('year', value, high, null, false, false, '', core.start, core.end);
-      i = core.end;
-      continue;
-    }
-
-    // What follows the number decides the kind.
-    const next = low(tokens, pos);
-    let ageCompound = false;
-    let hyphenCompound = false;
-    if (core.currency) {
-      kind = 'money';
-      unit = core.currency;
-    } else if (next === '%' || next === 'percent' || next === 'pc' || (next === 'per' && low(tokens, pos + 1) === 'cent')) {
-      kind = 'percent';
-      endTok = pos + (next === 'per' ? 2 : 1);
-      pos = endTok;
-      if (low(tokens, pos) === 'of') {
-        let p = pos + 1;
-        while (['the', 'its', 'their', 'all'].includes(low(tokens, p))) p++;
-        const head = pickHead(tokens, p, false);
-        if (head) unit = head.unit;
-      }
-    } else if (next in CURRENCY_WORDS) {
-      kind = 'money';
-      unit = CURRENCY_WORDS[next];
-      endTok = pos + 1;
-    } else if (tokens[pos]?.text === '-' && glued(tokens, pos) && tokens[pos + 1]?.type === 'word' && glued(tokens, pos + 1)) {
-      // Hyphen compounds: "30-day", "three-year", "55-year-old", "22-point", "1,000-strong".
-      const w = low(tokens, pos + 1);
-      if (TIME_UNITS[w]) {
-        if (tokens[pos + 2]?.text === '-' && low(tokens, pos + 3) === 'old') {
-          kind = 'age'; unit = 'year'; endTok = pos + 4; ageCompound = true;
-        } else {
-          kind = 'duration'; unit = TIME_UNITS[w]; endTok = pos + 2; hyphenCompound = true;
-        }
-      } else if (DESCRIPTIVE_COMPOUNDS.has(w)) {
-        i = pos + 2;
-        continue;
-      } else if (w === 'plus') {
-        suffixMod = 'at_least';
-        const head = pickHead(tokens, pos + 2, value !== 1);
-        if (head) { unit = head.unit; endTok = head.tok + 1; } else endTok = pos + 2;
-      } else if (['strong', 'odd', 'member', 'man', 'person'].includes(w)) {
-        const head = pickHead(tokens, pos + 2, false);
-        unit = head ? head.unit : lemma(w);
-        endTok = head ? head.tok + 1 : pos + 2;
-      } else {
-        unit = lemma(w);
-        endTok = pos + 2;
-      }
-    } else {
-      // Time unit, possibly after an adjective ("two full days"), or "an hour and a half".
-      let up = pos;
-      while (TIME_UNIT_ADJ.has(low(tokens, up)) && TIME_UNITS[low(tokens, up + 1)]) up++;
-      const tu = TIME_UNITS[low(tokens, up)];
-      if (tu && !(m.article && /s$/.test(low(tokens, up)))) {
-        kind = 'duration';
-        unit = tu;
-        endTok = up + 1;
-        if (low(tokens, endTok) === 'and' && low(tokens, endTok + 1) === 'a' && low(tokens, endTok + 2) === 'half' && value === high) {
-          value += 0.5; high += 0.5; endTok += 3;
-        }
-        if ((low(tokens, endTok) === 'old' || (low(tokens, endTok) === 'of' && low(tokens, endTok + 1) === 'age')) && unit === 'year') {
-          kind = 'age';
-          endTok += low(tokens, endTok) === 'old' ? 1 : 2;
-        }
-      } else if (m.article) {
-        i++; continue;
-      } else {
-        // "1,000 or more prisoners": a bound word between the number and its noun.
-        let p = pos;
-        const early = suffixModifier(tokens, pos);
-        if (early) { suffixMod = early[0]; p = early[1]; }
-        // Partitive "711 of the drones", vague "dozens of Russian planes".
-        if (low(tokens, p) === 'of') {
-          const d = low(tokens, p + 1);
-          if (['the', 'its', 'their', 'these', 'those', 'his', 'her', 'our', 'them'].includes(d)) p += 2;
-          else if (m.vague || (!m.digits && m.value >= 100)) p += 1;
-        }
-        let head = low(tokens, p) === 'of' ? null : pickHead(tokens, p, value !== 1 || m.vague);
-        // "a 6,000-for-6,000 exchange of bodies": the exchange is of the counted thing.
-        if (head && TRANSFER_NOUNS.has(head.unit) && low(tokens, head.tok + 1) === 'of') {
-          const inner = pickHead(tokens, head.tok + 2, true);
-          if (inner) head = inner;
-        }
-        if (head) {
-          unit = head.unit;
-          endTok = head.tok + 1;
-          // "a 1,000-for-1,000 exchange": a singular transfer noun is not what is counted.
-          if (TRANSFER_NOUNS.has(unit) && value > 1 && !isPluralNoun(tokens[head.tok].lower)) unit = '';
-        } else if (suffixMod) endTok = p;
-      }
-    }
-
-    // Durations that are points in time ("a day after", "two weeks ago") belong to time.ts; rates too.
-    if (kind === 'duration') {
-      if (RELATIVE_AFTER.has(low(tokens, endTok)) || (low(tokens, endTok) === 'prior' && low(tokens, endTok + 1) === 'to')) {
-        i = endTok; continue;
-      }
-      if (!hyphenCompound && (m.article || (!m.digits && value === 1))) {
-        if (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a' ||
-            ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))) { i = endTok; continue; }
-        if (!m.article && !DURATION_PREPS.has(low(tokens, m.startTok - 1)) && !modifierBefore(tokens, m.startTok)) {
-          i = endTok; continue; // "one day" = some day
-        }
-      }
-    }
-
-    // Bound words before the phrase, and age contexts ("under the age of 25", "aged 18 to 60").
-    let phraseStart = core.start;
-    let mb = modifierBefore(tokens, phraseStart);
-    // "hand over 1,000 prisoners", "signed up to …": a verb particle, not a bound.
-    if (mb && (mb[0] === 'more_than' || mb[0] === 'at_most') && ['over', 'up'].includes(low(tokens, mb[1])) &&
-        PHRASAL_PARTICLE_VERBS.has(low(tokens, mb[1] - 1))) mb = null;
-    let ageCtx = -1;
-    const ctxEnd = mb ? mb[1] : phraseStart;
-    if (low(tokens, ctxEnd - 1) === 'of' && low(tokens, ctxEnd - 2) === 'age') {
-      ageCtx = low(tokens, ctxEnd - 3) === 'the' ? ctxEnd - 3 : ctxEnd - 2;
-    } else if (low(tokens, ctxEnd - 1) === 'aged' || low(tokens, ctxEnd - 1) === 'age' || low(tokens, ctxEnd - 1) === 'ages') {
-      ageCtx = ctxEnd - 1;
-    }
-    if (ageCtx >= 0 && (kind === 'count' || (kind === 'duration' && unit === 'year'))) {
-      kind = 'age';
-      unit = 'year';
-      if (!mb) mb = modifierBefore(tokens, ageCtx);
-      phraseStart = mb && mb[1] < ageCtx ? mb[1] : ageCtx;
-      if (mb && mb[1] >= ageCtx) phraseStart = ageCtx;
-    } else if (mb && (mb[0] === 'younger' || mb[0] === 'older') && (kind === 'count' || kind === 'duration') && value <= MAX_AGE) {
-      kind = 'age';
-      unit = 'year';
-    } else if (kind === 'duration' && unit === 'year' && value <= MAX_AGE && !ageCompound) {
-      // "prisoners of war of less than 25 years": "of" + years after a noun naming people.
-      const s0 = mb ? mb[1] : phraseStart;
-      if (low(tokens, s0 - 1) === 'of') {
-        for (let k = s0 - 2; k >= 0 && k >= s0 - 6; k--) {
-          if (PERSON_NOUNS.has(low(tokens, k)) && low(tokens, k) !== 'war') { kind = 'age'; break; }
-        }
-      }
-    } else if (kind === 'count' && unit === '' && mb && ['less_than', 'more_than', 'just_under', 'just_over'].includes(mb[0]) &&
-               value <= MAX_AGE && PERSON_NOUNS.has(low(tokens, mb[1] - 1)) && low(tokens, mb[1] - 1) !== 'war') {
-      // "soldiers under 25"
-      kind = 'age';
-      unit = 'year';
-    }
-    if (mb && mb[0] === 'after' && kind !== 'duration') mb = null;
-    if (mb && (mb[0] === 'younger' || mb[0] === 'older') && kind !== 'age') mb = null;
-    if (mb && mb[1] < phraseStart) phraseStart = mb[1];
-
-    // Bound words after: "1,000 or more", "an hour or so".
-    const sm = suffixModifier(tokens, endTok);
-    if (sm && !suffixMod) { suffixMod = sm[0]; endTok = sm[1]; }
-    const mod: Mod | null = mb ? mb[0] : suffixMod;
-
-    // Junk filters: words that are pronouns or idioms more often than figures.
-    if (kind === 'count' && !m.digits && !m.vague) {
-      if (unit === '') { i = Math.max(endTok, i + 1); continue; } // "the two said", "the second was"
-      const w0 = low(tokens, m.startTok);
-      if (w0 === 'one' && (['of', 'another'].includes(low(tokens, core.end)) ||
-          ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone'].includes(before) ||
-          (tokens[core.end]?.text === '-' && unit !== 'year'))) { i = core.end; continue; }
-    }
-    if (kind === 'count' && m.vague && unit === '' && !['dozens', 'hundreds', 'thousands', 'millions', 'tens'].includes(low(tokens, m.startTok))) {
-      i = Math.max(endTok, i + 1); continue;
-    }
-    if (kind === 'count' && unit === '' && m.digits && low(tokens, core.end) === 'of' && m.value === 1) { i = core.end; continue; }
-
-    // Durations in minutes; ages in years; others as stated.
-    if (kind === 'duration') {
-      const f = MINUTES_PER[unit] ?? 1;
-      value *= f; high *= f;
-    }
-
-    // Per side.
-    if (!perSide && (kind === 'count' || kind === 'money') && !SIDE_UNITS.has(unit)) {
-      perSide = perSideAround(tokens, phraseStart, endTok);
-    }
-    if (perSide && (low(tokens, endTok) === 'each' || low(tokens, endTok) === 'apiece')) endTok++;
-
-    emit(kind, value, high, mod, m.vague, perSide, unit, phraseStart, endTok);
-    i = Math.max(endTok, i + 1);
+    if (cx.inDate(tokens[i])) { i++; continue; }
+    i = readOrdinal(cx, i) ?? readFraction(cx, i) ?? readOneIn(cx, i) ?? readFigure(cx, i);
   }
-  return joinDurations(sentence, out);
+  return joinDurations(sentence, cx.out);
+}
+
+/** One sentence being read: its tokens, the date spans to skip, and the figures found so far. */
+interface Scan {
+  sentence: string;
+  tokens: Token[];
+  out: Quantity[];
+  inDate: (t: Token) => boolean;
+}
+
+/** Records one figure spanning tokens [startTok, endTok). */
+function emit(
+  cx: Scan, kind: QuantityKind, value: number, high: number, mod: Mod | null, vague: boolean,
+  perSide: boolean, unit: string, startTok: number, endTok: number,
+): void {
+  const iv = applyBound(mod, value, high, vague);
+  const s = cx.tokens[startTok].start;
+  const e = cx.tokens[endTok - 1].end;
+  cx.out.push({
+    kind, value, high, bound: iv.bound, lo: iv.lo, hi: iv.hi, loOpen: iv.loOpen, hiOpen: iv.hiOpen,
+    perSide, unit, text: cx.sentence.slice(s, e), start: s, end: e,
+  });
+}
+
+/** Ordinals: "the second round", "first direct talks", "22nd meeting". */
+function readOrdinal(cx: Scan, i: number): number | null {
+  const { tokens } = cx;
+  const t = tokens[i];
+  const ord = parseOrdinalAt(tokens, i);
+  if (!ord || (t.lower === 'second' && ['a', 'one', 'per', 'every', 'split'].includes(low(tokens, i - 1)) && !tokens[i + 1])) return null;
+  const [n, endTok] = ord;
+  let pos = endTok;
+  // "first-ever"; other glued compounds ("second-largest", "first-hand") are not ordinals of a noun.
+  if (tokens[pos]?.text === '-' && glued(tokens, pos)) {
+    if (low(tokens, pos + 1) === 'ever') pos += 2;
+    else return pos + 2;
+  }
+  // "a third of", "two-thirds" are fractions (handled below); "first of all" is not an ordinal.
+  const isFraction = low(tokens, pos) === 'of' && (low(tokens, i - 1) === 'a' || low(tokens, i - 1) === 'one');
+  if (isFraction) return null;
+  const head = pickHead(tokens, pos, false);
+  if (head && low(tokens, pos) !== 'of') {
+    emit(cx, 'ordinal', n, n, null, false, false, head.unit, i, head.tok + 1);
+    return head.tok + 1;
+  }
+  if (!(t.lower in ORDINAL_WORDS) || ord[0] > 0) return endTok;
+  return null;
+}
+
+/** Determiners skipped between "of" and the whole a fraction or percentage is of. */
+const OF_DETERMINERS = ['the', 'its', 'their', 'his', 'her', 'our', 'all', 'this', 'that', 'these', 'those'];
+
+/** Fractions of a whole → percent: "about a fifth of Ukrainian territory", "half of". */
+function readFraction(cx: Scan, i: number): number | null {
+  const { tokens } = cx;
+  const t = tokens[i];
+  let fs = -1, num = 1, fw = '';
+  if ((t.lower === 'a' || t.lower === 'one') && low(tokens, i + 1) in FRACTIONS && low(tokens, i + 2) === 'of') {
+    fs = i; fw = low(tokens, i + 1);
+  } else if (t.lower === 'half' && low(tokens, i + 1) === 'of') {
+    fs = i; fw = 'half';
+  } else if ((t.lower in UNIT_WORDS) && tokens[i + 1]?.text === '-' && glued(tokens, i + 1) &&
+             low(tokens, i + 2) in FRACTIONS && low(tokens, i + 3) === 'of') {
+    fs = i; fw = low(tokens, i + 2); num = UNIT_WORDS[t.lower];
+  } else if ((t.lower in UNIT_WORDS) && low(tokens, i + 1) in FRACTIONS && /s$/.test(low(tokens, i + 1)) && low(tokens, i + 2) === 'of') {
+    fs = i; fw = low(tokens, i + 1); num = UNIT_WORDS[t.lower];
+  }
+  if (fs < 0) return null;
+  const v = num * FRACTIONS[fw];
+  let ofAt = fs + 1;
+  while (low(tokens, ofAt) !== 'of') ofAt++;
+  let p = ofAt + 1;
+  while (OF_DETERMINERS.includes(low(tokens, p))) p++;
+  const head = pickHead(tokens, p, false);
+  const mb = modifierBefore(tokens, fs);
+  const startTok = mb ? mb[1] : fs;
+  emit(cx, 'percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', startTok, head ? head.tok + 1 : ofAt);
+  return head ? head.tok + 1 : ofAt + 1;
+}
+
+/** "one in five Ukrainians" → 20 percent. */
+function readOneIn(cx: Scan, i: number): number | null {
+  const { tokens } = cx;
+  const t = tokens[i];
+  if (!((t.type === 'num' || t.lower in UNIT_WORDS) && low(tokens, i + 1) === 'in')) return null;
+  const a = parseNumberAt(tokens, i);
+  const b = a && a.endTok === i + 1 ? parseNumberAt(tokens, i + 2) : null;
+  if (!(a && b && !a.vague && !b.vague && b.value > a.value && a.value > 0 && !isYearAt(tokens, i + 2))) return null;
+  const head = pickHead(tokens, b.endTok, true);
+  const mb = modifierBefore(tokens, i);
+  const v = (a.value / b.value) * 100;
+  emit(cx, 'percent', v, v, mb ? mb[0] : null, false, false, head ? head.unit : '', mb ? mb[1] : i, head ? head.tok + 1 : b.endTok);
+  return head ? head.tok + 1 : b.endTok;
+}
+
+/** A number with an article or "half" before a time unit ("an hour", "half an hour"), or any number phrase. */
+function readCore(tokens: Token[], i: number): Core | null {
+  const t = tokens[i];
+  // ("a second" is left out: in news it is the ordinal far more often than the time unit.)
+  if ((t.lower === 'a' || t.lower === 'an') && TIME_UNITS[low(tokens, i + 1)] && !/s$/.test(low(tokens, i + 1)) &&
+      low(tokens, i + 1) !== 'second') {
+    return { m: { value: 1, high: 1, vague: false, startTok: i, endTok: i + 1, article: true, digits: false }, value: 1, high: 1, start: i, end: i + 1, perSide: false, currency: '' };
+  }
+  if (t.lower === 'half' && (low(tokens, i + 1) === 'an' || low(tokens, i + 1) === 'a') && TIME_UNITS[low(tokens, i + 2)]) {
+    return { m: { value: 0.5, high: 0.5, vague: false, startTok: i, endTok: i + 2, article: true, digits: false }, value: 0.5, high: 0.5, start: i, end: i + 2, perSide: false, currency: '' };
+  }
+  return parseCore(tokens, i);
+}
+
+/** What a number phrase is found to be, filled in step by step by the functions below. */
+interface Figure {
+  core: Core;
+  kind: QuantityKind;
+  unit: string;
+  /** Exclusive token end of the stated phrase. */
+  endTok: number;
+  value: number;
+  high: number;
+  perSide: boolean;
+  suffixMod: Mod | null;
+  ageCompound: boolean;
+  hyphenCompound: boolean;
+}
+
+/** Time zones and clock words after a number: "13:35 GMT", "10 am". */
+const CLOCK_WORDS = ['am', 'pm', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'msk', 'h'];
+
+/** Numbers that are not figures: in a date, inside a hyphenated word, labels, clock times, decades. Returns where to go on. */
+function skipNonFigure(cx: Scan, core: Core): number | null {
+  const { tokens } = cx;
+  const m = core.m;
+  const pos = core.end;
+  if (cx.inDate(tokens[m.startTok])) return core.end;
+  // A number word inside a hyphenated word ("one-on-one", "face-to-face") is not a figure.
+  if (!m.digits && tokens[m.startTok - 1]?.text === '-' && glued(tokens, m.startTok) &&
+      glued(tokens, m.startTok - 1) && tokens[m.startTok - 2]?.type === 'word') return core.end;
+  // Labels and codes: "Article 5", "Leo XIV" (no digits), "13:35", "10 am", "1990s".
+  if (!m.digits) return null;
+  const before = low(tokens, m.startTok - 1);
+  if (LABEL_WORDS.has(before) && /^[A-Z]/.test(tokens[m.startTok - 1].text)) return core.end;
+  if (tokens[pos]?.text === ':' && glued(tokens, pos) && tokens[pos + 1]?.type === 'num' && glued(tokens, pos + 1)) return pos + 2;
+  if (CLOCK_WORDS.includes(low(tokens, pos)) ||
+      (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
+      (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm')) return pos + 1;
+  if (low(tokens, pos) === 's' && glued(tokens, pos)) return pos + 1;
+  return null;
+}
+
+/** Years, and ranges of years ("2022-2025"). */
+function readYear(cx: Scan, core: Core): number | null {
+  const { tokens } = cx;
+  const m = core.m;
+  if (!m.digits || core.currency || !isYearAt(tokens, m.startTok)) return null;
+  if (core.end === m.endTok) {
+    emit(cx, 'year', core.value, core.value, null, false, false, '', core.start, core.end);
+    return core.end;
+  }
+  if (core.high !== core.value && core.high >= 1900 && core.high <= 2099) {
+    emit(cx, 'year', core.value, core.high, null, false, false, '', core.start, core.end);
+    return core.end;
+  }
+  return null;
+}
+
+/** A number phrase at token i: what it counts, its bounds, per side or not; emitted unless it is not a figure. */
+function readFigure(cx: Scan, i: number): number {
+  const { tokens } = cx;
+  const core = readCore(tokens, i);
+  if (!core) return i + 1;
+  const skip = skipNonFigure(cx, core) ?? readYear(cx, core);
+  if (skip !== null) return skip;
+  const f: Figure = {
+    core, kind: 'count', unit: '', endTok: core.end, value: core.value, high: core.high, perSide: core.perSide,
+    suffixMod: null, ageCompound: false, hyphenCompound: false,
+  };
+  const skipped = readWhatFollows(tokens, f, i) ?? skipPointInTime(tokens, f);
+  if (skipped !== null) return skipped;
+  const { mod, phraseStart } = boundsAndAge(tokens, f);
+  const junk = skipJunk(tokens, f, i);
+  if (junk !== null) return junk;
+  const m = core.m;
+  // Durations in minutes; ages in years; others as stated.
+  if (f.kind === 'duration') {
+    const k = MINUTES_PER[f.unit] ?? 1;
+    f.value *= k; f.high *= k;
+  }
+  // Per side.
+  if (!f.perSide && (f.kind === 'count' || f.kind === 'money') && !SIDE_UNITS.has(f.unit)) {
+    f.perSide = perSideAround(tokens, phraseStart, f.endTok);
+  }
+  if (f.perSide && (low(tokens, f.endTok) === 'each' || low(tokens, f.endTok) === 'apiece')) f.endTok++;
+  emit(cx, f.kind, f.value, f.high, mod, m.vague, f.perSide, f.unit, phraseStart, f.endTok);
+  return Math.max(f.endTok, i + 1);
+}
+
+/** What follows the number decides the kind: %, currency, a hyphen compound, a time unit or a noun. */
+function readWhatFollows(tokens: Token[], f: Figure, i: number): number | null {
+  const pos = f.core.end;
+  const next = low(tokens, pos);
+  if (f.core.currency) {
+    f.kind = 'money';
+    f.unit = f.core.currency;
+  } else if (next === '%' || next === 'percent' || next === 'pc' || (next === 'per' && low(tokens, pos + 1) === 'cent')) {
+    f.kind = 'percent';
+    f.endTok = pos + (next === 'per' ? 2 : 1);
+    if (low(tokens, f.endTok) === 'of') {
+      let p = f.endTok + 1;
+      while (['the', 'its', 'their', 'all'].includes(low(tokens, p))) p++;
+      const head = pickHead(tokens, p, false);
+      if (head) f.unit = head.unit;
+    }
+  } else if (next in CURRENCY_WORDS) {
+    f.kind = 'money';
+    f.unit = CURRENCY_WORDS[next];
+    f.endTok = pos + 1;
+  } else if (tokens[pos]?.text === '-' && glued(tokens, pos) && tokens[pos + 1]?.type === 'word' && glued(tokens, pos + 1)) {
+    return readHyphenCompound(tokens, f);
+  } else {
+    return readUnitOrNoun(tokens, f, i);
+  }
+  return null;
+}
+
+/** Hyphen compounds: "30-day", "three-year", "55-year-old", "22-point", "1,000-strong". */
+function readHyphenCompound(tokens: Token[], f: Figure): number | null {
+  const pos = f.core.end;
+  const w = low(tokens, pos + 1);
+  if (TIME_UNITS[w]) {
+    if (tokens[pos + 2]?.text === '-' && low(tokens, pos + 3) === 'old') {
+      f.kind = 'age'; f.unit = 'year'; f.endTok = pos + 4; f.ageCompound = true;
+    } else {
+      f.kind = 'duration'; f.unit = TIME_UNITS[w]; f.endTok = pos + 2; f.hyphenCompound = true;
+    }
+  } else if (DESCRIPTIVE_COMPOUNDS.has(w)) {
+    return pos + 2;
+  } else if (w === 'plus') {
+    f.suffixMod = 'at_least';
+    const head = pickHead(tokens, pos + 2, f.value !== 1);
+    if (head) { f.unit = head.unit; f.endTok = head.tok + 1; } else f.endTok = pos + 2;
+  } else if (['strong', 'odd', 'member', 'man', 'person'].includes(w)) {
+    const head = pickHead(tokens, pos + 2, false);
+    f.unit = head ? head.unit : lemma(w);
+    f.endTok = head ? head.tok + 1 : pos + 2;
+  } else {
+    f.unit = lemma(w);
+    f.endTok = pos + 2;
+  }
+  return null;
+}
+
+/** Time unit, possibly after an adjective ("two full days"), or "an hour and a half"; else the counted noun. */
+function readUnitOrNoun(tokens: Token[], f: Figure, i: number): number | null {
+  const m = f.core.m;
+  const pos = f.core.end;
+  let up = pos;
+  while (TIME_UNIT_ADJ.has(low(tokens, up)) && TIME_UNITS[low(tokens, up + 1)]) up++;
+  const tu = TIME_UNITS[low(tokens, up)];
+  if (tu && !(m.article && /s$/.test(low(tokens, up)))) {
+    f.kind = 'duration';
+    f.unit = tu;
+    f.endTok = up + 1;
+    if (low(tokens, f.endTok) === 'and' && low(tokens, f.endTok + 1) === 'a' && low(tokens, f.endTok + 2) === 'half' && f.value === f.high) {
+      f.value += 0.5; f.high += 0.5; f.endTok += 3;
+    }
+    if ((low(tokens, f.endTok) === 'old' || (low(tokens, f.endTok) === 'of' && low(tokens, f.endTok + 1) === 'age')) && f.unit === 'year') {
+      f.kind = 'age';
+      f.endTok += low(tokens, f.endTok) === 'old' ? 1 : 2;
+    }
+    return null;
+  }
+  if (m.article) return i + 1;
+  readCountedNoun(tokens, f);
+  return null;
+}
+
+/** Possessives and demonstratives in a partitive: "711 of the drones". */
+const PARTITIVE_DETERMINERS = ['the', 'its', 'their', 'these', 'those', 'his', 'her', 'our', 'them'];
+
+/** The noun a count counts, with a bound word between ("1,000 or more prisoners") and partitives ("dozens of planes"). */
+function readCountedNoun(tokens: Token[], f: Figure): void {
+  const m = f.core.m;
+  let p = f.core.end;
+  const early = suffixModifier(tokens, p);
+  if (early) { f.suffixMod = early[0]; p = early[1]; }
+  if (low(tokens, p) === 'of') {
+    const d = low(tokens, p + 1);
+    if (PARTITIVE_DETERMINERS.includes(d)) p += 2;
+    else if (m.vague || (!m.digits && m.value >= 100)) p += 1;
+  }
+  let head = low(tokens, p) === 'of' ? null : pickHead(tokens, p, f.value !== 1 || m.vague);
+  // "a 6,000-for-6,000 exchange of bodies": the exchange is of the counted thing.
+  if (head && TRANSFER_NOUNS.has(head.unit) && low(tokens, head.tok + 1) === 'of') {
+    const inner = pickHead(tokens, head.tok + 2, true);
+    if (inner) head = inner;
+  }
+  if (head) {
+    f.unit = head.unit;
+    f.endTok = head.tok + 1;
+    // "a 1,000-for-1,000 exchange": a singular transfer noun is not what is counted.
+    if (TRANSFER_NOUNS.has(f.unit) && f.value > 1 && !isPluralNoun(tokens[head.tok].lower)) f.unit = '';
+  } else if (f.suffixMod) f.endTok = p;
+}
+
+/** Durations that are points in time ("a day after", "two weeks ago") belong to time.ts; rates too. */
+function skipPointInTime(tokens: Token[], f: Figure): number | null {
+  if (f.kind !== 'duration') return null;
+  const m = f.core.m;
+  const endTok = f.endTok;
+  if (RELATIVE_AFTER.has(low(tokens, endTok)) || (low(tokens, endTok) === 'prior' && low(tokens, endTok + 1) === 'to')) return endTok;
+  if (!f.hyphenCompound && (m.article || (!m.digits && f.value === 1))) {
+    if (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a' ||
+        ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))) return endTok;
+    if (!m.article && !DURATION_PREPS.has(low(tokens, m.startTok - 1)) && !modifierBefore(tokens, m.startTok)) {
+      return endTok; // "one day" = some day
+    }
+  }
+  return null;
+}
+
+/** Bound words before and after the phrase, and age contexts ("under the age of 25", "aged 18 to 60"). */
+function boundsAndAge(tokens: Token[], f: Figure): { mod: Mod | null; phraseStart: number } {
+  let phraseStart = f.core.start;
+  let mb = modifierBefore(tokens, phraseStart);
+  // "hand over 1,000 prisoners", "signed up to …": a verb particle, not a bound.
+  if (mb && (mb[0] === 'more_than' || mb[0] === 'at_most') && ['over', 'up'].includes(low(tokens, mb[1])) &&
+      PHRASAL_PARTICLE_VERBS.has(low(tokens, mb[1] - 1))) mb = null;
+  const ctxEnd = mb ? mb[1] : phraseStart;
+  const ageCtx = ageContextAt(tokens, ctxEnd);
+  if (ageCtx >= 0 && (f.kind === 'count' || (f.kind === 'duration' && f.unit === 'year'))) {
+    f.kind = 'age';
+    f.unit = 'year';
+    if (!mb) mb = modifierBefore(tokens, ageCtx);
+    phraseStart = mb && mb[1] < ageCtx ? mb[1] : ageCtx;
+    if (mb && mb[1] >= ageCtx) phraseStart = ageCtx;
+  } else if (isAgeByContext(tokens, f, mb, phraseStart)) {
+    f.kind = 'age';
+    f.unit = 'year';
+  }
+  if (mb && mb[0] === 'after' && f.kind !== 'duration') mb = null;
+  if (mb && (mb[0] === 'younger' || mb[0] === 'older') && f.kind !== 'age') mb = null;
+  if (mb && mb[1] < phraseStart) phraseStart = mb[1];
+
+  // Bound words after: "1,000 or more", "an hour or so".
+  const sm = suffixModifier(tokens, f.endTok);
+  if (sm && !f.suffixMod) { f.suffixMod = sm[0]; f.endTok = sm[1]; }
+  return { mod: mb ? mb[0] : f.suffixMod, phraseStart };
+}
+
+/** Where "the age of", "aged", "ages" starts just before token `end`, or -1. */
+function ageContextAt(tokens: Token[], end: number): number {
+  if (low(tokens, end - 1) === 'of' && low(tokens, end - 2) === 'age') return low(tokens, end - 3) === 'the' ? end - 3 : end - 2;
+  if (low(tokens, end - 1) === 'aged' || low(tokens, end - 1) === 'age' || low(tokens, end - 1) === 'ages') return end - 1;
+  return -1;
+}
+
+/** An age without the word "age": "younger than 25", "prisoners of war of less than 25 years", "soldiers under 25". */
+function isAgeByContext(tokens: Token[], f: Figure, mb: [Mod, number] | null, phraseStart: number): boolean {
+  const { kind, unit, value } = f;
+  if (mb && (mb[0] === 'younger' || mb[0] === 'older') && (kind === 'count' || kind === 'duration') && value <= MAX_AGE) return true;
+  if (kind === 'duration' && unit === 'year' && value <= MAX_AGE && !f.ageCompound) {
+    // "of" + years after a noun naming people.
+    const s0 = mb ? mb[1] : phraseStart;
+    if (low(tokens, s0 - 1) === 'of') {
+      for (let k = s0 - 2; k >= 0 && k >= s0 - 6; k--) {
+        if (PERSON_NOUNS.has(low(tokens, k)) && low(tokens, k) !== 'war') return true;
+      }
+    }
+    return false;
+  }
+  return kind === 'count' && unit === '' && !!mb && ['less_than', 'more_than', 'just_under', 'just_over'].includes(mb[0]) &&
+    value <= MAX_AGE && PERSON_NOUNS.has(low(tokens, mb[1] - 1)) && low(tokens, mb[1] - 1) !== 'war';
+}
+
+/** Words before "one" that make it a pronoun ("no one", "the one"), not a figure. */
+const ONE_PRONOUN_BEFORE = ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone'];
+/** Vague numbers that are figures even without a noun ("thousands fled"). */
+const VAGUE_FIGURES_ALONE = ['dozens', 'hundreds', 'thousands', 'millions', 'tens'];
+
+/** Junk filters: words that are pronouns or idioms more often than figures. Returns where to go on. */
+function skipJunk(tokens: Token[], f: Figure, i: number): number | null {
+  const { core, kind, unit, endTok } = f;
+  const m = core.m;
+  if (kind === 'count' && !m.digits && !m.vague) {
+    if (unit === '') return Math.max(endTok, i + 1); // "the two said", "the second was"
+    const w0 = low(tokens, m.startTok);
+    const before = low(tokens, m.startTok - 1);
+    if (w0 === 'one' && (['of', 'another'].includes(low(tokens, core.end)) || ONE_PRONOUN_BEFORE.includes(before) ||
+        (tokens[core.end]?.text === '-' && unit !== 'year'))) return core.end;
+  }
+  if (kind === 'count' && m.vague && unit === '' && !VAGUE_FIGURES_ALONE.includes(low(tokens, m.startTok))) return Math.max(endTok, i + 1);
+  if (kind === 'count' && unit === '' && m.digits && low(tokens, core.end) === 'of' && m.value === 1) return core.end;
+  return null;
 }
 
 /**

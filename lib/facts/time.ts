@@ -179,25 +179,45 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
  * and year-less dates take DEFAULT_YEAR.
  */
 export function extractTimes(sentence: string, docDate?: string | null, defaultYear?: number): TimeRef[] {
-  const text = normalizeText(sentence);
   const doc = validDoc(docDate);
-  const year0 = docYear(doc, defaultYear);
-  const out: TimeRef[] = [];
-  const taken: Span[] = [];
-  const push = (r: TimeRef): void => {
-    out.push(r);
-    taken.push({ start: r.start, end: r.end });
-  };
-  const slice = (s: number, e: number): string => sentence.slice(s, e);
+  const cx: TimeScan = { sentence, text: normalizeText(sentence), doc, year0: docYear(doc, defaultYear), out: [], taken: [] };
+  // In this order: a later pass skips what an earlier one took.
+  readFullDates(cx);
+  readMonths(cx);
+  readWeekdays(cx);
+  readYears(cx);
+  readRelativePeriods(cx);
+  readRelativeAmounts(cx);
+  cx.out.sort((a, b) => a.start - b.start);
+  return cx.out;
+}
 
-  // 1. Full dates.
+/** One sentence being read: its text (normalised, same offsets), the article's date, what is found. */
+interface TimeScan {
+  sentence: string;
+  text: string;
+  doc: string | null;
+  /** The year of year-less dates. */
+  year0: number;
+  out: TimeRef[];
+  taken: Span[];
+}
+
+function push(cx: TimeScan, r: TimeRef): void {
+  cx.out.push(r);
+  cx.taken.push({ start: r.start, end: r.end });
+}
+
+/** Full dates: ISO, "16 May 2025", "May 16". */
+function readFullDates(cx: TimeScan): void {
+  const { text, year0, taken } = cx;
   for (const m of text.matchAll(ISO_RE)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!validDate(y, mo, d)) continue;
     const s = m.index!;
     const e = s + m[0].length;
     const date = isoOf(y, mo, d);
-    push({ kind: 'date', date, weekday: weekdayOf(date), text: slice(s, e), start: s, end: e });
+    push(cx, { kind: 'date', date, weekday: weekdayOf(date), text: cx.sentence.slice(s, e), start: s, end: e });
   }
   for (const re of [DMY_RE, MDY_RE]) {
     for (const m of text.matchAll(re)) {
@@ -209,11 +229,14 @@ export function extractTimes(sentence: string, docDate?: string | null, defaultY
       const e = s + m[0].length;
       if (!mo || !validDate(y, mo, d) || overlaps(taken, s, e)) continue;
       const date = isoOf(y, mo, d);
-      push({ kind: 'date', date, weekday: weekdayOf(date), text: slice(s, e), start: s, end: e });
+      push(cx, { kind: 'date', date, weekday: weekdayOf(date), text: cx.sentence.slice(s, e), start: s, end: e });
     }
   }
+}
 
-  // 2. Months.
+/** Months: "in May", "last December", "March 2022". */
+function readMonths(cx: TimeScan): void {
+  const { text, doc, year0, taken } = cx;
   for (const m of text.matchAll(MONTH_RE)) {
     let s = m.index!;
     const e = s + m[0].length;
@@ -237,15 +260,18 @@ export function extractTimes(sentence: string, docDate?: string | null, defaultY
       if (/next\s+$/.test(pre) && mo <= docMonth) y += 1;
     }
     [s] = trimSpan(text, s, e);
-    push({ kind: 'month', date: isoOf(y, mo, 1), text: slice(s, e), start: s, end: e });
+    push(cx, { kind: 'month', date: isoOf(y, mo, 1), text: cx.sentence.slice(s, e), start: s, end: e });
   }
+}
 
-  // 3. Weekdays.
+/** Weekdays, resolved against the article's date ("on Friday", "next Monday"). */
+function readWeekdays(cx: TimeScan): void {
+  const { text, doc, out } = cx;
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const s = m.index!;
     const e = s + m[0].length;
     const wd = WEEKDAYS.indexOf(m[2].toLowerCase());
-    const ref: TimeRef = { kind: 'weekday', weekday: wd, text: slice(s, e), start: s, end: e };
+    const ref: TimeRef = { kind: 'weekday', weekday: wd, text: cx.sentence.slice(s, e), start: s, end: e };
     if (doc) {
       const q = (m[1] ?? '').toLowerCase();
       let mode: 'past' | 'strict_past' | 'future' | 'strict_future' = 'past';
@@ -259,26 +285,32 @@ export function extractTimes(sentence: string, docDate?: string | null, defaultY
       const adjacent = r.kind === 'date' && (Math.abs(r.start - e) <= 2 || Math.abs(s - r.end) <= 2);
       if (adjacent && r.weekday === wd) ref.date = r.date;
     }
-    push(ref);
+    push(cx, ref);
   }
+}
 
-  // 4. Years (outside dates and months).
-  const tokens = tokenize(sentence);
+/** Years outside dates and months. */
+function readYears(cx: TimeScan): void {
+  const { taken } = cx;
+  const tokens = tokenize(cx.sentence);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'num' || overlaps(taken, t.start, t.end) || !isYearAt(tokens, i)) continue;
-    push({ kind: 'year', date: `${t.text}-01-01`, text: slice(t.start, t.end), start: t.start, end: t.end });
+    push(cx, { kind: 'year', date: `${t.text}-01-01`, text: cx.sentence.slice(t.start, t.end), start: t.start, end: t.end });
   }
+}
 
-  // 5. Relative phrases.
+/** Relative phrases with a fixed offset or a named period: "yesterday", "last week", "earlier this month". */
+function readRelativePeriods(cx: TimeScan): void {
+  const { text, doc, taken } = cx;
   for (const [re, off, deictic] of REL_FIXED) {
     for (const m of text.matchAll(re)) {
       const s = m.index!;
       const e = s + m[0].length;
       if (overlaps(taken, s, e)) continue;
-      const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor: '', text: slice(s, e), start: s, end: e };
+      const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor: '', text: cx.sentence.slice(s, e), start: s, end: e };
       if (deictic && doc) ref.date = addDays(doc, off);
-      push(ref);
+      push(cx, ref);
     }
   }
   for (const m of text.matchAll(REL_PERIOD_RE)) {
@@ -290,10 +322,15 @@ export function extractTimes(sentence: string, docDate?: string | null, defaultY
     let off = which === 'last' || which === 'past' ? -unit : which === 'next' || which === 'coming' ? unit : 0;
     const within = (m[1] ?? '').toLowerCase();
     if (which === 'this' && within) off = Math.round((within === 'earlier' ? -1 : 1) * unit * WITHIN_PERIOD_FRACTION);
-    const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor: '', text: slice(s, e), start: s, end: e };
+    const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor: '', text: cx.sentence.slice(s, e), start: s, end: e };
     if (doc) ref.date = addDays(doc, off);
-    push(ref);
+    push(cx, ref);
   }
+}
+
+/** Relative phrases with an amount: "two days later", "a week before the talks", "days ago". */
+function readRelativeAmounts(cx: TimeScan): void {
+  const { text, doc, taken, sentence } = cx;
   for (const m of text.matchAll(REL_AMOUNT_RE)) {
     let s = m.index!;
     const e = s + m[0].length;
@@ -326,13 +363,10 @@ export function extractTimes(sentence: string, docDate?: string | null, defaultY
       }
     }
     [s] = trimSpan(text, s, e);
-    const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor, text: slice(s, e), start: s, end: e };
+    const ref: TimeRef = { kind: 'relative', offsetDays: off, anchor, text: cx.sentence.slice(s, e), start: s, end: e };
     if (dir === 'ago' && doc) ref.date = addDays(doc, off);
-    push(ref);
+    push(cx, ref);
   }
-
-  out.sort((a, b) => a.start - b.start);
-  return out;
 }
 
 /**
