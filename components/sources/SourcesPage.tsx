@@ -51,13 +51,14 @@ export function readSourceList(reply: unknown): { sources: SourceInfo[]; unreada
   return { sources, unreadable: reply.length - sources.length };
 }
 
-/** The sources page: every source (bundled and the reader's), with add, import, edit, switch off, delete + Undo. */
-export function SourcesPage() {
+/** What the page shows after an action: its outcome, and the deleted row when it can be undone. */
+type Notice = { text: string; ok: boolean; undo?: UserSource };
+
+/** The background's list of sources, reloaded on demand and whenever the page comes back to the front. */
+function useSourceList() {
   const [sources, setSources] = useState<SourceInfo[] | null>(null);
   const [unreadable, setUnreadable] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ text: string; ok: boolean; undo?: UserSource } | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -78,6 +79,11 @@ export function SourcesPage() {
     return () => window.removeEventListener('focus', onFocus);
   }, [reload]);
 
+  return { sources, unreadable, loadError, reload };
+}
+
+/** Switch off/on, delete and undo: each shows its outcome and reloads the list. */
+function useSourceActions(reload: () => Promise<void>, setNotice: (n: Notice) => void) {
   /** Runs an action and shows its outcome; `deleter` (a delete) gets an Undo. */
   const act = async (what: () => Promise<string>, deleter?: () => Promise<UserSource>) => {
     try {
@@ -108,10 +114,15 @@ export function SourcesPage() {
       return r.message;
     });
 
-  const seeds = sources?.filter((s) => s.kind === 'seed').length ?? 0;
-  const damaged = sources?.filter((s) => s.damaged).length ?? 0;
-  const mine = (sources?.length ?? 0) - seeds - damaged;
-  const off = sources?.filter((s) => !s.enabled && !s.damaged).length ?? 0;
+  return { toggle, remove, undo };
+}
+
+/** The sources page: every source (bundled and the reader's), with add, import, edit, switch off, delete + Undo. */
+export function SourcesPage() {
+  const { sources, unreadable, loadError, reload } = useSourceList();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { toggle, remove, undo } = useSourceActions(reload, setNotice);
 
   const labels = [...new Set((sources ?? []).map((s) => s.event).filter((e): e is string => !!e))].sort();
   return (
@@ -122,21 +133,7 @@ export function SourcesPage() {
         ))}
       </datalist>
       <h1>Your sources</h1>
-      <p className="cc-note">
-        Crosscheck checks claims against these texts, on your computer. {sources ? `${seeds + mine} sources: ${seeds} bundled, ${mine} yours` : ''}
-        {off ? `, ${off} switched off` : ''}.
-      </p>
-      {loadError && (
-        <p className="cc-notice" role="alert">
-          {loadError}
-        </p>
-      )}
-      {(damaged > 0 || unreadable > 0) && (
-        <p className="cc-notice" role="note">
-          {damaged > 0 && `${damaged} stored ${damaged === 1 ? 'source is' : 'sources are'} damaged: kept, but not used in checks (marked below). `}
-          {unreadable > 0 && `${unreadable} ${unreadable === 1 ? 'entry' : 'entries'} of the list could not be read and ${unreadable === 1 ? 'is' : 'are'} not shown.`}
-        </p>
-      )}
+      <SourcesSummary sources={sources} unreadable={unreadable} loadError={loadError} />
 
       <section aria-labelledby="cc-add-h">
         <h2 id="cc-add-h">Add sources</h2>
@@ -171,46 +168,94 @@ export function SourcesPage() {
         {sources === null ? (
           <p role="status">Loading…</p>
         ) : (
-          <table className="cc-sources">
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="cc-num">
-                  Supported
-                </th>
-                <th scope="col" className="cc-num">
-                  Contradicted
-                </th>
-                <th scope="col">Used</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) =>
-                s.damaged ? (
-                  <DamagedRow key={`damaged:${s.id}`} s={s} />
-                ) : (
-                  <SourceRows
-                    key={s.id}
-                    s={s}
-                    editing={editing === s.id}
-                    onEdit={() => setEditing(editing === s.id ? null : s.id)}
-                    onSaved={async (text) => {
-                      setEditing(null);
-                      setNotice({ text, ok: true });
-                      await reload();
-                    }}
-                    onToggle={() => void toggle(s)}
-                    onDelete={() => void remove(s)}
-                  />
-                ),
-              )}
-            </tbody>
-          </table>
+          <SourcesTable
+            sources={sources}
+            editing={editing}
+            onEdit={(id) => setEditing(editing === id ? null : id)}
+            onSaved={async (text) => {
+              setEditing(null);
+              setNotice({ text, ok: true });
+              await reload();
+            }}
+            onToggle={(s) => void toggle(s)}
+            onDelete={(s) => void remove(s)}
+          />
         )}
       </section>
     </main>
+  );
+}
+
+/** How many sources of each kind, and what could not be loaded or read. */
+function SourcesSummary({ sources, unreadable, loadError }: { sources: SourceInfo[] | null; unreadable: number; loadError: string | null }) {
+  const seeds = sources?.filter((s) => s.kind === 'seed').length ?? 0;
+  const damaged = sources?.filter((s) => s.damaged).length ?? 0;
+  const mine = (sources?.length ?? 0) - seeds - damaged;
+  const off = sources?.filter((s) => !s.enabled && !s.damaged).length ?? 0;
+  return (
+    <>
+      <p className="cc-note">
+        Crosscheck checks claims against these texts, on your computer. {sources ? `${seeds + mine} sources: ${seeds} bundled, ${mine} yours` : ''}
+        {off ? `, ${off} switched off` : ''}.
+      </p>
+      {loadError && (
+        <p className="cc-notice" role="alert">
+          {loadError}
+        </p>
+      )}
+      {(damaged > 0 || unreadable > 0) && (
+        <p className="cc-notice" role="note">
+          {damaged > 0 && `${damaged} stored ${damaged === 1 ? 'source is' : 'sources are'} damaged: kept, but not used in checks (marked below). `}
+          {unreadable > 0 && `${unreadable} ${unreadable === 1 ? 'entry' : 'entries'} of the list could not be read and ${unreadable === 1 ? 'is' : 'are'} not shown.`}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The table of all sources: one row each (two while one is being edited), damaged ones marked. */
+function SourcesTable(props: {
+  sources: SourceInfo[];
+  editing: string | null;
+  onEdit: (id: string) => void;
+  onSaved: (text: string) => Promise<void>;
+  onToggle: (s: SourceInfo) => void;
+  onDelete: (s: SourceInfo) => void;
+}) {
+  return (
+    <table className="cc-sources">
+      <thead>
+        <tr>
+          <th scope="col">Source</th>
+          <th scope="col">Kind</th>
+          <th scope="col" className="cc-num">
+            Supported
+          </th>
+          <th scope="col" className="cc-num">
+            Contradicted
+          </th>
+          <th scope="col">Used</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.sources.map((s) =>
+          s.damaged ? (
+            <DamagedRow key={`damaged:${s.id}`} s={s} />
+          ) : (
+            <SourceRows
+              key={s.id}
+              s={s}
+              editing={props.editing === s.id}
+              onEdit={() => props.onEdit(s.id)}
+              onSaved={props.onSaved}
+              onToggle={() => props.onToggle(s)}
+              onDelete={() => props.onDelete(s)}
+            />
+          ),
+        )}
+      </tbody>
+    </table>
   );
 }
 
