@@ -47,6 +47,14 @@ const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
 /** Subordinators of time: "… came after Putin suggested on Sunday …" puts Sunday in its own clause. */
 const TEMPORAL = new Set(['after', 'before', 'since', 'until', 'when', 'once', 'as']);
 const BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')']);
+/** Words after "and" searched for the verb of a new clause ("and the delegation left"). */
+const NEW_SUBJECT_REACH = 5;
+/** Words after "according to" searched for the speaker's name. */
+const ACCORDING_REACH = 4;
+/** Words after a reporting verb taken as its audience ("told a press conference"). */
+const AUDIENCE_REACH = 3;
+/** Words after a negative implicative ("failed to reach") searched for the verb it governs. */
+const IMPLICATIVE_REACH = 3;
 
 /** Where clauses start (word indices). */
 function clauseStarts(words: Word[]): number[] {
@@ -67,7 +75,7 @@ function clauseStarts(words: Word[]): number[] {
 
 /** After "and": a determiner, a noun or a name and then a verb within a few words is a new clause. */
 function startsNewSubject(words: Word[], i: number): boolean {
-  for (let k = i; k < Math.min(words.length, i + 5); k++) {
+  for (let k = i; k < Math.min(words.length, i + NEW_SUBJECT_REACH); k++) {
     const p = words[k].pos;
     if (p === 'VERB' || p === 'AUX') return k > i;
     if (p === 'PUNCT') return false;
@@ -112,7 +120,7 @@ export function readClauses(words: Word[], mentions: Mention[]): Clause[] {
   // (to the next comma or the end) is attribution.
   const according = words.findIndex((w, i) => w.lemma === 'accord' && words[i + 1]?.text.toLowerCase() === 'to');
   if (according >= 0) {
-    const m = words.slice(according + 2, according + 6).find((w) => w.mention >= 0);
+    const m = words.slice(according + 2, according + 2 + ACCORDING_REACH).find((w) => w.mention >= 0);
     if (m) for (const cl of clauses) if (cl.speaker < 0) cl.speaker = m.mention;
     let end = according;
     while (end < words.length && !(end > according + 1 && words[end].text === ',')) end++;
@@ -218,7 +226,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
         attribution = [];
         for (let a = from; a <= k; a++) attribution.push(a);
         // "told reporters", "told a press conference in Istanbul": the audience, up to the reported clause.
-        for (let a = k + 1; a < inner && a <= k + 3; a++) {
+        for (let a = k + 1; a < inner && a <= k + AUDIENCE_REACH; a++) {
           const w = words[a];
           if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADP') || w.text.toLowerCase() === 'that') break;
           attribution.push(a);
@@ -232,7 +240,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   // A negative implicative governs the verb after it: "failed to reach" → reach, negated.
   let implicativeNeg = false;
   if (pred >= 0 && NEGATIVE_IMPLICATIVES.has(words[pred].lemma)) {
-    const next = words.slice(pred + 1, Math.min(to, pred + 4)).findIndex((w) => w.pos === 'VERB');
+    const next = words.slice(pred + 1, Math.min(to, pred + 1 + IMPLICATIVE_REACH)).findIndex((w) => w.pos === 'VERB');
     if (next >= 0) {
       pred = pred + 1 + next;
       implicativeNeg = true;
