@@ -205,6 +205,23 @@ export function modalAt(words: Word[], clauses: Clause[], i: number): boolean {
   return false;
 }
 
+/** Who acts in a clause: the mentions and content nouns before its predicate (`start` to `end`). */
+function subjectsBetween(words: Word[], start: number, end: number): { subjects: number[]; subjectNouns: number[] } {
+  const subjects: number[] = [];
+  const subjectNouns: number[] = [];
+  // Names after a preposition ("in Istanbul", "at the talks with Kyiv") are not who acts.
+  let afterPrep = false;
+  for (let k = start; k < end; k++) {
+    const w = words[k];
+    if (w.pos === 'ADP' && w.text.toLowerCase() !== 'of') afterPrep = true;
+    else if (w.text === ',') afterPrep = false;
+    if (afterPrep) continue;
+    if (w.mention >= 0 && !subjects.includes(w.mention)) subjects.push(w.mention);
+    else if (w.pos === 'NOUN' && w.content) subjectNouns.push(k);
+  }
+  return { subjects, subjectNouns };
+}
+
 function readClause(words: Word[], mentions: Mention[], from: number, to: number, previous?: Clause): Clause {
   let speaker = -1;
   let start = from;
@@ -248,18 +265,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   }
   const predicate = pred >= 0 ? [pred] : [];
   const subjEnd = pred >= 0 ? pred : to;
-  const subjects: number[] = [];
-  const subjectNouns: number[] = [];
-  // Names after a preposition ("in Istanbul", "at the talks with Kyiv") are not who acts.
-  let afterPrep = false;
-  for (let k = start; k < subjEnd; k++) {
-    const w = words[k];
-    if (w.pos === 'ADP' && w.text.toLowerCase() !== 'of') afterPrep = true;
-    else if (w.text === ',') afterPrep = false;
-    if (afterPrep) continue;
-    if (w.mention >= 0 && !subjects.includes(w.mention)) subjects.push(w.mention);
-    else if (w.pos === 'NOUN' && w.content) subjectNouns.push(k);
-  }
+  const { subjects, subjectNouns } = subjectsBetween(words, start, subjEnd);
   const low = (k: number) => words[k].text.toLowerCase();
   let negated = implicativeNeg;
   let modal = false;
