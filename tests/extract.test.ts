@@ -177,6 +177,20 @@ describe('extractArticle edge cases', () => {
     expect(extractArticle(parse('<html><body><p>x</p></body></html>'), 'https://n.example/2025/06/02/a').date).toBe('2025-06-02');
   });
 
+  it("takes Readability's published time (JSON-LD datePublished) over the page's own markers; falls back when it is not a date", () => {
+    const body =
+      '<body><article><time datetime="2025-06-02T19:48:00+01:00">Published 2 June</time>' +
+      '<p>Delegations from both countries met in Istanbul to discuss an exchange of prisoners, officials said on the day.</p></article></body>';
+    const ld = (published: string) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Talks', datePublished: published })}</script>`;
+    const page = (published: string) => parse(`<html><head><title>Talks</title>${ld(published)}</head>${body}</html>`);
+    // The hand parser alone would take the <time> element's 2 June.
+    expect(extractArticle(page('2025-05-16T10:00:00Z'), 'https://n.example/2025/06/01/a').date).toBe('2025-05-16');
+    expect(extractArticle(page('last Friday'), 'https://n.example/2025/06/01/a').date).toBe('2025-06-02');
+    // JSON-LD is read for the date only: its text never reaches the article.
+    expect(extractArticle(page('2025-05-16T10:00:00Z')).text).not.toContain('NewsArticle');
+  });
+
   it('dateFromUrl reads numeric and month-name segments and rejects impossible dates', () => {
     expect(dateFromUrl('https://a.example/world/europe/2025/06/02/slug')).toBe('2025-06-02');
     expect(dateFromUrl('https://a.example/world/2025/may/16/slug')).toBe('2025-05-16');

@@ -6,7 +6,7 @@
  * reader's source with soft hyphens matches as the clean source does.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
+import { parseHtml } from './support/dom';
 import { createEngine, type Engine } from '../lib/engine';
 import { parseSource } from '../lib/sources';
 import { findQuote } from '../lib/sources/reader';
@@ -114,7 +114,6 @@ describe('a source with soft hyphens matches as the clean source does', { timeou
     'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
     'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side.';
   const CLAIM = 'The Red Cross will supervise the transfer of 150 civilians from each side.';
-  const parseHtml = (h: string) => parseHTML(h).document as unknown as Document;
 
   it('as a .txt file and as an HTML page with &shy;', () => {
     const clean = createEngine([parseSource({ name: 'clean.txt', content: SOURCE })]).checkClaim(CLAIM);
@@ -142,7 +141,7 @@ describe('an article page with invisible characters is checked as the clean page
   ];
   const page = (sep: string) =>
     `<html><head><title>Talks</title></head><body><article><h1>Second round</h1>${BODY.map((p) => `<p>${sprinkle(p, sep)}</p>`).join('')}</article></body></html>`;
-  const extract = (h: string) => extractArticle(parseHTML(h).document as unknown as Document).text;
+  const extract = (h: string) => extractArticle(parseHtml(h)).text;
 
   it('zero-width spaces and BOMs inside words reach the engine as no character, not a space', () => {
     const clean = engine().analyze(extract(page('')), { docDate: '2025-06-02' });

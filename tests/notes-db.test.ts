@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import {
@@ -10,46 +10,26 @@ import {
   handleNoteRequest,
   listNotes,
   listTags,
-  makeNote,
   notesForPage,
-  openNotesDb,
   saveNote,
   updateNote,
   type Note,
   type NotesDB,
   type NewNoteInput,
 } from '../lib/notes';
+import { buildNote, notesDbs, SWAP_CLAIM, uuid } from './support/notes';
 
-const dbs: Dexie[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const openNotes = notesDbs();
 function fresh(factory = new IDBFactory()): { db: NotesDB; factory: IDBFactory } {
-  const db = openNotesDb({ indexedDB: factory, IDBKeyRange });
-  dbs.push(db);
-  return { db, factory };
+  return { db: openNotes(factory), factory };
 }
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let seq = 0;
-function note(over: Partial<NewNoteInput> & { at?: string } = {}): Note {
+function note({ at = '2025-06-02T10:00:00.000Z', ...over }: Partial<NewNoteInput> & { at?: string } = {}): Note {
   const n = ++seq;
-  const pageText = over.pageText ?? `Intro ${n}. Russia and Ukraine agreed to swap 1,000 prisoners each. Outro.`;
-  const claim = 'Russia and Ukraine agreed to swap 1,000 prisoners each.';
-  const start = over.start ?? pageText.indexOf(claim);
-  return makeNote(
-    {
-      pageUrl: 'https://news.example/a',
-      pageTitle: 'Talks',
-      pageText,
-      start,
-      end: over.end ?? start + claim.length,
-      claimVerdict: 'corroborated',
-      evidence: [{ source: '001_b42b158ef8421104', quote: 'Both sides will free 1,000 prisoners.', stance: 'supports', reason: 'same figure' }],
-      ...over,
-    },
-    { now: () => new Date(over.at ?? '2025-06-02T10:00:00.000Z'), uuid: () => uuid(n) },
-  );
+  const pageText = over.pageText ?? `Intro ${n}. ${SWAP_CLAIM} Outro.`;
+  const evidence = [{ source: '001_b42b158ef8421104', quote: 'Both sides will free 1,000 prisoners.', stance: 'supports' as const, reason: 'same figure' }];
+  return buildNote({ n, at, claim: SWAP_CLAIM, evidence, ...over, pageText });
 }
 
 /** A v1 row as the first release stored it: tags a comma-separated string, no reader verdict. */

@@ -7,7 +7,6 @@ import {
   csvField,
   escapeMarkdown,
   exportFileName,
-  makeNote,
   parseNotesImport,
   toCSV,
   toJSON,
@@ -18,18 +17,14 @@ import {
   type Note,
 } from '../lib/notes';
 import { VERDICT_LABELS } from '../lib/labels';
+import { buildNote, uuid } from './support/notes';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let seq = 0;
-function note(claim: string, over: Partial<NewNoteInput> & { at?: string; updated?: string } = {}): Note {
+function note(claim: string, { at, updated, ...over }: Partial<NewNoteInput> & { at?: string; updated?: string } = {}): Note {
   const i = ++seq;
   const pageText = `Before the claim. ${claim} After the claim.`;
-  const start = pageText.indexOf(claim);
-  const n = makeNote(
-    { pageUrl: 'https://news.example/a', pageTitle: 'Istanbul talks', pageText, start, end: start + claim.length, claimText: claim, claimVerdict: 'corroborated', ...over },
-    { now: () => new Date(over.at ?? `2025-06-02T10:0${i % 10}:00.000Z`), uuid: () => uuid(i) },
-  );
-  return over.updated ? { ...n, updatedAt: over.updated } : n;
+  const n = buildNote({ n: i, at: at ?? `2025-06-02T10:0${i % 10}:00.000Z`, claim, pageText, pageTitle: 'Istanbul talks', claimText: claim, ...over });
+  return updated ? { ...n, updatedAt: updated } : n;
 }
 
 const SWAP = note('Russia and Ukraine agreed to swap 1,000 prisoners each.', {

@@ -19,6 +19,7 @@ import {
   type NotesDB,
 } from '../lib/notes';
 import { deleteAllPrompt, backupBeforeDeleteAll } from '../lib/notes-ui/page';
+import { uuid } from './support/notes';
 
 /** The fixed limit the import had before: an export bigger than this was refused. */
 const OLD_LIMIT = 50_000_000;
@@ -29,7 +30,6 @@ afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
 });
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** A long note (the reader's text near the limit; quotes, "escapes" and non-ASCII included). */
 function bigNote(i: number, textChars: number): Note {

@@ -1,39 +1,23 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import {
   MAX_LISTED_ISSUES,
   NoteWriteError,
   importNotes,
   importNotesFile,
   listNotes,
-  makeNote,
-  openNotesDb,
   parseNotesImport,
   saveNote,
   toJSON,
   type Note,
-  type NotesDB,
 } from '../lib/notes';
+import { buildNote, notesDbs } from './support/notes';
 
-const dbs: NotesDB[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-function fresh(): NotesDB {
-  const db = openNotesDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-  dbs.push(db);
-  return db;
-}
+const fresh = notesDbs();
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 function note(i: number, over: Partial<Note> = {}): Note {
-  const text = `Paragraph ${i}. Kyiv said ${i} prisoners were freed on Monday. End.`;
   const claim = `Kyiv said ${i} prisoners were freed on Monday.`;
-  const start = text.indexOf(claim);
-  const n = makeNote(
-    { pageUrl: `https://news.example/${i % 2}`, pageTitle: 'Talks', pageText: text, start, end: start + claim.length, claimVerdict: 'not_covered', tags: ['t'] },
-    { now: () => new Date(Date.UTC(2025, 5, 2, 10, i)), uuid: () => uuid(i) },
-  );
+  const pageText = `Paragraph ${i}. ${claim} End.`;
+  const n = buildNote({ n: i, at: new Date(Date.UTC(2025, 5, 2, 10, i)), claim, pageText, pageUrl: `https://news.example/${i % 2}`, claimVerdict: 'not_covered', tags: ['t'] });
   return { ...n, ...over };
 }
 const NOTES = [note(1), note(2), note(3)];

@@ -10,8 +10,8 @@ import {
   normalizeTags,
   type NoteDeps,
 } from '../lib/notes';
+import { uuid } from './support/notes';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 function fixedDeps(): NoteDeps {
   let i = 0;
   return { now: () => new Date('2025-06-02T10:00:00.000Z'), uuid: () => uuid(++i) };

@@ -17,28 +17,14 @@ import { EMPTY_FORM, buildExport, filterByPlace, filterFromForm, formProblem, im
 import { PageNotesReplySchema, sortPageNotes, type PageNote } from '../lib/notes-ui/page-notes';
 import { noteRequestAllowed } from '../lib/background/notes-access';
 import { NoteEditor } from '../components/notes/NoteEditor';
+import { buildNote, SWAP_CLAIM, uuid } from './support/notes';
 import { NoteCard } from '../components/notes/NoteCard';
 import { OrphanedNotes } from '../components/notes/PageNotesSection';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let seq = 0;
-function note(over: Partial<NewNoteInput> & { at?: string; id?: number } = {}): Note {
-  const n = over.id ?? ++seq;
-  const claim = 'Russia and Ukraine agreed to swap 1,000 prisoners each.';
-  const pageText = over.pageText ?? `Intro. ${claim} Outro.`;
-  const start = over.start ?? pageText.indexOf(claim);
-  return makeNote(
-    {
-      pageUrl: 'https://news.example/a',
-      pageTitle: 'Talks in Istanbul',
-      pageText,
-      start,
-      end: over.end ?? start + claim.length,
-      claimVerdict: 'corroborated',
-      ...over,
-    },
-    { now: () => new Date(over.at ?? '2025-06-02T10:00:00.000Z'), uuid: () => uuid(n) },
-  );
+function note({ at = '2025-06-02T10:00:00.000Z', id, ...over }: Partial<NewNoteInput> & { at?: string; id?: number } = {}): Note {
+  const n = id ?? ++seq;
+  return buildNote({ n, at, claim: SWAP_CLAIM, pageText: `Intro. ${SWAP_CLAIM} Outro.`, pageTitle: 'Talks in Istanbul', ...over });
 }
 
 describe('note links (#crosscheck-note=<id>)', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { importFiles, prepareFile, progressText, savedPageUrl, type ImportProgress } from '../lib/sources/import';
 import { findQuote, splitAtQuote } from '../lib/sources/reader';
 import { MAX_SOURCE_BYTES } from '../lib/sources';
 import type { AddOutcome } from '../lib/sources/manager';
+import { parseHtml } from './support/dom';
 
-const parseHtml = (h: string) => parseHTML(h).document as unknown as Document;
 const ARTICLE =
   'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
   'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side, and that the ' +

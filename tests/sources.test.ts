@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { addSources, dedupeSources, englishShare, MAX_SOURCE_BYTES, parseSource, SourceError } from '../lib/sources';
 import { buildCorpus, setDocEnabled } from '../lib/corpus/index';
 import { createEngineFromIndex } from '../lib/engine';
 import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
+import { parseHtml } from './support/dom';
 
-const parseHtml = (h: string) => parseHTML(h).document as unknown as Document;
 const ARTICLE =
   'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
   'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side, and that the ' +

@@ -16,7 +16,8 @@ import { buildCorpus, hash as fnv, loadCorpus, serializeCorpus } from '../lib/co
 import { createService } from '../lib/background/service';
 import { createEngineProvider, indexCacheVersion } from '../lib/background/engine-provider';
 import { AnalysisSchema, type Analysis, type Response } from '../lib/messages';
-import { listNotes, makeNote, openNotesDb, saveNote, type Note, type NotesDB } from '../lib/notes';
+import { listNotes, openNotesDb, saveNote, type Note, type NotesDB } from '../lib/notes';
+import { buildNote, SWAP_CLAIM, uuid } from './support/notes';
 import type { Engine } from '../lib/engine';
 import { textHash } from '../lib/sources';
 import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
@@ -87,15 +88,8 @@ function loseConnection(db: { backendDB(): IDBDatabase }): void {
   idb.onclose?.call(idb, new Event('close'));
 }
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 function note(n: number): Note {
-  const pageText = `Intro ${n}. Russia and Ukraine agreed to swap 1,000 prisoners each. Outro.`;
-  const claim = 'Russia and Ukraine agreed to swap 1,000 prisoners each.';
-  const start = pageText.indexOf(claim);
-  return makeNote(
-    { pageUrl: 'https://news.example/a', pageTitle: 'Talks', pageText, start, end: start + claim.length, claimVerdict: 'corroborated', evidence: [] },
-    { now: () => new Date(Date.UTC(2025, 5, 2, 10, n)), uuid: () => uuid(n) },
-  );
+  return buildNote({ n, at: new Date(Date.UTC(2025, 5, 2, 10, n)), claim: SWAP_CLAIM, pageText: `Intro ${n}. ${SWAP_CLAIM} Outro.`, evidence: [] });
 }
 
 describe('item 1: a damaged corpus cache row', () => {

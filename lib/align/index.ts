@@ -105,6 +105,12 @@ const DATE_OFF_ALIGNMENT = 0.6;
 const DATE_OFF_MAX_DAYS = 31;
 /** Strength of a claim word the source's event implies (its place, "the talks"): less than said outright. */
 const IMPLIED = 0.7;
+/** The claim's words are lined up with the sentence's this well (by clause or by word) before a time in the sentence is read as the claim's. */
+const TIME_ALIGNMENT = 0.5;
+/** Characters before a time searched for a reporting verb ("said on Monday"): the verb and a word between. */
+const SAID_REACH = 30;
+/** Words before a word or name searched for a negator or a place preposition: a determiner, an adjective or an adverb may stand between. */
+const MODIFIER_REACH = 3;
 /** Prepositions that make the name after them the place where something happened. */
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'from']);
 
@@ -341,7 +347,7 @@ const SAID_TIME = /\b(said|says|told|announced|reported|added|stated|confirmed|w
  */
 function timesFor(f: Facts, c: Clause | undefined, whole: boolean): Facts {
   const [a, b] = whole ? [0, f.text.length] : spanOf(f, c);
-  return { ...f, times: f.times.filter((t) => t.start >= a && t.end <= b + 1 && !SAID_TIME.test(f.text.slice(Math.max(0, t.start - 30), t.start))) };
+  return { ...f, times: f.times.filter((t) => t.start >= a && t.end <= b + 1 && !SAID_TIME.test(f.text.slice(Math.max(0, t.start - SAID_REACH), t.start))) };
 }
 
 export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment {
@@ -357,7 +363,7 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   const fig = figureSlot(claim, within(source, items, m.matchOf), ctx.tolerance, actor.subjDiff === 1);
   const meetingDay = mentionsMeeting(claim) && mentionsMeeting(source);
   const mainOnly = claim.clauses.filter((c) => !c.apposition).length > 1;
-  const time = timeSlot(timesFor(claim, fr.main, !mainOnly), timesFor(source, fr.src, false), occasion === 'same' ? ctx.sourceEventDay : null, fr.cov >= 0.5 || m.cov >= 0.5, meetingDay);
+  const time = timeSlot(timesFor(claim, fr.main, !mainOnly), timesFor(source, fr.src, false), occasion === 'same' ? ctx.sourceEventDay : null, fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT, meetingDay);
   const inSpan = (f: Facts, c: Clause | undefined) => (x: Mention) => {
     const [s, e] = spanOf(f, c);
     return x.start >= s && x.end <= e;
@@ -483,7 +489,7 @@ function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<
 
 /** Is word `i` the head of a negation: a negator right before it, with at most a determiner or an adverb between? */
 function negationHead(f: Facts, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - MODIFIER_REACH); k--) {
     const w = f.words[k];
     const low = w.text.toLowerCase();
     if (NEGATORS.has(low) || (w.pos === 'VERB' && /^(fail|refuse|decline)$/.test(w.lemma))) return true;
@@ -503,7 +509,7 @@ function locations(f: Facts): Mention[] {
   return f.mentions.filter((m) => {
     if (m.demonym || m.kind === 'per' || m.kind === 'grp') return false;
     const first = m.words[0];
-    for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    for (let k = first - 1; k >= Math.max(0, first - MODIFIER_REACH); k--) {
       const w = f.words[k];
       if (LOCATIVE.has(w.text.toLowerCase())) return true;
       if (w.pos !== 'DET' && w.pos !== 'ADJ' && !(w.mention >= 0 && /['’]s$/.test(f.text.slice(w.start, w.end + 2)))) break;

@@ -109,6 +109,8 @@ export function figureSlot(claim: Facts, source: Facts, tolerance: number, diffe
   return { state: 'missing', detail: missing ? describeQ(missing) : '', matched, total: req.length };
 }
 
+/** Characters after a figure read for what it measures or whether it is an offset ("an hour behind schedule"). */
+const ANCHOR_REACH = 40;
 /** Words after a duration that make it an offset ("an hour behind schedule", "a day after"), not a length. */
 const OFFSET_AFTER = /^\s*(behind|late|later|early|earlier|ahead|after|before|ago|apart|beforehand|afterwards)\b/i;
 /** Measure units whose figure says how much of something: the something ("tonnes of wheat") must be the same. */
@@ -121,7 +123,7 @@ const ANCHOR_RELATED = 0.45;
  * ("an hour behind schedule") rather than a length, and what a measure is of ("tonnes of wheat").
  */
 function anchorOf(q: Quantity, f: Facts): { word: string; offset: boolean } {
-  const after = f.text.slice(q.end, q.end + 40);
+  const after = f.text.slice(q.end, q.end + ANCHOR_REACH);
   if (q.kind === 'duration') return { word: '', offset: OFFSET_AFTER.test(after) };
   if (q.kind === 'count' && MEASURE_UNITS.has(q.unit.toLowerCase())) {
     const of = /^\s*of\s+(?:the\s+)?([A-Za-z-]+)/.exec(after);

@@ -56,6 +56,8 @@ export const EVENT_GAP_DAYS = 2;
 export const LOOKBACK_DAYS = 3;
 /** Sentences of each report read for the event's day (the lead names the day). */
 export const DAY_SENTENCES = 12;
+/** A report's own date as a vote for the event's day: half a day its text names, so the text decides when it names one. */
+export const DATELINE_VOTE = 0.5;
 /**
  * Share of an undated report's words that must be one group's own (used by its reports, by no
  * other group's) for the report to join it — or, with a single group, shared with it.
@@ -150,7 +152,7 @@ function eventDay(ids: number[], docs: EventDoc[]): string | null {
     const date = docs[i].date?.slice(0, 10);
     if (!date) continue;
     if (!earliest || date < earliest) earliest = date;
-    bump(date, 0.5);
+    bump(date, DATELINE_VOTE);
     for (const text of docs[i].texts.slice(0, DAY_SENTENCES)) {
       for (const t of safeTimes(text, date)) {
         if ((t.kind !== 'weekday' && t.kind !== 'date') || !t.date) continue;

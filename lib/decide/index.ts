@@ -37,6 +37,8 @@ const MODEL = (weights as unknown as { pair: ModelWeights }).pair;
 
 /** Shared words quoted in a reason: enough to show what matched, short enough for a tooltip. */
 const REASON_WORDS = 6;
+/** A claim word matched at least this well counts as shared in a reason; a main point matched below it is "not in" the sentence. */
+const REASON_MATCH = 0.6;
 
 export function decide(a: Alignment, claimWords: (i: number) => string, eventSpecific: boolean, model: ModelWeights = MODEL): Decision {
   const [, pS0, pC0] = predict(model, inputVector(a.features));
@@ -53,12 +55,12 @@ export function decide(a: Alignment, claimWords: (i: number) => string, eventSpe
     f.predVerb && !f.negFlip && !f.antonym && 'polarity', f.subjSame && 'actor', f.predVerb && !f.evalFlip && 'evaluation',
     f.predVerb && !f.modalDiff && 'modality',
   ].filter((x): x is string => !!x);
-  const shared = a.pairs.filter(([, , s]) => s >= 0.6).slice(0, REASON_WORDS).map(([i]) => claimWords(i));
+  const shared = a.pairs.filter(([, , s]) => s >= REASON_MATCH).slice(0, REASON_WORDS).map(([i]) => claimWords(i));
   const sharedText = shared.length ? `shared words: ${shared.join(', ')}` : 'few words in common';
   let why = sharedText;
   if (a.features.eventDiff) why += '; about a different event';
   else if (a.disputes.length) why += `; ${a.disputes[0].detail}`;
-  else if (a.features.pred < 0.6) why += '; the main point is not in it';
+  else if (a.features.pred < REASON_MATCH) why += '; the main point is not in it';
   const reasons: Record<Stance, string> = {
     supports: [...a.agreements.map((x) => x.detail), sharedText].join('; '),
     conflicts: a.disputes[0]?.detail ?? why,

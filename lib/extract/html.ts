@@ -59,7 +59,8 @@ export function listOfLinks(root: Node, textChars: number): boolean {
  * footers, forms, bylines and credits, and anything hidden from assistive technology.
  */
 const BOILERPLATE_SELECTORS = [
-  'script',
+  // JSON-LD is kept for Readability, which reads the published time from it (and removes it itself).
+  'script:not([type="application/ld+json"])',
   'style',
   'noscript',
   'template',
@@ -155,6 +156,12 @@ function meta(doc: Document, selector: string): string | null {
   return v && v.trim() ? v.trim() : null;
 }
 
+/**
+ * The first-published date read by hand from the page: the fallback for pages where Readability
+ * finds no published time (it reads JSON-LD `datePublished`, `article:published_time` and
+ * `parsely-pub-date`, but not `<time datetime>`, `itemprop`/`name="date"` meta tags or a date in
+ * the URL).
+ */
 function findPublishedDate(doc: Document, url?: string): string | null {
   // 1. <time datetime>: prefer one marked as the publication time, skip "updated" ones.
   const times = Array.from(doc.querySelectorAll('time[datetime]'));
@@ -307,8 +314,8 @@ export function blockText(root: Node): string {
  * page has no better source.
  */
 export function extractArticle(doc: Document, url?: string): ExtractedArticle {
-  // Metadata first: the clean-up below removes bylines and datelines.
-  const date = findPublishedDate(doc, url);
+  // Metadata first: the clean-up below removes bylines and datelines (and <time> elements with them).
+  const fallbackDate = findPublishedDate(doc, url);
   const byline = findByline(doc);
   const siteName = findSiteName(doc);
   const h1 = normalizeWhitespace(doc.querySelector('h1')?.textContent ?? '');
@@ -318,6 +325,7 @@ export function extractArticle(doc: Document, url?: string): ExtractedArticle {
   let title = '';
   let text = '';
   let readabilitySite: string | null = null;
+  let publishedTime: string | null = null;
   let content: Node | null = null;
   try {
     const parsed = new Readability<Node>(doc, { serializer: (node) => node }).parse();
@@ -325,6 +333,7 @@ export function extractArticle(doc: Document, url?: string): ExtractedArticle {
       title = normalizeWhitespace(parsed.title ?? '');
       if (parsed.content) [content, text] = [parsed.content, blockText(parsed.content)];
       readabilitySite = parsed.siteName ? normalizeWhitespace(parsed.siteName) : null;
+      publishedTime = parsed.publishedTime ?? null;
     }
   } catch {
     // Readability can throw on degenerate documents; fall through to the plain fallback.
@@ -340,5 +349,7 @@ export function extractArticle(doc: Document, url?: string): ExtractedArticle {
   // Prefer the page's <h1> when Readability's title is that headline plus a site suffix.
   if (h1 && (!title || title.includes(h1))) title = h1;
 
+  // Readability's published time when it has one that is a date; else the page's own markers.
+  const date = dateFromIsoString(publishedTime) ?? fallbackDate;
   return { title, text, date, byline, siteName: siteName ?? readabilitySite, listOfLinks: isList };
 }

@@ -47,6 +47,14 @@ const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
 /** Subordinators of time: "… came after Putin suggested on Sunday …" puts Sunday in its own clause. */
 const TEMPORAL = new Set(['after', 'before', 'since', 'until', 'when', 'once', 'as']);
 const BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')']);
+/** Words after "and" searched for the verb of a new clause ("and the delegation left"). */
+const NEW_SUBJECT_REACH = 5;
+/** Words after "according to" searched for the speaker's name. */
+const ACCORDING_REACH = 4;
+/** Words after a reporting verb taken as its audience ("told a press conference"). */
+const AUDIENCE_REACH = 3;
+/** Words after a negative implicative ("failed to reach") searched for the verb it governs. */
+const IMPLICATIVE_REACH = 3;
 
 /** Where clauses start (word indices). */
 function clauseStarts(words: Word[]): number[] {
@@ -67,7 +75,7 @@ function clauseStarts(words: Word[]): number[] {
 
 /** After "and": a determiner, a noun or a name and then a verb within a few words is a new clause. */
 function startsNewSubject(words: Word[], i: number): boolean {
-  for (let k = i; k < Math.min(words.length, i + 5); k++) {
+  for (let k = i; k < Math.min(words.length, i + NEW_SUBJECT_REACH); k++) {
     const p = words[k].pos;
     if (p === 'VERB' || p === 'AUX') return k > i;
     if (p === 'PUNCT') return false;
@@ -112,7 +120,7 @@ export function readClauses(words: Word[], mentions: Mention[]): Clause[] {
   // (to the next comma or the end) is attribution.
   const according = words.findIndex((w, i) => w.lemma === 'accord' && words[i + 1]?.text.toLowerCase() === 'to');
   if (according >= 0) {
-    const m = words.slice(according + 2, according + 6).find((w) => w.mention >= 0);
+    const m = words.slice(according + 2, according + 2 + ACCORDING_REACH).find((w) => w.mention >= 0);
     if (m) for (const cl of clauses) if (cl.speaker < 0) cl.speaker = m.mention;
     let end = according;
     while (end < words.length && !(end > according + 1 && words[end].text === ',')) end++;
@@ -197,6 +205,23 @@ export function modalAt(words: Word[], clauses: Clause[], i: number): boolean {
   return false;
 }
 
+/** Who acts in a clause: the mentions and content nouns before its predicate (`start` to `end`). */
+function subjectsBetween(words: Word[], start: number, end: number): { subjects: number[]; subjectNouns: number[] } {
+  const subjects: number[] = [];
+  const subjectNouns: number[] = [];
+  // Names after a preposition ("in Istanbul", "at the talks with Kyiv") are not who acts.
+  let afterPrep = false;
+  for (let k = start; k < end; k++) {
+    const w = words[k];
+    if (w.pos === 'ADP' && w.text.toLowerCase() !== 'of') afterPrep = true;
+    else if (w.text === ',') afterPrep = false;
+    if (afterPrep) continue;
+    if (w.mention >= 0 && !subjects.includes(w.mention)) subjects.push(w.mention);
+    else if (w.pos === 'NOUN' && w.content) subjectNouns.push(k);
+  }
+  return { subjects, subjectNouns };
+}
+
 function readClause(words: Word[], mentions: Mention[], from: number, to: number, previous?: Clause): Clause {
   let speaker = -1;
   let start = from;
@@ -218,7 +243,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
         attribution = [];
         for (let a = from; a <= k; a++) attribution.push(a);
         // "told reporters", "told a press conference in Istanbul": the audience, up to the reported clause.
-        for (let a = k + 1; a < inner && a <= k + 3; a++) {
+        for (let a = k + 1; a < inner && a <= k + AUDIENCE_REACH; a++) {
           const w = words[a];
           if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADP') || w.text.toLowerCase() === 'that') break;
           attribution.push(a);
@@ -232,7 +257,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   // A negative implicative governs the verb after it: "failed to reach" → reach, negated.
   let implicativeNeg = false;
   if (pred >= 0 && NEGATIVE_IMPLICATIVES.has(words[pred].lemma)) {
-    const next = words.slice(pred + 1, Math.min(to, pred + 4)).findIndex((w) => w.pos === 'VERB');
+    const next = words.slice(pred + 1, Math.min(to, pred + 1 + IMPLICATIVE_REACH)).findIndex((w) => w.pos === 'VERB');
     if (next >= 0) {
       pred = pred + 1 + next;
       implicativeNeg = true;
@@ -240,18 +265,7 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   }
   const predicate = pred >= 0 ? [pred] : [];
   const subjEnd = pred >= 0 ? pred : to;
-  const subjects: number[] = [];
-  const subjectNouns: number[] = [];
-  // Names after a preposition ("in Istanbul", "at the talks with Kyiv") are not who acts.
-  let afterPrep = false;
-  for (let k = start; k < subjEnd; k++) {
-    const w = words[k];
-    if (w.pos === 'ADP' && w.text.toLowerCase() !== 'of') afterPrep = true;
-    else if (w.text === ',') afterPrep = false;
-    if (afterPrep) continue;
-    if (w.mention >= 0 && !subjects.includes(w.mention)) subjects.push(w.mention);
-    else if (w.pos === 'NOUN' && w.content) subjectNouns.push(k);
-  }
+  const { subjects, subjectNouns } = subjectsBetween(words, start, subjEnd);
   const low = (k: number) => words[k].text.toLowerCase();
   let negated = implicativeNeg;
   let modal = false;

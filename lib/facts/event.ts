@@ -34,6 +34,10 @@ export const OTHER_OCCASION_DAYS = 3;
 export const ARTICLE_WINDOW_DAYS = 2;
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, opening: 1, initial: 1, inaugural: 1 };
+/** Characters before a time or an ordinal searched for a background marker ("since", "ahead of"): the marker and up to three words. */
+const BACKGROUND_REACH = 40;
+/** Words after an ordinal ("the second round of talks") searched for the meeting noun it counts. */
+const ORDINAL_NOUN_REACH = 4;
 const BACKGROUND = /\b(since|after|following|before|until|ahead of|prior to|than)\s+(?:\S+\s+){0,3}$/i;
 
 export interface EventContext {
@@ -46,7 +50,7 @@ export interface EventContext {
 export function eventOf(f: Facts, events: CorpusEvent[], ctx: EventContext = {}): EventRef {
   if (!events.length) return { id: null, by: 'none' };
   const text = f.text;
-  const background = (t: { start: number }) => BACKGROUND.test(text.slice(Math.max(0, t.start - 40), t.start));
+  const background = (t: { start: number }) => BACKGROUND.test(text.slice(Math.max(0, t.start - BACKGROUND_REACH), t.start));
   // 1. Days and dates.
   const days = f.times.filter((t) => (t.kind === 'date' || t.kind === 'weekday' || (t.kind === 'relative' && t.date)) && !background(t));
   // A claim a day off still means the event (so the wrong day can be caught); a corpus sentence
@@ -110,8 +114,8 @@ function ordinalEvent(f: Facts, events: CorpusEvent[], docEvent: string | null):
     const n = ORDINALS[low];
     const prev = PREVIOUS_WORDS.has(low);
     if (!n && !prev && !(low === 'met' && w[i - 1]?.text.toLowerCase() === 'last')) continue;
-    if (BACKGROUND.test(f.text.slice(Math.max(0, w[i].start - 40), w[i].start))) continue;
-    const noun = w.slice(i + 1, i + 5).find((x) => MEETING_NOUNS.has(x.lemma) || MEETING_NOUNS.has(x.text.toLowerCase()));
+    if (BACKGROUND.test(f.text.slice(Math.max(0, w[i].start - BACKGROUND_REACH), w[i].start))) continue;
+    const noun = w.slice(i + 1, i + 1 + ORDINAL_NOUN_REACH).find((x) => MEETING_NOUNS.has(x.lemma) || MEETING_NOUNS.has(x.text.toLowerCase()));
     if (low === 'met') return previousOf(events, docEvent);
     if (!noun) continue;
     if (n) return n <= events.length ? { id: events[n - 1].id, by: 'ordinal' } : { id: null, by: 'ordinal' };

@@ -16,6 +16,8 @@ import { extractQuantities } from '../facts/quantities';
 
 /** A term in more than this share of the corpus's sentences is too common to rank by. */
 const MAX_DF_SHARE = 0.25;
+/** …but a term in this few sentences is always ranked by, however small the corpus. */
+const MIN_DF_CAP = 50;
 /** Weight of a claim name's country ("Kremlin" → Russia) as a retrieval term: a weak hint. */
 const COUNTRY_HINT = 0.4;
 
@@ -97,7 +99,7 @@ export function retrieve(index: CorpusIndex, query: Query, k: number = TUNING.ca
   if (!acc || acc.length < sentences.length) accs.set(index, (acc = new Float64Array(Math.max(1024, sentences.length * 2))));
   const touched: number[] = [];
   const n = sentences.length || 1;
-  const maxDf = Math.max(50, n * MAX_DF_SHARE);
+  const maxDf = Math.max(MIN_DF_CAP, n * MAX_DF_SHARE);
   for (const [term, mult] of query.terms) {
     const list = postings.get(term);
     if (!list || list.length > maxDf) continue;

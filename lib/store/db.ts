@@ -112,7 +112,9 @@ export class ReopeningDexie extends Dexie {
 
   /** Runs `op` on an open connection; if the connection was lost under it, reopens and retries once. */
   async withReopen<T>(op: () => Promise<T>): Promise<T> {
-    await this.ensureOpen();
+    // Not `await this.ensureOpen()` when open: awaiting a native promise first would run `op` outside
+    // the caller's Dexie zone, and a live query (the notes page) would stop seeing what `op` reads.
+    if (!this.isOpen() && !this.closedByOwner) await this.open();
     try {
       return await op();
     } catch (e) {
