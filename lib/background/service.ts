@@ -83,17 +83,8 @@ export interface Service {
   forgetTab(tabId: number): Promise<void>;
 }
 
-/** Toolbar badge: number of contradicted + mixed claims, '' when none (or no analysis). */
-export function badgeFor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
-  if (!analysis) return '';
-  const n = analysis.claims.filter((c) => c.verdict === 'contradicted' || c.verdict === 'mixed').length;
-  return n === 0 ? '' : n > 999 ? '999+' : String(n);
-}
-
-/** Badge colour: red when something is contradicted, amber when only mixed. */
-export function badgeColor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
-  return analysis?.claims.some((c) => c.verdict === 'contradicted') ? '#b91c1c' : '#b45309';
-}
+// The badge's wording moved to badge.ts; re-exported for older imports.
+export { badgeColor, badgeFor } from './badge';
 
 /** The URL used in cache keys and tab state: without its #fragment. */
 export function pageUrl(url: string): string {
