@@ -32,7 +32,7 @@ import {
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
 import { z } from 'zod';
-import { parseMessage, type Handler, type RequestOf, type SenderInfo } from '../protocol';
+import { parseMessage, typesIn, type Handler, type RequestOf, type SenderInfo, type TypesIn } from '../protocol';
 import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
 
 /** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
@@ -70,8 +70,8 @@ export interface ServiceDeps {
 export type HandleResult = Response<Analysis> | Response<TabState>;
 
 /** The page messages the service answers. */
-export const PAGE_TYPES = ['analyze', 'status', 'getTabState'] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
+export type PageType = TypesIn<'page', 'background'>;
+export const PAGE_TYPES: readonly PageType[] = typesIn('page', 'background');
 
 export interface Service {
   /** Validates and answers one page message (tests; the background wires `handlers`). */

@@ -9,7 +9,7 @@
  * directly instead.
  */
 import { fail, ok, type Response } from '../messages';
-import { PROTOCOL, parseMessage, type Handler, type ReplyIn } from '../protocol';
+import { PROTOCOL, parseMessage, typesIn, type Handler, type ReplyIn, type TypesIn } from '../protocol';
 import { NoteWriteError, deleteNote, listNotes, notesForPage, saveNote, updateNote, type NoteFilter, type NotesDB } from './db';
 import { systemDeps, type NoteDeps } from './model';
 
@@ -21,9 +21,9 @@ export const DeleteNoteRequest = PROTOCOL.deleteNote.request;
 export const NotesForPageRequest = PROTOCOL.notesForPage.request;
 export const ListNotesRequest = PROTOCOL.listNotes.request;
 
-/** The message types this module answers. */
-export const NOTE_TYPES = ['saveNote', 'updateNote', 'deleteNote', 'notesForPage', 'listNotes'] as const;
-export type NoteType = (typeof NOTE_TYPES)[number];
+/** The message types this module answers (the map's notes messages to the background). */
+export type NoteType = TypesIn<'notes', 'background'>;
+export const NOTE_TYPES: readonly NoteType[] = typesIn('notes', 'background');
 export const NOTE_REQUEST_TYPES: ReadonlySet<string> = new Set(NOTE_TYPES);
 
 export function isNoteRequest(raw: unknown): boolean {

@@ -158,6 +158,10 @@ export type MessageType = keyof Protocol;
 /** The message types `party` answers. */
 export type TypesTo<P extends Party> = { [K in MessageType]: Protocol[K]['to'] extends P ? K : never }[MessageType];
 export type BackgroundType = TypesTo<'background'>;
+/** The message types of `group` answered by `party`. */
+export type TypesIn<G extends Group, P extends Party> = {
+  [K in MessageType]: Protocol[K]['group'] extends G ? (Protocol[K]['to'] extends P ? K : never) : never;
+}[MessageType];
 export type ContentType = TypesTo<'content'>;
 
 /** A message as validated (defaults filled). */
@@ -172,6 +176,11 @@ export type ReplyIn<K extends MessageType> = z.input<Protocol[K]['reply']>;
 /** The route of `type`, or undefined for a type the protocol does not know. */
 export function routeOf(type: unknown): Route | undefined {
   return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) ? (PROTOCOL as Record<string, Route>)[type] : undefined;
+}
+
+/** The message types of `group` answered by `party` (routing lists derive from this). */
+export function typesIn<G extends Group, P extends Party>(group: G, party: P): TypesIn<G, P>[] {
+  return (Object.keys(PROTOCOL) as MessageType[]).filter((t) => PROTOCOL[t].group === group && PROTOCOL[t].to === party) as TypesIn<G, P>[];
 }
 
 /** Every message type, and those answered by `party`. */

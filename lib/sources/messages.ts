@@ -8,7 +8,7 @@
  * (only `openReader` may come from a web page) first.
  */
 import { fail, ok, type Response } from '../messages';
-import { checkAccess, parseMessage, PROTOCOL, routeOf, senderKind, type AccessDecision, type Handler, type RequestOf } from '../protocol';
+import { checkAccess, parseMessage, PROTOCOL, routeOf, senderKind, typesIn, type AccessDecision, type Handler, type RequestOf, type TypesIn } from '../protocol';
 import { SourceError } from './parse';
 import { SourceWriteError } from './db';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
@@ -30,20 +30,9 @@ export const RestoreSourceRequest = PROTOCOL.restoreSource.request;
 export const OpenReaderRequest = PROTOCOL.openReader.request;
 export const SourcesStatusRequest = PROTOCOL.sourcesStatus.request;
 
-/** The message types this module answers. */
-export const SOURCE_TYPES = [
-  'addSource',
-  'addPageSource',
-  'listSources',
-  'getSource',
-  'updateSource',
-  'setSourceEnabled',
-  'deleteSource',
-  'restoreSource',
-  'openReader',
-  'sourcesStatus',
-] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+/** The message types this module answers (the map's sources messages to the background). */
+export type SourceType = TypesIn<'sources', 'background'>;
+export const SOURCE_TYPES: readonly SourceType[] = typesIn('sources', 'background');
 export const SOURCE_REQUEST_TYPES: ReadonlySet<string> = new Set(SOURCE_TYPES);
 
 /** A sources message answered by the background (earlier name kept). */
