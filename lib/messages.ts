@@ -114,7 +114,10 @@ export function fail(error: string): Response<never> {
   return { ok: false, error };
 }
 
-/** Validates an incoming message; the error names what was wrong, for the sender to show. */
+/**
+ * Validates data against a schema in the envelope; the error names what was wrong. Messages are
+ * validated by lib/protocol (createHandler, send); this stays for other callers.
+ */
 export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): Response<T> {
   const r = schema.safeParse(raw);
   if (r.success) return ok(r.data);
