@@ -3,25 +3,36 @@ import { browser } from 'wxt/browser';
 import seedManifest from '../seeds/manifest.json';
 import { seedDocs } from '@/lib/corpus/manifest';
 import { sha256Hex } from '@/lib/background/hash';
-import { badgeColor, badgeFor, createService, type TabStore } from '@/lib/background/service';
-import { clearCaches, openDb } from '@/lib/store/db';
-import { fail, type TabState } from '@/lib/messages';
-import { handleNoteRequest, isNoteRequest, openNotesDb } from '@/lib/notes';
-import { noteRequestAllowed } from '@/lib/background/notes-access';
-import { createCorpusManager } from '@/lib/sources/manager';
-import { createSourcesHandler, isSourceRequest, sourceRequestAllowed } from '@/lib/sources/messages';
-import { openSourcesDb } from '@/lib/sources/db';
+import { createService } from '@/lib/background/service';
+import { createBadge } from '@/lib/background/badge';
+import { createCorpusBroadcast } from '@/lib/background/corpus-broadcast';
+import { installAddSourceMenu } from '@/lib/background/context-menu';
+import { createCommandHandler } from '@/lib/background/commands';
+import { createBackgroundRouter, messageListener } from '@/lib/background/router';
+import { sessionTabStore } from '@/lib/background/tab-store';
 import { loadEngineData } from '@/lib/background/engine-data';
+import { clearCaches, openDb } from '@/lib/store/db';
+import { openNotesDb } from '@/lib/notes/db';
+import { createCorpusManager } from '@/lib/sources/manager';
+import { createSourcesHandler } from '@/lib/sources/messages';
+import { openSourcesDb } from '@/lib/sources/db';
+import { call, type Transport } from '@/lib/protocol';
 import { z } from 'zod';
 
 /**
- * Background (MV3 service worker / MV2 background page): wiring only. The logic is in
- * lib/background/service.ts. Crosscheck makes no network request: the corpus is bundled.
+ * Background (MV3 service worker / MV2 background page): wiring only — each job is a module of
+ * lib/background (service: analyses and tab state; router: the one message listener; badge;
+ * corpus-broadcast; context-menu; commands; tab-store). Crosscheck makes no network request: the
+ * corpus is bundled.
  */
 export default defineBackground(() => {
   // The CSP forbids eval: tell zod up front instead of letting it probe `new Function`.
   z.config({ jitless: true });
   const log = (message: string, error?: unknown) => console.warn(`crosscheck: ${message}`, error ?? '');
+  const toTab =
+    (tabId: number): Transport =>
+    (m) =>
+      browser.tabs.sendMessage(tabId, m);
 
   // The engine's data files (packaged, read from the extension itself: no network), then the
   // seed corpus, bundled at build time.
@@ -44,59 +55,19 @@ export default defineBackground(() => {
 
   const db = openDb({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
 
-  // Per-tab state survives a service-worker restart in storage.session (Chrome 102+, Firefox 115+).
-  const session = browser.storage?.session;
-  const tabStore: TabStore | undefined = session
-    ? {
-        async get(tabId) {
-          const key = `tab:${tabId}`;
-          return (await session.get(key))[key];
-        },
-        set: (tabId, value) => session.set({ [`tab:${tabId}`]: value }),
-        remove: (tabId) => session.remove(`tab:${tabId}`),
-      }
-    : undefined;
-
-  // Chrome MV3: browser.action; Firefox MV2: browser.browserAction.
-  const action = browser.action ?? browser.browserAction;
-  const showBadge = (tabId: number, state: TabState) => {
-    const analysis = state.status === 'done' ? state.analysis : null;
-    const text = badgeFor(analysis);
-    const ignore = () => {}; // the tab may be gone
-    action.setBadgeText({ tabId, text }).catch(ignore);
-    if (text) action.setBadgeBackgroundColor({ tabId, color: badgeColor(analysis) }).catch(ignore);
-    const title = text
-      ? `Crosscheck: ${text} claim${text === '1' ? '' : 's'} contradicted or disputed by other reporting`
-      : 'Crosscheck: check the claims on this page';
-    action.setTitle({ tabId, title }).catch(ignore);
-  };
-
   // The corpus: the seeds plus the reader's own sources (their own database, never cleared with
-  // the caches), one live index changed incrementally (lib/sources/manager.ts). When it changes,
-  // every tab is told; a page that was checked checks itself again (the cache key includes the
-  // engine version, so it gets a fresh analysis).
-  let corpusTimer: ReturnType<typeof setTimeout> | undefined;
-  const tellTabsCorpusChanged = () => {
-    clearTimeout(corpusTimer);
-    corpusTimer = setTimeout(async () => {
-      const tabs = await browser.tabs.query({}).catch(() => []);
-      for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, { type: 'corpusChanged' }).catch(() => {});
-    }, 600);
-  };
-  const corpus = createCorpusManager({
-    loadSeeds: loadDocs,
-    sourcesDb: openSourcesDb(globalThis),
-    cacheDb: db,
-    now: () => Date.now(),
-    log,
-    onChange: tellTabsCorpusChanged,
+  // the caches), one live index changed incrementally. When it changes, every tab is told.
+  const corpusChanged = createCorpusBroadcast({
+    listTabs: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    toTab,
+    delayMs: 600,
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   });
+  const corpus = createCorpusManager({ loadSeeds: loadDocs, sourcesDb: openSourcesDb(globalThis), cacheDb: db, now: () => Date.now(), log, onChange: corpusChanged });
   const sources = createSourcesHandler({
     manager: corpus,
-    getArticle: (tabId) => browser.tabs.sendMessage(tabId, { type: 'sourceArticle' }).then((r: { ok?: boolean; data?: unknown; error?: string } | undefined) => {
-      if (!r || r.ok !== true) throw new Error(r?.error ?? 'no answer from the page');
-      return r.data as never;
-    }),
+    getArticle: (tabId) => call(toTab(tabId), 'sourceArticle', {}),
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') });
     },
@@ -107,35 +78,16 @@ export default defineBackground(() => {
     db,
     now: () => Date.now(),
     hash: sha256Hex(crypto.subtle),
-    tabStore,
-    onTabState: showBadge,
+    tabStore: sessionTabStore(browser.storage?.session),
+    // Chrome MV3: browser.action; Firefox MV2: browser.browserAction.
+    onTabState: createBadge(browser.action ?? browser.browserAction),
     log,
   });
 
-  // The reader's notes: their own database (never cleared with the caches), opened once. Note
-  // requests from a web page's content script are limited to that page's notes (notes-access.ts).
-  const notesDb = openNotesDb(globalThis);
-  const extensionOrigin = browser.runtime.getURL('/');
-
-  // sendResponse + `return true` works the same in Chrome and Firefox (no polyfill in WXT 0.20).
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (isNoteRequest(message)) {
-      const access = noteRequestAllowed(message, sender.url, extensionOrigin);
-      if (!access.ok) sendResponse(fail(access.error));
-      else handleNoteRequest(notesDb, message).then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
-      return true;
-    }
-    if (isSourceRequest(message)) {
-      const access = sourceRequestAllowed(message, sender.url, extensionOrigin);
-      if (!access.ok) sendResponse(fail(access.error));
-      else sources.handle(message).then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
-      return true;
-    }
-    service
-      .handle(message, { tabId: sender.tab?.id, url: sender.url, extensionPage: !!sender.url?.startsWith(extensionOrigin) })
-      .then(sendResponse, (e: unknown) => sendResponse(fail(`internal error: ${String(e)}`)));
-    return true;
-  });
+  // One listener for every message (lib/protocol/map.ts); note requests from a web page are
+  // limited to that page's notes, sources requests to opening the reader.
+  const route = createBackgroundRouter({ service, notesDb: openNotesDb(globalThis), sources, extensionOrigin: browser.runtime.getURL('/'), log });
+  browser.runtime.onMessage.addListener(messageListener(route));
 
   // Warm up: build (or reload) the corpus index and the engine as soon as the background
   // starts, not on the first page's request, so the first article is painted sooner.
@@ -150,34 +102,19 @@ export default defineBackground(() => {
     if (reason === 'update') void clearCaches(db, log);
   });
 
-  // Context menu: "Add this page to my sources" on web pages. Recreated at every start (removeAll
-  // first, so a restarted MV3 worker does not create a duplicate). The outcome is shown on the page.
-  const MENU_ADD_SOURCE = 'crosscheck-add-source';
-  const menus = browser.contextMenus;
-  if (menus) {
-    menus
-      .removeAll()
-      .then(() =>
-        menus.create({ id: MENU_ADD_SOURCE, title: 'Add this page to my sources', contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] }, () => {
-          void browser.runtime.lastError; // a duplicate after a fast restart is harmless
-        }),
-      )
-      .catch((e: unknown) => log('could not create the context menu item', e));
-    menus.onClicked.addListener((info, tab) => {
-      if (info.menuItemId !== MENU_ADD_SOURCE || tab?.id === undefined) return;
-      const tabId = tab.id;
-      void sources.addPage(tabId, 'menu').then((outcome) =>
-        browser.tabs.sendMessage(tabId, { type: 'sourceNotice', message: outcome.message, ok: outcome.status === 'added' }).catch(() => {}),
-      );
+  if (browser.contextMenus) {
+    installAddSourceMenu({
+      menus: browser.contextMenus,
+      addPage: (tabId, origin) => sources.addPage(tabId, origin),
+      toTab,
+      clearLastError: () => void browser.runtime.lastError,
+      log,
     });
   }
 
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-highlights') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return;
-    browser.tabs.sendMessage(tab.id, { type: 'toggleHighlights' }).catch(() => {
-      // No content script on this page (browser page, or not reloaded since install).
-    });
+  const onCommand = createCommandHandler({
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    toTab,
   });
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
 });

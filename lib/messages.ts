@@ -1,7 +1,8 @@
 /**
- * The typed messages between content script, popup, options and background. Every message is
- * validated with zod on receipt (`parseRequest`); a malformed one gets `{ ok: false, error }`,
- * never a crash. Responses use the same envelope.
+ * The data the extension's messages carry (analysis, tab state, a note draft) and the reply
+ * envelope `{ ok, data } | { ok, error }`. Which messages exist, who answers them and who may
+ * send them is the protocol map (lib/protocol/map.ts); sending and answering go through
+ * lib/protocol (`send`, `createHandler`), which validate with these schemas.
  */
 import { z } from 'zod';
 
@@ -89,8 +90,8 @@ export const ReportStatusRequest = z.object({
 /** Popup → background: the state of a tab. */
 export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().int().nonnegative() });
 
-export const Request = z.discriminatedUnion('type', [AnalyzeRequest, ReportStatusRequest, GetTabStateRequest]);
-export type Request = z.infer<typeof Request>;
+/** The background's page messages (before lib/protocol/map.ts; kept for older imports). */
+export type Request = import('./protocol/map').RequestOf<'analyze' | 'status' | 'getTabState'>;
 
 /** A note as the reader typed it (popup → content script, which builds and saves the note). */
 export const NoteDraftSchema = z.object({
@@ -100,17 +101,8 @@ export const NoteDraftSchema = z.object({
   readerReason: z.string().max(5_000),
 });
 
-/** Background / popup → content script. */
-export const ContentRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('analyzeNow') }),
-  z.object({ type: z.literal('scrollToClaim'), index: z.number().int().nonnegative() }),
-  z.object({ type: z.literal('toggleHighlights') }),
-  // Notes: the page's notes as placed on the live page (reply: PageNotesReply, lib/notes-ui/page-notes.ts) …
-  z.object({ type: z.literal('pageNotes') }),
-  // … and a new note on claim `index` (reply: the saved Note, or the library's error).
-  z.object({ type: z.literal('addNote'), index: z.number().int().nonnegative(), draft: NoteDraftSchema }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
+/** Background / popup → content script (the map's `to: 'content'` messages; kept for older imports). */
+export type ContentRequest = import('./protocol/map').RequestOf<import('./protocol/map').ContentType>;
 
 export type Response<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -122,7 +114,10 @@ export function fail(error: string): Response<never> {
   return { ok: false, error };
 }
 
-/** Validates an incoming message; the error names what was wrong, for the sender to show. */
+/**
+ * Validates data against a schema in the envelope; the error names what was wrong. Messages are
+ * validated by lib/protocol (createHandler, send); this stays for other callers.
+ */
 export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): Response<T> {
   const r = schema.safeParse(raw);
   if (r.success) return ok(r.data);
@@ -149,10 +144,3 @@ export const TabStateSchema = z.object({
   updatedAt: z.number(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
-
-/** Content script's reply to a ContentRequest (`analyzeNow`, `scrollToClaim`, `toggleHighlights`). */
-export const ContentReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type ContentReply = z.infer<typeof ContentReplySchema>;

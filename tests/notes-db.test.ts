@@ -219,7 +219,7 @@ describe('handleNoteRequest (background wiring for the content script)', () => {
   it('answers malformed messages and invalid notes with { ok: false, error }', async () => {
     const { db } = fresh();
     expect(await handleNoteRequest(db, { type: 'notesForPage' })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed message: pageUrl/) });
-    expect(await handleNoteRequest(db, { type: 'saveNote', note: { id: 'x' } })).toMatchObject({ ok: false, error: expect.stringMatching(/not valid/) });
+    expect(await handleNoteRequest(db, { type: 'saveNote', note: { id: 'x' } })).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed message: note\.id/) });
     expect(await db.notes.count()).toBe(0);
   });
 });

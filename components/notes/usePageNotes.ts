@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ContentReplySchema } from '@/lib/messages';
+import type { Response } from '@/lib/messages';
+import { NO_ANSWER, send, type ReplyOf } from '@/lib/protocol';
 import type { NoteDraft } from '@/lib/notes-ui/editor';
-import { PageNotesReplySchema, type PageNotesReply } from '@/lib/notes-ui/page-notes';
+import type { PageNotesReply } from '@/lib/notes-ui/page-notes';
 import type { PopupNotes } from './PageNotesSection';
 
 /**
@@ -17,10 +18,8 @@ export function usePageNotes(tabId: number | undefined, refreshKey: unknown): Po
   const refresh = useCallback(async () => {
     if (tabId === undefined) return;
     try {
-      const raw = ContentReplySchema.safeParse(await browser.tabs.sendMessage(tabId, { type: 'pageNotes' }));
-      if (!raw.success || !raw.data.ok) return;
-      const r = PageNotesReplySchema.safeParse(raw.data.data);
-      if (r.success && alive.current) setReply(r.data);
+      const r = await send((m) => browser.tabs.sendMessage(tabId, m), 'pageNotes', {});
+      if (r.ok && alive.current) setReply(r.data);
     } catch {
       // No content script on this tab: no notes to show.
     }
@@ -37,15 +36,14 @@ export function usePageNotes(tabId: number | undefined, refreshKey: unknown): Po
   const addNote = useCallback(
     async (index: number, draft: NoteDraft): Promise<string | null> => {
       if (tabId === undefined) return 'Could not save the note: there is no page. Nothing was saved.';
-      let raw: unknown;
+      let r: Response<ReplyOf<'addNote'>>;
       try {
-        raw = await browser.tabs.sendMessage(tabId, { type: 'addNote', index, draft });
+        r = await send((m) => browser.tabs.sendMessage(tabId, m), 'addNote', { index, draft });
       } catch {
         return "Could not save the note: Crosscheck can't reach this page. Nothing was saved. Reload the page and try again.";
       }
-      const r = ContentReplySchema.safeParse(raw);
-      if (!r.success) return 'Could not save the note: the page gave no answer. Nothing was saved.';
-      if (!r.data.ok) return r.data.error;
+      if (!r.ok && r.error === NO_ANSWER) return 'Could not save the note: the page gave no answer. Nothing was saved.';
+      if (!r.ok) return r.error;
       await refresh();
       return null;
     },

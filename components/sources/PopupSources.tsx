@@ -18,7 +18,7 @@ export function PopupSourcesSection({ tabId, canAdd }: { tabId: number | null; c
     setBusy(true);
     setResult(null);
     try {
-      const r = await callSources<AddOutcome>({ type: 'addPageSource', tabId });
+      const r = await callSources({ type: 'addPageSource', tabId });
       setResult({ text: r.message, ok: r.status === 'added' });
     } catch (e) {
       setResult({ text: (e as Error).message, ok: false });
@@ -77,7 +77,7 @@ export function useRecheckWhenCorpusChanged(state: TabState | null, recheck: () 
   const done = useRef<string | null>(null);
   const [version, setVersion] = useState<string | null>(null);
   useEffect(() => {
-    callSources<{ engineVersion: string }>({ type: 'sourcesStatus' })
+    callSources({ type: 'sourcesStatus' })
       .then((s) => setVersion(s.engineVersion))
       .catch(() => {});
   }, []);

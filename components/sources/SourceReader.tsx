@@ -18,7 +18,7 @@ export function SourceReader({ search }: { search: string }) {
 
   useEffect(() => {
     if (!source) return;
-    callSources<{ source: SourceInfo; text: string }>({ type: 'getSource', id: source })
+    callSources({ type: 'getSource', id: source })
       .then((g) => {
         setGot(g);
         document.title = `Crosscheck: ${g.source.title}`;

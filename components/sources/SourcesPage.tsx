@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
-import { SourceOriginSchema, type UserSource } from '@/lib/sources/db';
+import { SourceInfoSchema, type UserSource } from '@/lib/sources/schema';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
 import type { MetaInput } from '@/lib/sources/messages';
 import { aboutSubject, readerPath } from '@/lib/sources/protocol';
@@ -21,29 +21,11 @@ function short(t: string, n = 90): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
 
-/** One entry of the background's list, checked before it is rendered (a malformed one must not blank the page). */
-const SourceInfoSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['seed', 'user']),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
-  url: z.string().nullable(),
-  event: z.string().nullable(),
-  enabled: z.boolean(),
-  addedAt: z.number().nullable(),
-  origin: SourceOriginSchema.nullable(),
-  fileName: z.string().nullable(),
-  chars: z.number(),
-  supported: z.number(),
-  contradicted: z.number(),
-  damaged: z.string().optional(),
-});
-
 /** The entries that can be shown, and how many could not be read (reported on the page, not rendered). */
 export function readSourceList(reply: unknown): { sources: SourceInfo[]; unreadable: number } {
   if (!Array.isArray(reply)) throw new Error('the background sent something that is not a list of sources. Reload this page.');
   const sources: SourceInfo[] = [];
+  // Each entry checked before it is rendered (a malformed one must not blank the page).
   for (const entry of reply) {
     const p = SourceInfoSchema.safeParse(entry);
     if (p.success) sources.push(p.data);
@@ -62,7 +44,7 @@ function useSourceList() {
 
   const reload = useCallback(async () => {
     try {
-      const list = readSourceList(await callSources<unknown>({ type: 'listSources' }));
+      const list = readSourceList(await callSources({ type: 'listSources' }));
       setSources(list.sources);
       setUnreadable(list.unreadable);
       setLoadError(null);
@@ -105,11 +87,11 @@ function useSourceActions(reload: () => Promise<void>, setNotice: (n: Notice) =>
       return `${s.enabled ? 'Switched off' : 'Switched on'}: “${short(s.title, 60)}”. Pages are checked again with your sources as they are now.`;
     });
 
-  const remove = (s: SourceInfo) => act(async () => '', () => callSources<UserSource>({ type: 'deleteSource', id: s.id }));
+  const remove = (s: SourceInfo) => act(async () => '', () => callSources({ type: 'deleteSource', id: s.id }));
 
   const undo = (row: UserSource) =>
     act(async () => {
-      const r = await callSources<AddOutcome>({ type: 'restoreSource', source: row });
+      const r = await callSources({ type: 'restoreSource', source: row });
       if (r.status !== 'added') throw new Error(r.message);
       return r.message;
     });
@@ -445,7 +427,7 @@ function PasteForm({ onAdded }: { onAdded(): Promise<void> }) {
     setBusy(true);
     setResult(null);
     try {
-      const r = await callSources<AddOutcome>({ type: 'addSource', name: 'The pasted text', text, meta: toMeta(v, false), origin: 'paste' });
+      const r = await callSources({ type: 'addSource', name: 'The pasted text', text, meta: toMeta(v, false), origin: 'paste' });
       const ok = r.status === 'added';
       setResult({ text: ok ? r.message : aboutSubject('The pasted text', r.message), ok });
       if (ok) {
@@ -491,7 +473,7 @@ function FileImport({ onDone }: { onDone(): Promise<void> }) {
     const r = await importFiles(files, {
       read: async (f) => new Uint8Array(await f.arrayBuffer()),
       parseHtml: (html) => parser.parseFromString(html, 'text/html'),
-      send: (item) => callSources<AddOutcome>({ type: 'addSource', name: item.name, text: item.text, meta: toMetaInput(item.meta), origin: 'file', fileName: item.fileName }),
+      send: (item) => callSources({ type: 'addSource', name: item.name, text: item.text, meta: toMetaInput(item.meta), origin: 'file', fileName: item.fileName }),
       onProgress: setProgress,
     });
     setReport(r);

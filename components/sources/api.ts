@@ -1,18 +1,20 @@
 /**
- * Extension pages (sources page, reader, popup) → background, for the sources messages
- * (lib/sources/messages.ts). Resolves to the reply's data; rejects with the reply's error.
+ * Extension pages (sources page, reader, popup) → background, for the sources messages of the
+ * protocol (lib/protocol/map.ts). Resolves to the reply's data, checked against the map's reply
+ * schema; rejects with the reply's error (or why the reply is malformed).
  */
 import { browser } from 'wxt/browser';
-import type { SourceRequest } from '@/lib/sources/messages';
-import type { z } from 'zod';
+import { call, NO_ANSWER, type PayloadOf, type ReplyOf } from '@/lib/protocol';
+import type { SourceType } from '@/lib/sources/messages';
 
-type Input = z.input<typeof import('@/lib/sources/messages').SourceRequest>;
-
-export async function callSources<T>(request: Input | SourceRequest): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(request)) as { ok?: boolean; data?: unknown; error?: string } | undefined;
-  if (!reply || typeof reply !== 'object') throw new Error("Crosscheck's background did not answer. Reload this page.");
-  if (reply.ok !== true) throw new Error(reply.error ?? 'Something went wrong.');
-  return reply.data as T;
+export async function callSources<K extends SourceType>(request: { type: K } & PayloadOf<K>): Promise<ReplyOf<K>> {
+  const { type, ...payload } = request;
+  try {
+    return await call((m) => browser.runtime.sendMessage(m), type, payload as unknown as PayloadOf<K>);
+  } catch (e) {
+    if (e instanceof Error && e.message === NO_ANSWER) throw new Error("Crosscheck's background did not answer. Reload this page.");
+    throw e;
+  }
 }
 
 /** Opens an extension page (e.g. "/reader.html?source=…") in a new tab. */

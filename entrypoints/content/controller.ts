@@ -36,19 +36,19 @@ import {
   sendWithRetry,
   withAnswerTimeout,
 } from '@/lib/content/failures';
-import { isPageResultRequest, type PageResult } from '@/lib/content/page-result';
+import { PAGE_RESULT_REQUEST, type PageResult } from '@/lib/content/page-result';
 import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
 import { OVERLAY_HOST_TAG } from '@/lib/content/style';
-import { AnalysisSchema, ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { fail, ok, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { createHandler, send, type Handlers, type ReplyOf } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
 import { Tooltip, UI_HOST_TAG } from './tooltip';
 import { PageNotes } from './notes';
 import { Notice, NOTICE_HOST_TAG } from './notice';
-import { handleSourceContentRequest } from './sources';
+import { sourceContentHandlers } from './sources';
 import { SIGNALS } from './signals';
-import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** Most parts a page is checked in (at CHUNK_CHARS each); beyond, the popup says what part was checked. */
@@ -234,24 +234,23 @@ export class Controller {
     let retries = 0;
     let failure: unknown = null;
     for (const chunk of chunks) {
-      let res: Response<unknown> | undefined;
+      let res: Response<ReplyOf<'analyze'>> | undefined;
       try {
         const sent = await sendWithRetry(
           async () => {
             if (!extensionAlive()) throw new Error('Extension context invalidated.');
-            const r = (await withAnswerTimeout(
-              browser.runtime.sendMessage({
-                type: 'analyze',
-                url: url.slice(0, 4096),
-                title: article.title.slice(0, 2000),
-                text: chunk.text,
-                docDate: article.date,
-                sentAt: Date.now(),
-              }),
-              SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
-            )) as Response<unknown> | undefined;
-            if (r === undefined || r === null) throw new NoAnswerError();
-            return r;
+            const transport = async (m: unknown) => {
+              const r = await withAnswerTimeout(browser.runtime.sendMessage(m), SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
+              if (r === undefined || r === null) throw new NoAnswerError();
+              return r;
+            };
+            return send(transport, 'analyze', {
+              url: url.slice(0, 4096),
+              title: article.title.slice(0, 2000),
+              text: chunk.text,
+              docDate: article.date,
+              sentAt: Date.now(),
+            });
           },
           { stillWanted: () => gen === this.generation && !this.gone },
         );
@@ -273,12 +272,8 @@ export class Controller {
         failure = new Error(res.error);
         break;
       }
-      const parsed = AnalysisSchema.safeParse(res.data);
-      if (!parsed.success) {
-        failure = new Error('malformed analysis from the background');
-        break;
-      }
-      parts.push({ chunk, analysis: parsed.data });
+      // The reply was checked against the protocol's reply schema (a malformed one is !res.ok).
+      parts.push({ chunk, analysis: res.data });
       run.done = parts.length;
       const merged = mergeAnalyses(parts);
       this.analysis = merged;
@@ -530,27 +525,13 @@ export class Controller {
   // Messages and settings
 
   private listenMessages(): void {
+    // Only the extension's own contexts (background, popup) can reach a content script's onMessage.
+    const handle = createHandler('content', this.messageHandlers());
     const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
       if (this.gone) return undefined;
-      // The popup: what this page's run checked (a long page is checked in parts).
-      if (isPageResultRequest(msg)) {
-        sendResponse(ok(this.pageResult()));
-        return undefined;
-      }
-      // Your own sources (entrypoints/content/sources.ts): the article for "Add this page", notices, corpus changes.
-      if (isSourceContentRequest(msg)) {
-        void handleSourceContentRequest(msg, { showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }).then(sendResponse, (e) =>
-          sendResponse(fail(String(e))),
-        );
-        return true;
-      }
-      const req = parseRequest(ContentRequest, msg);
-      if (!req.ok) {
-        // Not for us (or malformed): answer only messages that look like content requests.
-        if (msg && typeof msg === 'object' && 'type' in msg) sendResponse(req);
-        return undefined;
-      }
-      void this.handle(req.data).then(sendResponse, (e) => sendResponse(fail(String(e))));
+      // Not a message (no type): not for us.
+      if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
+      void handle(msg, { kind: 'background' }).then(sendResponse, (e) => sendResponse(fail(String(e))));
       return true;
     };
     browser.runtime.onMessage.addListener(listener);
@@ -571,28 +552,33 @@ export class Controller {
     };
   }
 
-  private async handle(req: ContentRequest): Promise<Response<unknown>> {
-    switch (req.type) {
-      case 'analyzeNow':
+  /** The content script's answers to the protocol's `to: 'content'` messages (lib/protocol/map.ts). */
+  private messageHandlers(): Handlers<'content'> {
+    return {
+      analyzeNow: async () => {
         this.active = true;
         this.lastText = null;
         await this.run('manual');
         return ok({ status: document.documentElement.dataset.crosscheckStatus ?? 'idle' });
-      case 'toggleHighlights': {
+      },
+      toggleHighlights: () => {
         const visible = !this.painter.isVisible();
         this.painter.setVisible(visible);
         if (!visible) this.tooltip?.close(false);
         this.setSignal('visible', String(visible));
         return ok({ visible });
-      }
-      case 'scrollToClaim':
-        return this.scrollToClaim(req.index);
-      case 'pageNotes':
+      },
+      scrollToClaim: (req) => this.scrollToClaim(req.index),
+      pageNotes: async () => {
         await this.syncNotes();
         return ok(this.notes.list());
-      case 'addNote':
-        return this.notes.add(req.index, req.draft);
-    }
+      },
+      addNote: (req) => this.notes.add(req.index, req.draft),
+      // The popup: what this page's run checked (a long page is checked in parts).
+      [PAGE_RESULT_REQUEST]: () => ok(this.pageResult()),
+      // Your own sources (entrypoints/content/sources.ts): the article for "Add this page", notices, corpus changes.
+      ...sourceContentHandlers({ showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }),
+    };
   }
 
   /** The reader added, removed or switched sources: a checked page asks again (a fresh analysis with the new corpus). */
@@ -634,7 +620,7 @@ export class Controller {
     if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
   }
 
-  private async scrollToClaim(index: number): Promise<Response<unknown>> {
+  private async scrollToClaim(index: number): Promise<Response<{ index: number }>> {
     const claim = this.painter.painted.find((c) => c.index === index);
     if (!claim) return fail('that claim is not highlighted on this page');
     if (!this.painter.isVisible()) {
@@ -674,9 +660,9 @@ export class Controller {
     if (this.gone) return;
     this.setSignal('status', status);
     this.lastReport = { status, error: error ? error.slice(0, 500) : null };
-    const msg = { type: 'status', status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
+    const payload = { status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
     // The background may be restarting (MV3 service worker) or not listening, the extension gone: never throw.
-    quietly(() => void browser.runtime.sendMessage(msg).catch(() => {}));
+    quietly(() => void send((m) => browser.runtime.sendMessage(m), 'status', payload).catch(() => {}));
   }
 
   /**

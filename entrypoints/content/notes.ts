@@ -16,7 +16,8 @@ import { browser } from 'wxt/browser';
 import type { AnchorRange } from '@/lib/anchor';
 import { pageKey } from '@/lib/content/article';
 import type { Analysis, Response } from '@/lib/messages';
-import { NoteSchema, NoteValidationError, makeNote, type Note } from '@/lib/notes/model';
+import { NoteValidationError, makeNote, type Note } from '@/lib/notes/model';
+import { NO_ANSWER, send } from '@/lib/protocol';
 import { reanchorNotes, textPositionOf, type ReanchorResult } from '@/lib/notes/reanchor';
 import { anchorUpdates, type AnchorStatus } from '@/lib/notes-ui/anchor-store';
 import { notesByClaim, type Span } from '@/lib/notes-ui/claims';
@@ -99,14 +100,10 @@ export class PageNotes {
 
   private async load(key: string): Promise<void> {
     try {
-      const res = (await browser.runtime.sendMessage({ type: 'notesForPage', pageUrl: key.slice(0, 4096) })) as Response<unknown> | undefined;
-      if (!res || !res.ok) throw new Error(res ? res.error : 'no answer');
-      const list = Array.isArray(res.data) ? res.data : [];
+      const res = await send((m) => browser.runtime.sendMessage(m), 'notesForPage', { pageUrl: key.slice(0, 4096) });
+      if (!res.ok) throw new Error(res.error);
       if (this.key !== key) return;
-      this.notes = list.flatMap((raw) => {
-        const r = NoteSchema.safeParse(raw);
-        return r.success ? [r.data] : [];
-      });
+      this.notes = res.data;
       this.loadError = null;
     } catch (e) {
       // Without the notes the page still works; the popup says why they are missing.
@@ -244,16 +241,15 @@ export class PageNotes {
       const msg = e instanceof NoteValidationError ? e.message : String(e);
       return { ok: false, error: `Could not save the note: ${msg}. Nothing was saved.` };
     }
-    let res: Response<unknown> | undefined;
+    let res: Response<Note>;
     try {
-      res = (await browser.runtime.sendMessage({ type: 'saveNote', note })) as Response<unknown> | undefined;
+      res = await send((m) => browser.runtime.sendMessage(m), 'saveNote', { note });
     } catch (e) {
       return { ok: false, error: `Could not save the note: Crosscheck did not answer (${e instanceof Error ? e.message : String(e)}). Nothing was saved. Reload the page and try again.` };
     }
-    if (!res) return { ok: false, error: 'Could not save the note: Crosscheck did not answer. Nothing was saved. Reload the page and try again.' };
+    if (!res.ok && res.error === NO_ANSWER) return { ok: false, error: 'Could not save the note: Crosscheck did not answer. Nothing was saved. Reload the page and try again.' };
     if (!res.ok) return res;
-    const saved = NoteSchema.safeParse(res.data);
-    const stored = saved.success ? saved.data : note;
+    const stored = res.data;
     this.notes = [...this.notes.filter((n) => n.id !== stored.id), stored];
     this.written.delete(stored.id);
     this.place();

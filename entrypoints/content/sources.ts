@@ -4,10 +4,10 @@
  * context-menu add on the page, and re-checks the page when the corpus changed.
  */
 import { extractArticle } from '@/lib/extract/html';
-import { fail, ok, type Response } from '@/lib/messages';
+import { fail, ok } from '@/lib/messages';
 import { browser } from 'wxt/browser';
-import { readerPath, SourceContentRequest, type PageArticle } from '@/lib/sources/protocol';
-import { parseRequest } from '@/lib/messages';
+import { readerPath, type PageArticle } from '@/lib/sources/protocol';
+import { send, type Handler } from '@/lib/protocol';
 
 export interface SourceHooks {
   showNotice(text: string): void;
@@ -28,23 +28,25 @@ export function pageArticle(): PageArticle {
   };
 }
 
-export async function handleSourceContentRequest(raw: unknown, hooks: SourceHooks): Promise<Response<unknown>> {
-  const req = parseRequest(SourceContentRequest, raw);
-  if (!req.ok) return req;
-  switch (req.data.type) {
-    case 'sourceArticle':
+/** The content script's answers to the sources messages of the protocol (lib/protocol/map.ts). */
+export function sourceContentHandlers(hooks: SourceHooks): { [K in 'sourceArticle' | 'sourceNotice' | 'corpusChanged']: Handler<K> } {
+  return {
+    sourceArticle: () => {
       try {
         return ok(pageArticle());
       } catch (e) {
         return fail(`could not read the page: ${String(e)}`);
       }
-    case 'sourceNotice':
-      hooks.showNotice(`Crosscheck: ${req.data.message}`);
-      return ok({ shown: true });
-    case 'corpusChanged':
+    },
+    sourceNotice: (req) => {
+      hooks.showNotice(`Crosscheck: ${req.message}`);
+      return ok({ shown: true as const });
+    },
+    corpusChanged: () => {
       hooks.corpusChanged();
       return ok({});
-  }
+    },
+  };
 }
 
 /**
@@ -63,7 +65,7 @@ export function readerLink(source: string, quote: string): HTMLAnchorElement {
   const open = (ev: MouseEvent) => {
     ev.preventDefault();
     ev.stopPropagation();
-    browser.runtime.sendMessage({ type: 'openReader', source, quote: quote.slice(0, 5000) }).catch(() => {});
+    send((m) => browser.runtime.sendMessage(m), 'openReader', { source, quote: quote.slice(0, 5000) }).catch(() => {});
   };
   a.addEventListener('click', open);
   a.addEventListener('auxclick', open);

@@ -4,9 +4,10 @@ import { PopupBody } from '@/components/popup/PopupBody';
 import { PopupNotesContext, PopupNotesSection } from '@/components/notes/PageNotesSection';
 import { usePageNotes } from '@/components/notes/usePageNotes';
 import { PopupSourcesSection, useRecheckWhenCorpusChanged } from '@/components/sources/PopupSources';
-import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState } from '@/lib/messages';
+import type { TabState } from '@/lib/messages';
+import { call, NO_ANSWER, send, type ContentType, type PayloadOf, type Transport } from '@/lib/protocol';
 import { coverageText, popupView, withPageResult } from '@/lib/popup/model';
-import { PAGE_RESULT_REQUEST, PageResultSchema, type PageResult } from '@/lib/content/page-result';
+import { PAGE_RESULT_REQUEST, type PageResult } from '@/lib/content/page-result';
 import { parseSettings } from '@/lib/settings';
 
 const POLL_MS = 600;
@@ -22,11 +23,14 @@ async function activeTab(): Promise<ActiveTab | null> {
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
+const toBackground: Transport = (m) => browser.runtime.sendMessage(m);
+const toTab =
+  (tabId: number): Transport =>
+  (m) =>
+    browser.tabs.sendMessage(tabId, m);
+
 async function fetchTabState(tabId: number): Promise<TabState> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'getTabState', tabId });
-  const r = reply as { ok?: boolean; data?: unknown; error?: string } | undefined;
-  if (!r || r.ok !== true) throw new Error(r?.error ?? 'no answer from the background');
-  return TabStateSchema.parse(r.data);
+  return call(toBackground, 'getTabState', { tabId });
 }
 
 /**
@@ -35,20 +39,19 @@ async function fetchTabState(tabId: number): Promise<TabState> {
  */
 async function fetchPageResult(tabId: number): Promise<PageResult | null> {
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: PAGE_RESULT_REQUEST })) as { ok?: boolean; data?: unknown } | undefined;
-    if (!reply || reply.ok !== true) return null;
-    const r = PageResultSchema.safeParse(reply.data);
-    return r.success ? r.data : null;
+    const r = await send(toTab(tabId), PAGE_RESULT_REQUEST, {});
+    return r.ok ? r.data : null;
   } catch {
     return null;
   }
 }
 
 /** Sends a request to the tab's content script; resolves to an error message, or null on success. */
-async function tellPage(tabId: number, request: ContentRequest): Promise<string | null> {
+async function tellPage<K extends ContentType>(tabId: number, type: K, payload: PayloadOf<K>): Promise<string | null> {
   try {
-    const reply = ContentReplySchema.safeParse(await browser.tabs.sendMessage(tabId, request));
-    if (reply.success && !reply.data.ok) return reply.data.error;
+    const reply = await send(toTab(tabId), type, payload);
+    // No answer at all is not a refusal (as before): the popup polls the tab's state anyway.
+    if (!reply.ok && reply.error !== NO_ANSWER) return reply.error;
     return null;
   } catch {
     return "Crosscheck can't reach this page. Reload the page and try again.";
@@ -115,7 +118,7 @@ export default function App() {
     if (!tab) return;
     setNotice(null);
     setBusy(true);
-    const err = await tellPage(tab.id, { type: 'analyzeNow' });
+    const err = await tellPage(tab.id, 'analyzeNow', {});
     if (!alive.current) return;
     if (err) {
       setNotice(err);
@@ -132,7 +135,7 @@ export default function App() {
 
   const onChoose = async (index: number) => {
     if (!tab) return;
-    const err = await tellPage(tab.id, { type: 'scrollToClaim', index });
+    const err = await tellPage(tab.id, 'scrollToClaim', { index });
     if (alive.current) setNotice(err);
   };
 

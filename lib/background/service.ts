@@ -3,7 +3,8 @@
  * persistence), so it runs unchanged in Node tests. `entrypoints/background.ts` only wires it to
  * the extension APIs.
  *
- * Requests (validated with `parseRequest(Request, raw)`; a malformed one gets `{ok:false,error}`):
+ * Requests (the protocol map's page messages, lib/protocol/map.ts; `handlers` answers them for
+ * `createHandler`, `handle` validates first — a malformed one gets `{ok:false,error}`):
  * - `analyze` (content script): cache lookup by [url without #fragment, contentHash,
  *   engine.version] where contentHash = hash(docDate + "\n" + text); a hit is returned with
  *   `cached: true` and no engine call; a miss runs `engine.analyze(text, {docDate})`, stores the
@@ -22,8 +23,6 @@
 import {
   fail,
   ok,
-  parseRequest,
-  Request,
   TabStateSchema,
   type Analysis,
   type Response,
@@ -33,6 +32,7 @@ import {
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
 import { z } from 'zod';
+import { parseMessage, typesIn, type Handler, type RequestOf, type SenderInfo, type TypesIn } from '../protocol';
 import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
 
 /** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
@@ -69,24 +69,22 @@ export interface ServiceDeps {
 
 export type HandleResult = Response<Analysis> | Response<TabState>;
 
+/** The page messages the service answers. */
+export type PageType = TypesIn<'page', 'background'>;
+export const PAGE_TYPES: readonly PageType[] = typesIn('page', 'background');
+
 export interface Service {
+  /** Validates and answers one page message (tests; the background wires `handlers`). */
   handle(request: unknown, sender: Sender): Promise<HandleResult>;
+  /** One handler per page message, for createHandler (lib/protocol/handle.ts). */
+  handlers: { [K in PageType]: Handler<K> };
   getTabState(tabId: number): Promise<TabState>;
   /** Forget a tab (closed, or navigating to a new page). */
   forgetTab(tabId: number): Promise<void>;
 }
 
-/** Toolbar badge: number of contradicted + mixed claims, '' when none (or no analysis). */
-export function badgeFor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
-  if (!analysis) return '';
-  const n = analysis.claims.filter((c) => c.verdict === 'contradicted' || c.verdict === 'mixed').length;
-  return n === 0 ? '' : n > 999 ? '999+' : String(n);
-}
-
-/** Badge colour: red when something is contradicted, amber when only mixed. */
-export function badgeColor(analysis: Pick<Analysis, 'claims'> | null | undefined): string {
-  return analysis?.claims.some((c) => c.verdict === 'contradicted') ? '#b91c1c' : '#b45309';
-}
+// The badge's wording moved to badge.ts; re-exported for older imports.
+export { badgeColor, badgeFor } from './badge';
 
 /** The URL used in cache keys and tab state: without its #fragment. */
 export function pageUrl(url: string): string {
@@ -205,7 +203,7 @@ export function createService(deps: ServiceDeps): Service {
     return { ...rest, cached, ms };
   }
 
-  async function runAnalysis(engine: Engine, req: Extract<Request, { type: 'analyze' }>, url: string, contentHash: string): Promise<Analysis> {
+  async function runAnalysis(engine: Engine, req: RequestOf<'analyze'>, url: string, contentHash: string): Promise<Analysis> {
     const key: AnalysisKey = [url, contentHash, engine.version];
     if (deps.db) {
       const hit = await getAnalysis(deps.db, key, log);
@@ -227,7 +225,7 @@ export function createService(deps: ServiceDeps): Service {
     return fromRow(row, false, ms);
   }
 
-  async function analyze(req: Extract<Request, { type: 'analyze' }>, tabId: number | undefined): Promise<Response<Analysis>> {
+  async function analyze(req: RequestOf<'analyze'>, tabId: number | undefined): Promise<Response<Analysis>> {
     const url = pageUrl(req.url);
     const base = { url, title: req.title, error: null, analysis: null };
     // Abandoned: the page reported a state for this URL after it sent this request (it stopped
@@ -303,26 +301,41 @@ export function createService(deps: ServiceDeps): Service {
     return ok(await setTab(tabId, state, keep ? (entry?.key ?? null) : null));
   }
 
-  async function handle(raw: unknown, sender: Sender): Promise<HandleResult> {
-    const parsed = parseRequest(Request, raw);
-    if (!parsed.ok) return parsed;
-    const req = parsed.data;
+  /** Runs one request; a failure is an answer (`internal error: …`), never a rejection. */
+  async function guarded<T>(run: () => Promise<Response<T>>): Promise<Response<T>> {
     try {
-      switch (req.type) {
-        case 'analyze':
-          return await analyze(req, sender.tabId);
-        case 'status':
-          return await status(req, sender.tabId);
-        case 'getTabState':
-          // A web page's content script learns its own tab's state only, never another's.
-          if (sender.tabId !== undefined && !sender.extensionPage && req.tabId !== sender.tabId) return fail("a page may only read its own tab's state");
-          return ok(await getTabState(req.tabId));
-      }
+      return await run();
     } catch (e) {
       log('request failed', e);
       return fail(`internal error: ${message(e)}`);
     }
   }
 
-  return { handle, getTabState, forgetTab };
+  const handlers: Service['handlers'] = {
+    analyze: (req, sender) => guarded(() => analyze(req, sender.tabId)),
+    status: (req, sender) => guarded(() => status(req, sender.tabId)),
+    getTabState: (req, sender) =>
+      guarded(async () => {
+        // A web page's content script learns its own tab's state only, never another's.
+        if (sender.tabId !== undefined && sender.kind !== 'extensionPage' && req.tabId !== sender.tabId) return fail("a page may only read its own tab's state");
+        return ok(await getTabState(req.tabId));
+      }),
+  };
+
+  async function handle(raw: unknown, sender: Sender): Promise<HandleResult> {
+    const parsed = parseMessage(PAGE_TYPES, raw);
+    if (!parsed.ok) return parsed;
+    const req = parsed.data;
+    const from: SenderInfo = { tabId: sender.tabId, url: sender.url, kind: sender.extensionPage ? 'extensionPage' : 'content' };
+    switch (req.type) {
+      case 'analyze':
+        return handlers.analyze(req, from);
+      case 'status':
+        return handlers.status(req, from);
+      case 'getTabState':
+        return handlers.getTabState(req, from);
+    }
+  }
+
+  return { handle, handlers, getTabState, forgetTab };
 }

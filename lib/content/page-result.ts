@@ -2,18 +2,13 @@
  * The popup asks the page's content script what it checked: a long page is checked in parts
  * (lib/content/chunks.ts), and while the background only keeps the analysis of the part it
  * answered last, the content script holds them all, merged. Only the extension's own pages can
- * send this message (tabs.sendMessage); a web page cannot.
+ * send this message (tabs.sendMessage); a web page cannot. Its route is in lib/protocol/map.ts.
  */
 import { z } from 'zod';
 import { AnalysisSchema, TabStatusSchema } from '../messages';
 
 export const PAGE_RESULT_REQUEST = 'crosscheckPageResult' as const;
 
-export const PageResultRequestSchema = z.object({ type: z.literal(PAGE_RESULT_REQUEST) });
-
-export function isPageResultRequest(msg: unknown): boolean {
-  return PageResultRequestSchema.safeParse(msg).success;
-}
 
 export const CoverageSchema = z.object({
   parts: z.number().int().nonnegative(),

@@ -7,8 +7,8 @@
  *   with `textPositionOf` for the offsets), then send `{ type: 'saveNote', note }` to the
  *   background; `{ type: 'notesForPage', pageUrl }` to get a page's notes, then `reanchorNotes`
  *   to place them. Never open the notes database in a content script.
- * - background: `openNotesDb(globalThis)` once, and `handleNoteRequest(db, message)` for every
- *   message for which `isNoteRequest(message)` is true.
+ * - background: `openNotesDb(globalThis)` once, and `noteHandlers(db)` in its message router
+ *   (lib/background/router.ts; the messages are in lib/protocol/map.ts).
  * - popup / options / a notes page: `openNotesDb(globalThis)` and call `listNotes`,
  *   `notesForPage`, `updateNote`, `deleteNote`, the exporters and `importNotesFile` directly.
  *

@@ -26,32 +26,9 @@ import { DATABASES } from '../store/databases';
 
 export const SOURCES_DB_NAME = DATABASES.sources.name;
 
-/**
- * Which event of the corpus a source reports, as the reader or the source's metadata says: an
- * event id the corpus gives (lib/corpus/events.ts), 'other', or 'unknown'. Free text of a few
- * words at most; the engine groups sources that share one.
- */
-export const EventLabelSchema = z.string().trim().min(1).max(80).regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons');
-
-/** How a source came in (shown on the sources page). */
-export const SourceOriginSchema = z.enum(['page', 'menu', 'paste', 'file', 'restore', 'import']);
-export type SourceOrigin = z.infer<typeof SourceOriginSchema>;
-
-export const UserSourceSchema = z.object({
-  id: z.string().regex(/^user_[0-9a-f]{8}$/),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
-  url: z.string().nullable(),
-  event: EventLabelSchema.nullable(),
-  text: z.string().min(1),
-  contentHash: z.string(),
-  addedAt: z.number(),
-  origin: SourceOriginSchema,
-  /** File name for imported files, null otherwise. */
-  fileName: z.string().nullable().default(null),
-});
-export type UserSource = z.infer<typeof UserSourceSchema>;
+// The row schema is shared with the protocol map, which must not pull Dexie into a bundle.
+export { EventLabelSchema, SourceOriginSchema, UserSourceSchema, type SourceOrigin, type UserSource } from './schema';
+import { UserSourceSchema, type UserSource } from './schema';
 
 export type { IndexedDbImpl };
 

@@ -1,72 +1,48 @@
 /**
- * Messages about the reader's sources, and the background's handler for them.
+ * The background's answers to the sources messages of the protocol (lib/protocol/map.ts).
  *
  * Extension pages (popup, sources page, reader) and the content script's tooltip talk to the
  * background, which owns the sources database and the live index (lib/sources/manager.ts).
- * Every request is validated with zod; replies use the `{ ok, data } | { ok, error }` envelope
- * of lib/messages.ts.
- *
- * Background → content script requests (`SourceContentRequest`) live here too, so the shared
- * ContentRequest union stays as it is: the content script answers them next to its own.
+ * `createSourcesHandler(deps).handlers` gives one handler per sources message for
+ * `createHandler` (lib/protocol/handle.ts), which validates the message and checks the sender
+ * (only `openReader` may come from a web page) first.
  */
-import { z } from 'zod';
-import { fail, ok, parseRequest, type Response } from '../messages';
-import { MAX_SOURCE_BYTES, SourceError } from './parse';
-import { EventLabelSchema, UserSourceSchema, SourceWriteError } from './db';
+import { fail, ok, type Response } from '../messages';
+import { checkAccess, parseMessage, PROTOCOL, routeOf, senderKind, typesIn, type AccessDecision, type Handler, type RequestOf, type TypesIn } from '../protocol';
+import { SourceError } from './parse';
+import { SourceWriteError } from './db';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';
 import { aboutSubject, PageArticleSchema, readerPath, type PageArticle } from './protocol';
+import { EventLabelSchema, MetaInputSchema, type MetaInput } from './schema';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 export const EventInputSchema = EventLabelSchema;
+export { MetaInputSchema, type MetaInput };
 
-/** Metadata as a page or a form sends it (all optional; '' means "not given"). */
-export const MetaInputSchema = z.object({
-  title: z.string().max(1000).optional(),
-  outlet: z.string().max(300).nullable().optional(),
-  date: z.union([IsoDate, z.literal('')]).nullable().optional(),
-  url: z.string().max(4096).nullable().optional(),
-  event: EventInputSchema.nullable().optional(),
-});
-export type MetaInput = z.infer<typeof MetaInputSchema>;
+// The request schemas under their earlier names (they live in the protocol map).
+export const AddSourceRequest = PROTOCOL.addSource.request;
+export const AddPageSourceRequest = PROTOCOL.addPageSource.request;
+export const ListSourcesRequest = PROTOCOL.listSources.request;
+export const GetSourceRequest = PROTOCOL.getSource.request;
+export const UpdateSourceRequest = PROTOCOL.updateSource.request;
+export const SetSourceEnabledRequest = PROTOCOL.setSourceEnabled.request;
+export const DeleteSourceRequest = PROTOCOL.deleteSource.request;
+export const RestoreSourceRequest = PROTOCOL.restoreSource.request;
+export const OpenReaderRequest = PROTOCOL.openReader.request;
+export const SourcesStatusRequest = PROTOCOL.sourcesStatus.request;
 
-/** Plain text + metadata (the sources page parses files and pasted text itself; HTML needs its DOMParser). */
-export const AddSourceRequest = z.object({
-  type: z.literal('addSource'),
-  name: z.string().min(1).max(500),
-  // Longer than a source may be, so that an over-long text gets parseSource's "too large" message, not a schema error.
-  text: z.string().max(MAX_SOURCE_BYTES * 4),
-  meta: MetaInputSchema.default({}),
-  origin: z.enum(['paste', 'file']).default('paste'),
-  fileName: z.string().max(500).nullable().default(null),
-});
-/** Popup: add the article of tab `tabId` (the background asks that tab's content script for it). */
-export const AddPageSourceRequest = z.object({ type: z.literal('addPageSource'), tabId: z.number().int() });
-export const ListSourcesRequest = z.object({ type: z.literal('listSources') });
-export const GetSourceRequest = z.object({ type: z.literal('getSource'), id: z.string().min(1).max(200) });
-export const UpdateSourceRequest = z.object({ type: z.literal('updateSource'), id: z.string().min(1).max(200), meta: MetaInputSchema });
-export const SetSourceEnabledRequest = z.object({ type: z.literal('setSourceEnabled'), id: z.string().min(1).max(200), enabled: z.boolean() });
-export const DeleteSourceRequest = z.object({ type: z.literal('deleteSource'), id: z.string().min(1).max(200) });
-export const RestoreSourceRequest = z.object({ type: z.literal('restoreSource'), source: UserSourceSchema });
-/** Tooltip: open the reader on `source` with `quote` highlighted (content scripts cannot open extension pages themselves). */
-export const OpenReaderRequest = z.object({ type: z.literal('openReader'), source: z.string().min(1).max(200), quote: z.string().max(5000).default('') });
-/** The current engine version (the popup compares it with its analysis's). */
-export const SourcesStatusRequest = z.object({ type: z.literal('sourcesStatus') });
+/** The message types this module answers (the map's sources messages to the background). */
+export type SourceType = TypesIn<'sources', 'background'>;
+export const SOURCE_TYPES: readonly SourceType[] = typesIn('sources', 'background');
+export const SOURCE_REQUEST_TYPES: ReadonlySet<string> = new Set(SOURCE_TYPES);
 
-export const SourceRequest = z.discriminatedUnion('type', [
-  AddSourceRequest,
-  AddPageSourceRequest,
-  ListSourcesRequest,
-  GetSourceRequest,
-  UpdateSourceRequest,
-  SetSourceEnabledRequest,
-  DeleteSourceRequest,
-  RestoreSourceRequest,
-  OpenReaderRequest,
-  SourcesStatusRequest,
-]);
-export type SourceRequest = z.infer<typeof SourceRequest>;
+/** A sources message answered by the background (earlier name kept). */
+export type SourceRequest = RequestOf<SourceType>;
 
-export const SOURCE_REQUEST_TYPES: ReadonlySet<string> = new Set(SourceRequest.options.map((o) => o.shape.type.value));
+/** A sources message answered by a tab's content script (`sourceArticle`, `sourceNotice`, `corpusChanged`). */
+export function isSourceContentRequest(raw: unknown): boolean {
+  const route = routeOf(raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined);
+  return route?.to === 'content' && route.group === 'sources';
+}
 
 export function isSourceRequest(raw: unknown): boolean {
   return !!raw && typeof raw === 'object' && SOURCE_REQUEST_TYPES.has((raw as { type?: unknown }).type as string);
@@ -76,15 +52,14 @@ export function isSourceRequest(raw: unknown): boolean {
  * Extension pages (popup, sources page, reader) may send every sources request. A content script
  * runs in every web page, so a page-side sender may only ask to open the reader (the tooltip's
  * quote links): nothing a page can reach lists, reads, adds, changes or deletes sources.
+ * (The protocol map's `from`, read by checkAccess.)
  */
-export function sourceRequestAllowed(message: unknown, senderUrl: string | undefined, extensionOrigin: string): { ok: true } | { ok: false; error: string } {
-  if (senderUrl && extensionOrigin && senderUrl.startsWith(extensionOrigin)) return { ok: true };
-  const type = (message as { type?: unknown } | null)?.type;
-  if (type === 'openReader') return { ok: true };
-  return { ok: false, error: `Sources: a web page may not send "${String(type)}".` };
+export function sourceRequestAllowed(message: unknown, senderUrl: string | undefined, extensionOrigin: string): AccessDecision {
+  if (!isSourceRequest(message)) return { ok: false, error: `Sources: a web page may not send "${String((message as { type?: unknown } | null)?.type)}".` };
+  return checkAccess(message, { kind: senderKind(senderUrl, extensionOrigin), url: senderUrl });
 }
 
-export { PageArticleSchema, SourceContentRequest, SOURCE_CONTENT_TYPES, isSourceContentRequest, readerPath, parseReaderQuery } from './protocol';
+export { PageArticleSchema, readerPath, parseReaderQuery } from './protocol';
 export type { PageArticle } from './protocol';
 
 // -------------------------------------------------------------------------------------------------
@@ -99,7 +74,10 @@ export interface SourcesHandlerDeps {
 }
 
 export interface SourcesHandler {
+  /** Validates and answers one sources message, without a sender check (tests; the background wires `handlers`). */
   handle(raw: unknown): Promise<Response<unknown>>;
+  /** One handler per sources message, for createHandler (lib/protocol/handle.ts). */
+  handlers: { [K in SourceType]: Handler<K> };
   /** "Add this page to my sources" for tab `tabId` (popup button and context menu). */
   addPage(tabId: number, origin: 'page' | 'menu'): Promise<AddOutcome>;
 }
@@ -156,43 +134,47 @@ export function createSourcesHandler(deps: SourcesHandlerDeps): SourcesHandler {
     return outcome!.status === 'added' ? outcome! : { ...outcome!, message: pageMessage(outcome!.message) };
   }
 
-  async function handle(raw: unknown): Promise<Response<unknown>> {
-    const parsed = parseRequest(SourceRequest, raw);
-    if (!parsed.ok) return parsed;
-    const req = parsed.data;
+  /** Runs one operation; a refusal or a storage failure becomes `{ ok: false, error }`. */
+  async function guarded<T>(run: () => Promise<Response<T>>): Promise<Response<T>> {
     try {
-      switch (req.type) {
-        case 'addSource': {
-          const [outcome] = await manager.add([{ name: req.name, text: req.text, meta: cleanMeta(req.meta), origin: req.origin, fileName: req.fileName }]);
-          return ok(outcome);
-        }
-        case 'addPageSource':
-          return ok(await addPage(req.tabId, 'page'));
-        case 'listSources':
-          return ok(await manager.list());
-        case 'getSource': {
-          const got = await manager.get(req.id);
-          return got ? ok(got) : fail(`There is no source “${req.id}” (it may have been deleted).`);
-        }
-        case 'updateSource':
-          return ok(await manager.update(req.id, patchOf(req.meta)));
-        case 'setSourceEnabled':
-          return ok(await manager.setEnabled(req.id, req.enabled));
-        case 'deleteSource':
-          return ok(await manager.remove(req.id));
-        case 'restoreSource':
-          return ok(await manager.restore(req.source));
-        case 'openReader':
-          await deps.openPage(readerPath(req.source, req.quote));
-          return ok({ opened: true });
-        case 'sourcesStatus':
-          return ok({ engineVersion: await manager.version() });
-      }
+      return await run();
     } catch (e) {
       if (e instanceof SourceError || e instanceof SourceWriteError) return fail(e.message);
       return fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const answer = <T>(run: () => Promise<T>) => guarded(async () => ok(await run()));
 
-  return { handle, addPage };
+  const handlers: SourcesHandler['handlers'] = {
+    addSource: (req) =>
+      answer(async () => {
+        const [outcome] = await manager.add([{ name: req.name, text: req.text, meta: cleanMeta(req.meta), origin: req.origin, fileName: req.fileName }]);
+        return outcome!;
+      }),
+    addPageSource: (req) => answer(() => addPage(req.tabId, 'page')),
+    listSources: () => answer(() => manager.list()),
+    getSource: (req) =>
+      guarded(async () => {
+        const got = await manager.get(req.id);
+        return got ? ok(got) : fail(`There is no source “${req.id}” (it may have been deleted).`);
+      }),
+    updateSource: (req) => answer(() => manager.update(req.id, patchOf(req.meta))),
+    setSourceEnabled: (req) => answer(() => manager.setEnabled(req.id, req.enabled)),
+    deleteSource: (req) => answer(() => manager.remove(req.id)),
+    restoreSource: (req) => answer(() => manager.restore(req.source)),
+    openReader: (req) =>
+      answer(async () => {
+        await deps.openPage(readerPath(req.source, req.quote));
+        return { opened: true as const };
+      }),
+    sourcesStatus: () => answer(async () => ({ engineVersion: await manager.version() })),
+  };
+
+  async function handle(raw: unknown): Promise<Response<unknown>> {
+    const parsed = parseMessage(SOURCE_TYPES, raw);
+    if (!parsed.ok) return parsed;
+    return (handlers[parsed.data.type] as Handler<SourceType>)(parsed.data, { kind: 'extensionPage' });
+  }
+
+  return { handle, handlers, addPage };
 }

@@ -15,8 +15,8 @@ import { stripFormatChars } from '../text/normalize';
 import { detectLanguage, englishOnlyMessage } from '../text/language';
 import type { CorpusDoc, EventId } from '../types';
 
-/** Largest source accepted: a long article is ~100 KB; 5 MB is a book, not a news source. */
-export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+import { MAX_SOURCE_BYTES } from './schema';
+export { MAX_SOURCE_BYTES };
 /** Share of control characters above which text is taken to be binary. */
 const MAX_CONTROL_SHARE = 0.01;
 

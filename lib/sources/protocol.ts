@@ -1,10 +1,9 @@
 /**
- * The light part of the sources protocol, for the content script and the extension pages: the
- * background → content-script requests, the page article, and the reader's address. Only zod and
- * lib/messages here — nothing that would pull the engine, Dexie or Readability into a bundle.
+ * The light part of the sources messages, for the content script and the extension pages: the
+ * page article (the reply to `sourceArticle`, lib/protocol/map.ts) and the reader's address.
+ * Only zod here — nothing that would pull the engine, Dexie or Readability into a bundle.
  */
 import { z } from 'zod';
-
 
 /** The page's article as the content script extracts it for "Add this page to my sources". */
 export const PageArticleSchema = z.object({
@@ -15,21 +14,6 @@ export const PageArticleSchema = z.object({
   siteName: z.string().nullable(),
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
-
-export const SourceContentRequest = z.discriminatedUnion('type', [
-  /** Reply: PageArticle. */
-  z.object({ type: z.literal('sourceArticle') }),
-  /** A short message to show on the page (after the context-menu item was used). */
-  z.object({ type: z.literal('sourceNotice'), message: z.string().max(500), ok: z.boolean() }),
-  /** The corpus changed: re-check the page if it was checked. */
-  z.object({ type: z.literal('corpusChanged') }),
-]);
-export type SourceContentRequest = z.infer<typeof SourceContentRequest>;
-export const SOURCE_CONTENT_TYPES: ReadonlySet<string> = new Set(['sourceArticle', 'sourceNotice', 'corpusChanged']);
-
-export function isSourceContentRequest(raw: unknown): boolean {
-  return !!raw && typeof raw === 'object' && SOURCE_CONTENT_TYPES.has((raw as { type?: unknown }).type as string);
-}
 
 // -------------------------------------------------------------------------------------------------
 // The reader page's address
