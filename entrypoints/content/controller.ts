@@ -25,21 +25,13 @@ import { extractArticle } from '@/lib/extract/html';
 import { TextIndex, anchorClaims } from '@/lib/anchor';
 import { checkability, pageKey } from '@/lib/content/article';
 import { findClaimAgain, tooltipModel } from '@/lib/content/tooltip-model';
-import { coverageOf, mergeAnalyses, splitForAnalysis, type PartResult, type TextChunk } from '@/lib/content/chunks';
-import {
-  ANSWER_TIMEOUT_MS,
-  NoAnswerError,
-  TEST_BUILD_ANSWER_TIMEOUT_MS,
-  UPDATED_NOTICE,
-  classifySendError,
-  failureMessage,
-  sendWithRetry,
-  withAnswerTimeout,
-} from '@/lib/content/failures';
+import { coverageOf, splitForAnalysis, type TextChunk } from '@/lib/content/chunks';
+import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
+import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
 import { isPageResultRequest, type PageResult } from '@/lib/content/page-result';
 import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
 import { OVERLAY_HOST_TAG } from '@/lib/content/style';
-import { AnalysisSchema, ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
@@ -51,8 +43,6 @@ import { SIGNALS } from './signals';
 import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
-/** Most parts a page is checked in (at CHUNK_CHARS each); beyond, the popup says what part was checked. */
-const MAX_PARTS = 40;
 /** How often the content script checks that its extension is still there (updated or removed meanwhile). */
 const HEARTBEAT_MS = 1000;
 
@@ -225,79 +215,41 @@ export class Controller {
     }
     // A long page is checked in parts, one after the other, painted as each part is done.
     const all = splitForAnalysis(text);
-    const chunks = all.slice(0, MAX_PARTS);
     // Coverage counts every part, so a page longer than MAX_PARTS parts is said to be checked in part.
     const run = { url: pageKey(url), chunks: all, done: 0, checking: true, totalChars: text.length };
     this.pageRun = run;
     this.report('analysing');
-    const parts: PartResult[] = [];
-    let retries = 0;
-    let failure: unknown = null;
-    for (const chunk of chunks) {
-      let res: Response<unknown> | undefined;
-      try {
-        const sent = await sendWithRetry(
-          async () => {
-            if (!extensionAlive()) throw new Error('Extension context invalidated.');
-            const r = (await withAnswerTimeout(
-              browser.runtime.sendMessage({
-                type: 'analyze',
-                url: url.slice(0, 4096),
-                title: article.title.slice(0, 2000),
-                text: chunk.text,
-                docDate: article.date,
-                sentAt: Date.now(),
-              }),
-              SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
-            )) as Response<unknown> | undefined;
-            if (r === undefined || r === null) throw new NoAnswerError();
-            return r;
-          },
-          { stillWanted: () => gen === this.generation && !this.gone },
-        );
-        res = sent.value;
-        retries += sent.attempts - 1;
-      } catch (e) {
-        if (gen !== this.generation) return; // a newer run or navigation took over
-        if (classifySendError(e) === 'context-gone') return this.contextGone();
-        failure = e;
-        break;
-      }
-      if (gen !== this.generation || this.ctx.isInvalid) return;
-      this.setSignal('retries', String(retries));
-      if (typeof res !== 'object') {
-        failure = new Error('no answer from the background');
-        break;
-      }
-      if (!res.ok) {
-        failure = new Error(res.error);
-        break;
-      }
-      const parsed = AnalysisSchema.safeParse(res.data);
-      if (!parsed.success) {
-        failure = new Error('malformed analysis from the background');
-        break;
-      }
-      parts.push({ chunk, analysis: parsed.data });
-      run.done = parts.length;
-      const merged = mergeAnalyses(parts);
-      this.analysis = merged;
-      this.setSignal('cached', String(merged.cached));
-      this.setSignal('claims', String(merged.claims.length));
-      this.setSignal('parts', `${parts.length}/${all.length}`);
-      this.paint(merged, t0);
-      // Let the page breathe between parts (input, rendering) before the next request.
-      if (parts.length < chunks.length) await new Promise<void>((r) => setTimeout(r, 0));
-      if (gen !== this.generation || this.gone) return;
-    }
+    const outcome = await checkParts(all.slice(0, MAX_PARTS), {
+      request: (chunk) =>
+        browser.runtime.sendMessage({
+          type: 'analyze',
+          url: url.slice(0, 4096),
+          title: article.title.slice(0, 2000),
+          text: chunk.text,
+          docDate: article.date,
+          sentAt: Date.now(),
+        }),
+      alive: extensionAlive,
+      timeoutMs: SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
+      stillWanted: () => gen === this.generation && !this.gone && !this.ctx.isInvalid,
+      onAnswer: (retries) => this.setSignal('retries', String(retries)),
+      onPart: (merged, done) => {
+        run.done = done;
+        this.analysis = merged;
+        this.setSignal('cached', String(merged.cached));
+        this.setSignal('claims', String(merged.claims.length));
+        this.setSignal('parts', `${done}/${all.length}`);
+        this.paint(merged, t0);
+      },
+      breathe: () => new Promise<void>((r) => setTimeout(r, 0)),
+    });
+    if (outcome.kind === 'context-gone') return this.contextGone();
+    if (outcome.kind === 'superseded') return;
     run.checking = false;
-    if (!parts.length) {
-      // In plain words: never the browser's own error text (lib/content/failures.ts). What was
-      // painted before (a live page checked again) stays.
-      return this.report('error', failureMessage(failure ?? new Error('no answer from the background')));
-    }
-    if (failure) console.warn('crosscheck: only part of this long page was checked', failure);
-    this.report(this.analysis!.claims.length ? 'done' : 'no_claims');
+    // What was painted before (a live page checked again) stays when a run fails.
+    const end = finishedReport(outcome.parts, outcome.failure);
+    if (end.partial) console.warn('crosscheck: only part of this long page was checked', outcome.failure);
+    this.report(end.status, end.error);
   }
 
   /** Anchor every claim in the live text and paint it. */
