@@ -30,6 +30,7 @@ import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
 import { isPageResultRequest, type PageResult } from '@/lib/content/page-result';
 import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
+import { HoverIntent } from '@/lib/content/hover';
 import { OVERLAY_HOST_TAG } from '@/lib/content/style';
 import { ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
@@ -54,13 +55,6 @@ const MUTATION_DEBOUNCE_MS = 500;
  */
 const MIN_RECHECK_INTERVAL_MS = 2000;
 const MAX_BACKOFF = 4;
-/** Pointer must rest on a claim this long before the tooltip opens. */
-const HOVER_OPEN_MS = 300;
-/** Grace period to move the pointer from the claim onto the tooltip. */
-const HOVER_CLOSE_MS = 300;
-/** mousemove hit-testing at most this often. */
-const HOVER_THROTTLE_MS = 50;
-
 type RunReason = 'auto' | 'manual' | 'mutation' | 'navigation';
 
 export class Controller {
@@ -89,13 +83,8 @@ export class Controller {
   private idleBursts = 0;
   /** Cheap fingerprint of the page text when it was last extracted. */
   private printed = '';
-  private hoverTimer: number | undefined;
-  private closeTimer: number | undefined;
-  private hoverCandidate: number | null = null;
-  private lastMove = 0;
-  private trailingMove: number | undefined;
-  private overTooltip = false;
-  private lastPointer: { x: number; y: number } | null = null;
+  /** Hover intent: when the tooltip opens and closes (lib/content/hover.ts). */
+  private hover!: HoverIntent<PaintedClaim>;
   /** What the current page's run checked: its parts, and how many are done (for the popup). */
   private pageRun: { url: string; chunks: TextChunk[]; done: number; checking: boolean; totalChars: number } | null = null;
   /** Set once the extension context is lost: everything stops. */
@@ -114,6 +103,12 @@ export class Controller {
     this.settings = stored.settings;
     this.painter = new Painter(this.settings, () => this.observer?.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
     this.setSignal('mode', this.painter.mode);
+    this.hover = new HoverIntent<PaintedClaim>({
+      claimAt: (x, y) => this.painter.claimAt(x, y),
+      tooltip: () => this.tooltip,
+      open: (claim, pointer) => this.openTooltip(claim, pointer),
+      timers: { setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id), now: () => performance.now() },
+    });
     this.notes = new PageNotes({
       painter: this.painter,
       collect: () => collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el)),
@@ -290,8 +285,6 @@ export class Controller {
    * The hover state follows the new claims: the claim under the pointer is looked up again.
    */
   private keepTooltip(analysis: Analysis, painted: readonly PaintedClaim[]): void {
-    clearTimeout(this.hoverTimer);
-    this.hoverCandidate = null;
     const tip = this.tooltip;
     if (tip?.isOpen && this.tooltipClaim) {
       const again = findClaimAgain(
@@ -304,7 +297,7 @@ export class Controller {
         tip.retarget(tooltipModel(analysis.claims[claim.index]!, analysis.sources), claim.index, claim.ranges);
       } else if (!tip.isEditing) tip.close(false);
     }
-    if (this.lastPointer && !this.overTooltip) this.hitTest();
+    this.hover.repainted();
   }
 
   private clearPaint(): void {
@@ -396,61 +389,11 @@ export class Controller {
     this.ctx.addEventListener(document, 'keydown', (ev: KeyboardEvent) => {
       if (ev.key === 'Escape' && this.tooltip?.isOpen) this.tooltip.close();
     });
-    this.ctx.addEventListener(window, 'blur', () => this.cancelHover());
+    this.ctx.addEventListener(window, 'blur', () => this.hover.cancel());
   }
 
   private onMouseMove(ev: MouseEvent): void {
-    this.lastPointer = { x: ev.clientX, y: ev.clientY };
-    this.overTooltip = this.tooltip?.contains(ev.target) ?? false;
-    const wait = this.lastMove + HOVER_THROTTLE_MS - performance.now();
-    if (wait > 0) {
-      // Throttled, but the last position always gets looked at (trailing edge).
-      this.trailingMove ??= this.ctx.setTimeout(() => {
-        this.trailingMove = undefined;
-        this.hitTest();
-      }, wait);
-      return;
-    }
-    this.hitTest();
-  }
-
-  private hitTest(): void {
-    this.lastMove = performance.now();
-    if (this.gone || !this.lastPointer) return;
-    if (this.overTooltip) return this.keepOpen();
-    const claim = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
-    const idx = claim?.index ?? null;
-    if (idx !== null && idx === this.tooltip?.claimIndex) return this.keepOpen();
-    if (idx !== this.hoverCandidate) {
-      clearTimeout(this.hoverTimer);
-      this.hoverCandidate = idx;
-      if (claim) {
-        this.hoverTimer = this.ctx.setTimeout(() => {
-          const p = this.lastPointer;
-          const again = p ? this.painter.claimAt(p.x, p.y) : null;
-          if (p && again?.index === claim.index) this.openTooltip(again, p);
-        }, HOVER_OPEN_MS);
-      }
-    }
-    if (idx === null && this.tooltip?.isOpen) this.scheduleClose();
-  }
-
-  private keepOpen(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
-  }
-
-  private scheduleClose(): void {
-    if (this.closeTimer !== undefined || this.tooltip?.isEditing) return;
-    this.closeTimer = this.ctx.setTimeout(() => {
-      this.closeTimer = undefined;
-      this.tooltip?.close();
-    }, HOVER_CLOSE_MS);
-  }
-
-  private cancelHover(): void {
-    clearTimeout(this.hoverTimer);
-    this.hoverCandidate = null;
+    this.hover.move({ x: ev.clientX, y: ev.clientY }, this.tooltip?.contains(ev.target) ?? false);
   }
 
   private openTooltip(claim: PaintedClaim, pointer: { x: number; y: number } | null, focus = false): void {
@@ -460,12 +403,9 @@ export class Controller {
     if (this.tooltip?.isEditing) return; // never replace a note being typed
     if (!this.tooltip) {
       this.tooltip = new Tooltip({
-        onPointerEnter: () => this.keepOpen(),
-        onPointerLeave: () => this.scheduleClose(),
-        onClose: () => {
-          this.keepOpen();
-          this.hoverCandidate = null;
-        },
+        onPointerEnter: () => this.hover.keepOpen(),
+        onPointerLeave: () => this.hover.scheduleClose(),
+        onClose: () => this.hover.closed(),
         notesFor: (index) => this.notes.notesFor(index),
         saveNote: async (index, draft) => {
           const res = await this.notes.add(this.claimIndexFor(index), draft);
@@ -474,7 +414,7 @@ export class Controller {
       });
     }
     this.tooltipClaim = { index: claim.index, text: c.text };
-    this.keepOpen();
+    this.hover.keepOpen();
     this.tooltip.open(tooltipModel(c, a.sources), claim.index, claim.ranges, pointer, focus);
   }
 
@@ -662,8 +602,7 @@ export class Controller {
     this.gone = true;
     this.generation++;
     clearTimeout(this.recheckTimer);
-    clearTimeout(this.hoverTimer);
-    clearTimeout(this.closeTimer);
+    this.hover.stop();
     this.observer?.disconnect();
     this.observer = null;
     quietly(() => this.tooltip?.destroy());
