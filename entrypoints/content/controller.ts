@@ -25,10 +25,13 @@ import { extractArticle } from '@/lib/extract/html';
 import { TextIndex, anchorClaims } from '@/lib/anchor';
 import { checkability, pageKey } from '@/lib/content/article';
 import { findClaimAgain, tooltipModel } from '@/lib/content/tooltip-model';
-import { coverageOf, splitForAnalysis, type TextChunk } from '@/lib/content/chunks';
+import { splitForAnalysis } from '@/lib/content/chunks';
 import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
-import { isPageResultRequest, type PageResult } from '@/lib/content/page-result';
+import { isPageResultRequest, pageResultOf, type PageResult, type PageRun } from '@/lib/content/page-result';
+import { RecheckPacer, MUTATION_DEBOUNCE_MS, sameTextAction, textFingerprint } from '@/lib/content/recheck';
+import { Generations, RunQueue, type RunReason } from '@/lib/content/runs';
+import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
 import { OVERLAY_HOST_TAG } from '@/lib/content/style';
@@ -47,16 +50,6 @@ import { noteIdFromHash } from '@/lib/notes-ui/link';
 /** How often the content script checks that its extension is still there (updated or removed meanwhile). */
 const HEARTBEAT_MS = 1000;
 
-/** Quiet period after the last DOM change before the article is re-extracted. */
-const MUTATION_DEBOUNCE_MS = 500;
-/**
- * Re-extract at most this often while a page keeps changing (live tickers, ads); the interval
- * doubles (up to 2^MAX_BACKOFF times) each time a change turned out not to touch the text.
- */
-const MIN_RECHECK_INTERVAL_MS = 2000;
-const MAX_BACKOFF = 4;
-type RunReason = 'auto' | 'manual' | 'mutation' | 'navigation';
-
 export class Controller {
   private settings: Settings = DEFAULT_SETTINGS;
   private painter!: Painter;
@@ -69,24 +62,22 @@ export class Controller {
   private observer: MutationObserver | null = null;
   private analysis: Analysis | null = null;
   /** The last status this page reported (and its error), for the popup's page result. */
-  private lastReport: { status: TabStatus; error: string | null } | null = null;
+  private lastReport: PageReport | null = null;
   private lastText: string | null = null;
   private url = location.href;
   /** Whether this page is being analysed (auto, or the reader asked). */
   private active = false;
-  private generation = 0;
-  private running: Promise<void> | null = null;
-  private pending: RunReason | null = null;
+  private generations = new Generations();
+  private runs = new RunQueue<RunReason>((reason) => this.runStep(reason));
   private recheckTimer: number | undefined;
-  private lastRecheck = 0;
-  /** Mutation bursts in a row that left the page's text as it was. */
-  private idleBursts = 0;
+  /** When the page's text is looked at again after it changed (lib/content/recheck.ts). */
+  private pacer = new RecheckPacer();
   /** Cheap fingerprint of the page text when it was last extracted. */
   private printed = '';
   /** Hover intent: when the tooltip opens and closes (lib/content/hover.ts). */
   private hover!: HoverIntent<PaintedClaim>;
   /** What the current page's run checked: its parts, and how many are done (for the popup). */
-  private pageRun: { url: string; chunks: TextChunk[]; done: number; checking: boolean; totalChars: number } | null = null;
+  private pageRun: PageRun | null = null;
   /** Set once the extension context is lost: everything stops. */
   private gone = false;
   /** Repaints so far (a test signal). */
@@ -149,35 +140,25 @@ export class Controller {
 
   /** Extract, analyse (unless the text is unchanged) and paint. One run at a time; a request during a run queues one more. */
   private run(reason: RunReason): Promise<void> {
-    if (this.running) {
-      this.pending = reason;
-      return this.running;
+    return this.runs.run(reason);
+  }
+
+  /** One run of the queue: never throws (a failure is reported), and places the notes after. */
+  private async runStep(reason: RunReason): Promise<void> {
+    try {
+      await this.runOnce(reason);
+    } catch (e) {
+      if (classifySendError(e) === 'context-gone') this.contextGone();
+      else this.report('error', failureMessage(e));
     }
-    const loop = async () => {
-      let next: RunReason | null = reason;
-      while (next) {
-        this.pending = null;
-        try {
-          await this.runOnce(next);
-        } catch (e) {
-          if (classifySendError(e) === 'context-gone') this.contextGone();
-          else this.report('error', failureMessage(e));
-        }
-        await this.syncNotes();
-        next = this.pending;
-      }
-    };
-    this.running = loop().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    await this.syncNotes();
   }
 
   private async runOnce(reason: RunReason): Promise<void> {
     if (this.gone) return;
-    const gen = ++this.generation;
+    const current = this.generations.begin();
     const t0 = performance.now();
-    this.lastRecheck = Date.now();
+    this.pacer.looked();
     this.printed = fingerprint();
     // Watch for changes from now on, whatever this run finds: an article may render late.
     this.observe();
@@ -190,13 +171,11 @@ export class Controller {
       return;
     }
     const text = article.text;
-    if (reason === 'mutation' && text === this.lastText) {
-      // Same article text: only re-anchor if the page replaced the nodes we painted.
-      if (this.analysis && !this.painter.allConnected()) this.paint(this.analysis, t0);
-      else this.idleBursts++;
-      return;
-    }
-    this.idleBursts = 0;
+    // Same article text after a page change: only re-anchor if the page replaced the nodes we painted.
+    const action = sameTextAction(reason, text, this.lastText, { hasAnalysis: !!this.analysis, stale: () => !this.painter.allConnected() });
+    if (action === 'reanchor') return this.paint(this.analysis!, t0);
+    if (action === 'unchanged') return this.pacer.unchanged();
+    this.pacer.changed();
     this.lastText = text;
     const decision = checkability(text, { listOfLinks: article.listOfLinks });
     if (!decision.checkable) {
@@ -226,7 +205,7 @@ export class Controller {
         }),
       alive: extensionAlive,
       timeoutMs: SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
-      stillWanted: () => gen === this.generation && !this.gone && !this.ctx.isInvalid,
+      stillWanted: () => current() && !this.gone && !this.ctx.isInvalid,
       onAnswer: (retries) => this.setSignal('retries', String(retries)),
       onPart: (merged, done) => {
         run.done = done;
@@ -322,16 +301,14 @@ export class Controller {
     // The page's text may have moved: the overlay follows at the next frame.
     this.painter.scheduleLayout();
     clearTimeout(this.recheckTimer);
-    const interval = MIN_RECHECK_INTERVAL_MS * 2 ** Math.min(this.idleBursts, MAX_BACKOFF);
-    const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + interval - Date.now());
-    this.recheckTimer = this.ctx.setTimeout(() => this.recheck(), wait);
+    this.recheckTimer = this.ctx.setTimeout(() => this.recheck(), this.pacer.delay());
   }
 
   /** After a burst of changes: extract again unless the page's text is plainly unchanged. */
   private recheck(): void {
     if (fingerprint() === this.printed && this.painter.allConnected()) {
-      this.idleBursts++;
-      this.lastRecheck = Date.now();
+      this.pacer.unchanged();
+      this.pacer.looked();
       return;
     }
     void this.run('mutation');
@@ -357,12 +334,12 @@ export class Controller {
       return false;
     }
     this.url = location.href;
-    this.generation++; // drop any run in flight
+    this.generations.drop(); // drop any run in flight
     clearTimeout(this.recheckTimer);
     this.analysis = null;
     this.pageRun = null;
     this.lastText = null;
-    this.idleBursts = 0;
+    this.pacer.changed();
     this.clearPaint();
     this.notes.reset();
     this.setSignal('status', 'idle');
@@ -452,15 +429,7 @@ export class Controller {
 
   /** What this page's run checked, for the popup (lib/content/page-result.ts). */
   private pageResult(): PageResult {
-    const run = this.pageRun;
-    const chunks = run?.chunks ?? [];
-    return {
-      url: run?.url ?? pageKey(location.href),
-      checking: run?.checking ?? false,
-      coverage: coverageOf(chunks, run?.done ?? 0, run?.totalChars),
-      analysis: this.analysis,
-      ...(this.lastReport ? { status: this.lastReport.status, error: this.lastReport.error } : {}),
-    };
+    return pageResultOf(this.pageRun, this.analysis, this.lastReport, pageKey(location.href));
   }
 
   private async handle(req: ContentRequest): Promise<Response<unknown>> {
@@ -553,7 +522,7 @@ export class Controller {
       const now = siteDecision(location.href, this.settings);
       if (now === 'never' && this.active) {
         this.active = false;
-        this.generation++;
+        this.generations.drop();
         this.clearPaint();
         this.report('blocked');
       }
@@ -565,8 +534,8 @@ export class Controller {
   private report(status: TabStatus, error?: string): void {
     if (this.gone) return;
     this.setSignal('status', status);
-    this.lastReport = { status, error: error ? error.slice(0, 500) : null };
-    const msg = { type: 'status', status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
+    const { report, message: msg } = statusReport(status, location.href, error);
+    this.lastReport = report;
     // The background may be restarting (MV3 service worker) or not listening, the extension gone: never throw.
     quietly(() => void browser.runtime.sendMessage(msg).catch(() => {}));
   }
@@ -600,7 +569,7 @@ export class Controller {
   private teardown(): void {
     if (this.gone) return;
     this.gone = true;
-    this.generation++;
+    this.generations.drop();
     clearTimeout(this.recheckTimer);
     this.hover.stop();
     this.observer?.disconnect();
@@ -662,10 +631,7 @@ async function loadStored(): Promise<{ settings: Settings; forceMarks: boolean }
   }
 }
 
-/** Length and FNV-1a hash of the body's text: a cheap "did the words change?" test (~1 ms per 100k characters). */
+/** Fingerprint of the body's text (lib/content/recheck.ts). */
 function fingerprint(): string {
-  const t = document.body?.textContent ?? '';
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return `${t.length}:${(h >>> 0).toString(36)}`;
+  return textFingerprint(document.body?.textContent ?? '');
 }
