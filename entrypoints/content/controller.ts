@@ -29,21 +29,22 @@ import { splitForAnalysis } from '@/lib/content/chunks';
 import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
 import { isPageResultRequest, pageResultOf, type PageResult, type PageRun } from '@/lib/content/page-result';
-import { RecheckPacer, MUTATION_DEBOUNCE_MS, sameTextAction, textFingerprint } from '@/lib/content/recheck';
+import { RecheckPacer, MUTATION_DEBOUNCE_MS, sameTextAction } from '@/lib/content/recheck';
 import { Generations, RunQueue, type RunReason } from '@/lib/content/runs';
 import { statusReport, type PageReport } from '@/lib/content/status';
-import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
+import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
-import { OVERLAY_HOST_TAG } from '@/lib/content/style';
 import { ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
-import { Tooltip, UI_HOST_TAG } from './tooltip';
+import { Tooltip } from './tooltip';
 import { PageNotes } from './notes';
-import { Notice, NOTICE_HOST_TAG } from './notice';
+import { Notice } from './notice';
 import { handleSourceContentRequest } from './sources';
-import { SIGNALS } from './signals';
+import { SIGNALS, answerProbe, setSignal } from './signals';
+import { extensionAlive, loadStored, quietly } from './extension';
+import { PageWatch, fingerprint, isOwnElement, isOwnMutation, removeLeftovers } from './page-watch';
 import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
@@ -59,7 +60,8 @@ export class Controller {
   private notice = new Notice();
   /** The claim the tooltip was opened on (its text finds it again if a re-analysis renumbers claims). */
   private tooltipClaim: { index: number; text: string } | null = null;
-  private observer: MutationObserver | null = null;
+  /** The page's changes (entrypoints/content/page-watch.ts). */
+  private watch = new PageWatch((records) => this.onMutations(records));
   private analysis: Analysis | null = null;
   /** The last status this page reported (and its error), for the popup's page result. */
   private lastReport: PageReport | null = null;
@@ -92,7 +94,7 @@ export class Controller {
     removeLeftovers();
     const stored = await loadStored();
     this.settings = stored.settings;
-    this.painter = new Painter(this.settings, () => this.observer?.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
+    this.painter = new Painter(this.settings, () => this.watch.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
     this.setSignal('mode', this.painter.mode);
     this.hover = new HoverIntent<PaintedClaim>({
       claimAt: (x, y) => this.painter.claimAt(x, y),
@@ -102,7 +104,7 @@ export class Controller {
     });
     this.notes = new PageNotes({
       painter: this.painter,
-      collect: () => collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el)),
+      collect: () => collectPageText(document.body ?? document.documentElement, isOwnElement),
       analysis: () => this.analysis,
       reveal: (range, claimIndex) => this.revealNote(range, claimIndex),
       notify: (text) => this.notice.show(text),
@@ -161,7 +163,7 @@ export class Controller {
     this.pacer.looked();
     this.printed = fingerprint();
     // Watch for changes from now on, whatever this run finds: an article may render late.
-    this.observe();
+    this.watch.start();
     const url = location.href;
     let article;
     try {
@@ -230,7 +232,7 @@ export class Controller {
   private paint(analysis: Analysis, t0: number): void {
     // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
     this.painter.clear();
-    const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
+    const page = collectPageText(document.body ?? document.documentElement, isOwnElement);
     const index = new TextIndex(page.strings, { breakBefore: page.breakBefore });
     const anchors = anchorClaims(
       index,
@@ -288,16 +290,10 @@ export class Controller {
   // ---------------------------------------------------------------------------------------------
   // Page changes
 
-  private observe(): void {
-    if (this.observer || !document.body) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }
-
   private onMutations(records: MutationRecord[]): void {
     if (this.checkUrl()) return;
     if (!this.active) return;
-    if (records.every((r) => this.isOwnMutation(r))) return;
+    if (records.every(isOwnMutation)) return;
     // The page's text may have moved: the overlay follows at the next frame.
     this.painter.scheduleLayout();
     clearTimeout(this.recheckTimer);
@@ -312,19 +308,6 @@ export class Controller {
       return;
     }
     void this.run('mutation');
-  }
-
-  private isOwnMutation(r: MutationRecord): boolean {
-    const own = (n: Node) => (n.nodeType === 1 ? this.isOwnElement(n as Element) : false);
-    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-    if (target && this.isOwnElement(target)) return true;
-    if (r.type !== 'childList') return false;
-    const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-    return changed.length > 0 && changed.every(own);
-  }
-
-  private isOwnElement(el: Element): boolean {
-    return isOwnTag(el.localName) || el.id === 'crosscheck-highlight-style';
   }
 
   /** Did the URL change (SPA navigation)? Starts over on the new page. */
@@ -540,20 +523,14 @@ export class Controller {
     quietly(() => void browser.runtime.sendMessage(msg).catch(() => {}));
   }
 
-  /**
-   * Test and benchmark signals on <html> (`data-crosscheck-status`, `-count`, `-ms` …). Only
-   * builds made with WXT_CROSSCHECK_SIGNALS=1 (the e2e suite and `npm run bench`) write them: a
-   * release build tells the page nothing about what Crosscheck found.
-   */
   private setSignal(name: string, value: string): void {
-    if (!SIGNALS) return;
-    document.documentElement.setAttribute(`data-crosscheck-${name}`, value);
+    setSignal(name, value);
   }
 
   /** The test probe (test builds only): what is painted, written to <html> for the test to read. */
   private answerProbe(): void {
     if (!this.painter || this.gone) return;
-    document.documentElement.setAttribute(PROBE_ATTRIBUTE, JSON.stringify(this.painter.snapshot()));
+    answerProbe(this.painter.snapshot());
   }
 
   /** A request found the extension context gone (updated or removed): stop, as WXT's context does. */
@@ -572,8 +549,7 @@ export class Controller {
     this.generations.drop();
     clearTimeout(this.recheckTimer);
     this.hover.stop();
-    this.observer?.disconnect();
-    this.observer = null;
+    this.watch.stop();
     quietly(() => this.tooltip?.destroy());
     quietly(() => this.notice.hide());
     quietly(() => this.painter?.destroy());
@@ -584,54 +560,4 @@ export class Controller {
       quietly(() => this.notice.show(UPDATED_NOTICE, { stay: true }));
     }
   }
-}
-
-/** Is this script's extension still there (not updated, reloaded or removed since the page loaded)? */
-function extensionAlive(): boolean {
-  try {
-    return !!browser.runtime?.id;
-  } catch {
-    return false;
-  }
-}
-
-/** Run `fn`, ignoring what it throws (the extension API may be gone). */
-function quietly(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    /* nothing to do */
-  }
-}
-
-const OWN_TAGS = new Set([UI_HOST_TAG, NOTICE_HOST_TAG, OVERLAY_HOST_TAG]);
-
-function isOwnTag(localName: string): boolean {
-  return OWN_TAGS.has(localName);
-}
-
-/** Remove what an older copy of this content script left in the page (its code no longer runs). */
-function removeLeftovers(): void {
-  for (const el of Array.from(document.querySelectorAll([...OWN_TAGS].join(',')))) el.remove();
-  document.getElementById('crosscheck-highlight-style')?.remove();
-}
-
-/**
- * Settings, plus one developer switch kept beside them in the extension's storage (never
- * settable by a page): `crosscheckDebug: { paint: 'mark' }` forces the <mark> fallback, so it can
- * be tested in browsers that have CSS.highlights.
- */
-async function loadStored(): Promise<{ settings: Settings; forceMarks: boolean }> {
-  try {
-    const got = await browser.storage.local.get(['settings', 'crosscheckDebug']);
-    const debug = got.crosscheckDebug as { paint?: unknown } | undefined;
-    return { settings: parseSettings(got.settings), forceMarks: debug?.paint === 'mark' };
-  } catch {
-    return { settings: DEFAULT_SETTINGS, forceMarks: false };
-  }
-}
-
-/** Fingerprint of the body's text (lib/content/recheck.ts). */
-function fingerprint(): string {
-  return textFingerprint(document.body?.textContent ?? '');
 }
