@@ -24,7 +24,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle } from '@/lib/extract/html';
 import { TextIndex, anchorClaims } from '@/lib/anchor';
 import { checkability, pageKey } from '@/lib/content/article';
-import { findClaimAgain, tooltipModel } from '@/lib/content/tooltip-model';
 import { splitForAnalysis } from '@/lib/content/chunks';
 import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
@@ -38,7 +37,8 @@ import { ContentRequest, fail, ok, parseRequest, type Analysis, type Response, t
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
-import { Tooltip } from './tooltip';
+import type { Tooltip } from './tooltip';
+import { ClaimTooltip } from './claim-tooltip';
 import { PageNotes } from './notes';
 import { Notice } from './notice';
 import { handleSourceContentRequest } from './sources';
@@ -54,12 +54,16 @@ const HEARTBEAT_MS = 1000;
 export class Controller {
   private settings: Settings = DEFAULT_SETTINGS;
   private painter!: Painter;
-  private tooltip: Tooltip | null = null;
+  /** The claim tooltip (entrypoints/content/claim-tooltip.ts). */
+  private claimTip = new ClaimTooltip({
+    analysis: () => this.analysis,
+    hover: () => this.hover,
+    notesFor: (index) => this.notes.notesFor(index),
+    addNote: (index, draft) => this.notes.add(index, draft),
+  });
   /** The reader's notes on this page (entrypoints/content/notes.ts). */
   private notes!: PageNotes;
   private notice = new Notice();
-  /** The claim the tooltip was opened on (its text finds it again if a re-analysis renumbers claims). */
-  private tooltipClaim: { index: number; text: string } | null = null;
   /** The page's changes (entrypoints/content/page-watch.ts). */
   private watch = new PageWatch((records) => this.onMutations(records));
   private analysis: Analysis | null = null;
@@ -260,24 +264,11 @@ export class Controller {
   }
 
   /**
-   * After a repaint (a live page is checked again every few seconds): an open tooltip stays open
-   * on its claim, found again by its text among the claims now painted; it closes only when the
-   * claim is gone. A note being typed always survives (its claim is found again when saved).
-   * The hover state follows the new claims: the claim under the pointer is looked up again.
+   * After a repaint: an open tooltip stays on its claim (entrypoints/content/claim-tooltip.ts), and
+   * the hover state follows the new claims: the claim under the pointer is looked up again.
    */
   private keepTooltip(analysis: Analysis, painted: readonly PaintedClaim[]): void {
-    const tip = this.tooltip;
-    if (tip?.isOpen && this.tooltipClaim) {
-      const again = findClaimAgain(
-        this.tooltipClaim,
-        painted.map((c) => ({ index: c.index, text: analysis.claims[c.index]!.text })),
-      );
-      const claim = again === null ? undefined : painted.find((c) => c.index === again);
-      if (claim) {
-        this.tooltipClaim = { index: claim.index, text: analysis.claims[claim.index]!.text };
-        tip.retarget(tooltipModel(analysis.claims[claim.index]!, analysis.sources), claim.index, claim.ranges);
-      } else if (!tip.isEditing) tip.close(false);
-    }
+    this.claimTip.follow(analysis, painted);
     this.hover.repainted();
   }
 
@@ -356,26 +347,12 @@ export class Controller {
     this.hover.move({ x: ev.clientX, y: ev.clientY }, this.tooltip?.contains(ev.target) ?? false);
   }
 
+  private get tooltip(): Tooltip | null {
+    return this.claimTip.tooltip;
+  }
+
   private openTooltip(claim: PaintedClaim, pointer: { x: number; y: number } | null, focus = false): void {
-    const a = this.analysis;
-    const c = a?.claims[claim.index];
-    if (!a || !c) return;
-    if (this.tooltip?.isEditing) return; // never replace a note being typed
-    if (!this.tooltip) {
-      this.tooltip = new Tooltip({
-        onPointerEnter: () => this.hover.keepOpen(),
-        onPointerLeave: () => this.hover.scheduleClose(),
-        onClose: () => this.hover.closed(),
-        notesFor: (index) => this.notes.notesFor(index),
-        saveNote: async (index, draft) => {
-          const res = await this.notes.add(this.claimIndexFor(index), draft);
-          return res.ok ? null : res.error;
-        },
-      });
-    }
-    this.tooltipClaim = { index: claim.index, text: c.text };
-    this.hover.keepOpen();
-    this.tooltip.open(tooltipModel(c, a.sources), claim.index, claim.ranges, pointer, focus);
+    this.claimTip.open(claim, pointer, focus);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -453,15 +430,6 @@ export class Controller {
     } catch (e) {
       console.warn('crosscheck: could not place the notes', e);
     }
-  }
-
-  /** The current index of the claim the tooltip was opened on (the analysis may have changed since). */
-  private claimIndexFor(index: number): number {
-    const want = this.tooltipClaim;
-    const claims = this.analysis?.claims ?? [];
-    if (!want || claims[index]?.text === want.text) return index;
-    const found = claims.findIndex((c) => c.text === want.text);
-    return found === -1 ? index : found;
   }
 
   /** Scroll to a note (from a #crosscheck-note link) and flash it; open its claim's tooltip. */
