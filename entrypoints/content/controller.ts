@@ -27,25 +27,26 @@ import { checkability, pageKey } from '@/lib/content/article';
 import { splitForAnalysis } from '@/lib/content/chunks';
 import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
-import { isPageResultRequest, pageResultOf, type PageResult, type PageRun } from '@/lib/content/page-result';
+import { routeContentMessage } from '@/lib/content/message-router';
+import { pageResultOf, type PageResult, type PageRun } from '@/lib/content/page-result';
 import { RecheckPacer, MUTATION_DEBOUNCE_MS, sameTextAction } from '@/lib/content/recheck';
 import { Generations, RunQueue, type RunReason } from '@/lib/content/runs';
 import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
-import { ContentRequest, fail, ok, parseRequest, type Analysis, type Response, type TabStatus } from '@/lib/messages';
+import { fail, ok, type Analysis, type ContentRequest, type Response, type TabStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
 import type { Tooltip } from './tooltip';
 import { ClaimTooltip } from './claim-tooltip';
+import { scrollToRange } from './reveal';
 import { PageNotes } from './notes';
 import { Notice } from './notice';
 import { handleSourceContentRequest } from './sources';
 import { SIGNALS, answerProbe, setSignal } from './signals';
 import { extensionAlive, loadStored, quietly } from './extension';
 import { PageWatch, fingerprint, isOwnElement, isOwnMutation, removeLeftovers } from './page-watch';
-import { isSourceContentRequest } from '@/lib/sources/protocol';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** How often the content script checks that its extension is still there (updated or removed meanwhile). */
@@ -359,28 +360,14 @@ export class Controller {
   // Messages and settings
 
   private listenMessages(): void {
+    // Which handler answers is lib/content/message-router.ts's decision.
     const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
       if (this.gone) return undefined;
-      // The popup: what this page's run checked (a long page is checked in parts).
-      if (isPageResultRequest(msg)) {
-        sendResponse(ok(this.pageResult()));
-        return undefined;
-      }
-      // Your own sources (entrypoints/content/sources.ts): the article for "Add this page", notices, corpus changes.
-      if (isSourceContentRequest(msg)) {
-        void handleSourceContentRequest(msg, { showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }).then(sendResponse, (e) =>
-          sendResponse(fail(String(e))),
-        );
-        return true;
-      }
-      const req = parseRequest(ContentRequest, msg);
-      if (!req.ok) {
-        // Not for us (or malformed): answer only messages that look like content requests.
-        if (msg && typeof msg === 'object' && 'type' in msg) sendResponse(req);
-        return undefined;
-      }
-      void this.handle(req.data).then(sendResponse, (e) => sendResponse(fail(String(e))));
-      return true;
+      return routeContentMessage(msg, sendResponse, {
+        pageResult: () => this.pageResult(),
+        sources: (m) => handleSourceContentRequest(m, { showNotice: (t) => this.notice.show(t), corpusChanged: () => this.onCorpusChanged() }),
+        handle: (req) => this.handle(req),
+      });
     };
     browser.runtime.onMessage.addListener(listener);
     // The extension API may be gone by then (updated or removed): never throw.
@@ -434,33 +421,29 @@ export class Controller {
 
   /** Scroll to a note (from a #crosscheck-note link) and flash it; open its claim's tooltip. */
   private revealNote(range: Range, claimIndex: number | null): void {
-    if (!this.painter.isVisible()) {
-      this.painter.setVisible(true);
-      this.setSignal('visible', 'true');
-    }
-    const el = range.startContainer.parentElement;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.showHighlights();
+    const settle = scrollToRange(range);
     const claim = claimIndex === null ? undefined : this.painter.painted.find((c) => c.index === claimIndex);
     if (!claim || !this.painter.flash(claim.index)) this.painter.flashRange(range);
-    if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
   }
 
   private async scrollToClaim(index: number): Promise<Response<unknown>> {
     const claim = this.painter.painted.find((c) => c.index === index);
     if (!claim) return fail('that claim is not highlighted on this page');
-    if (!this.painter.isVisible()) {
-      this.painter.setVisible(true);
-      this.setSignal('visible', 'true');
-    }
-    const range = claim.ranges[0]!;
-    const el = range.startContainer.parentElement;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.showHighlights();
+    const settle = scrollToRange(claim.ranges[0]!);
     this.painter.flash(index);
     // Open the claim's tooltip once the scroll has settled (keyboard readers get the evidence too).
-    this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
     return ok({ index });
+  }
+
+  /** Highlights hidden by the reader are shown again to reveal a claim or a note. */
+  private showHighlights(): void {
+    if (this.painter.isVisible()) return;
+    this.painter.setVisible(true);
+    this.setSignal('visible', 'true');
   }
 
   private listenSettings(): void {
