@@ -21,9 +21,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractArticle } from '@/lib/extract/html';
-import { TextIndex, anchorClaims } from '@/lib/anchor';
-import { checkability, pageKey } from '@/lib/content/article';
+import { extractArticle, type ExtractedArticle } from '@/lib/extract/html';
+import { checkability, pageKey, type Checkability } from '@/lib/content/article';
 import { splitForAnalysis } from '@/lib/content/chunks';
 import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
 import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
@@ -40,6 +39,7 @@ import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
 import type { Tooltip } from './tooltip';
 import { ClaimTooltip } from './claim-tooltip';
+import { anchorInPage } from './anchoring';
 import { scrollToRange } from './reveal';
 import { PageNotes } from './notes';
 import { Notice } from './notice';
@@ -185,16 +185,23 @@ export class Controller {
     this.pacer.changed();
     this.lastText = text;
     const decision = checkability(text, { listOfLinks: article.listOfLinks });
-    if (!decision.checkable) {
-      this.clearPaint();
-      this.analysis = null;
-      this.pageRun = null;
-      // Not in English: the popup says so and names the language (the background keeps the text).
-      this.report('not_article', decision.reason === 'not_english' ? decision.message : undefined);
-      if (decision.reason === 'not_english' && reason === 'manual') this.notice.show(decision.message);
-      return;
-    }
-    // A long page is checked in parts, one after the other, painted as each part is done.
+    if (!decision.checkable) return this.notAnArticle(decision, reason);
+    await this.analyseInParts(article, url, t0, current);
+  }
+
+  /** The page is no article to check (too short, a list of links, not in English): nothing painted. */
+  private notAnArticle(decision: Exclude<Checkability, { checkable: true }>, reason: RunReason): void {
+    this.clearPaint();
+    this.analysis = null;
+    this.pageRun = null;
+    // Not in English: the popup says so and names the language (the background keeps the text).
+    this.report('not_article', decision.reason === 'not_english' ? decision.message : undefined);
+    if (decision.reason === 'not_english' && reason === 'manual') this.notice.show(decision.message);
+  }
+
+  /** A long page is checked in parts, one after the other, painted as each part is done (lib/content/check-parts.ts). */
+  private async analyseInParts(article: ExtractedArticle, url: string, t0: number, current: () => boolean): Promise<void> {
+    const text = article.text;
     const all = splitForAnalysis(text);
     // Coverage counts every part, so a page longer than MAX_PARTS parts is said to be checked in part.
     const run = { url: pageKey(url), chunks: all, done: 0, checking: true, totalChars: text.length };
@@ -237,25 +244,8 @@ export class Controller {
   private paint(analysis: Analysis, t0: number): void {
     // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
     this.painter.clear();
-    const page = collectPageText(document.body ?? document.documentElement, isOwnElement);
-    const index = new TextIndex(page.strings, { breakBefore: page.breakBefore });
-    const anchors = anchorClaims(
-      index,
-      analysis.claims.map((c) => c.text),
-    );
+    const { page, anchors, toPaint } = anchorInPage(analysis);
     this.notes.setClaims(page.strings, anchors);
-    const toPaint: Array<{ index: number; verdict: Analysis['claims'][number]['verdict']; range: Range }> = [];
-    anchors.forEach((a, i) => {
-      if (!a) return;
-      try {
-        const r = document.createRange();
-        r.setStart(page.nodes[a.startNode]!, a.startOffset);
-        r.setEnd(page.nodes[a.endNode]!, a.endOffset);
-        toPaint.push({ index: i, verdict: analysis.claims[i]!.verdict, range: r });
-      } catch {
-        /* a node went away between collecting and painting: skip this claim */
-      }
-    });
     const painted = this.painter.paint(toPaint);
     this.keepTooltip(analysis, painted);
     this.setSignal('paints', String(++this.paints));
