@@ -34,7 +34,8 @@ import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
 import { fail, ok, type Analysis, type ContentRequest, type Response, type TabStatus } from '@/lib/messages';
-import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { changedSettings, settingsEffect, startDecision } from '@/lib/content/site-decision';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
 import type { Tooltip } from './tooltip';
@@ -133,13 +134,13 @@ export class Controller {
   // Runs
 
   private decideAndRun(reason: RunReason): void {
-    const decision = siteDecision(location.href, this.settings);
-    if (decision === 'auto') {
+    const decision = startDecision(location.href, this.settings);
+    if (decision.run) {
       this.active = true;
       void this.run(reason);
     } else {
       this.active = false;
-      this.report(decision === 'never' ? 'blocked' : 'idle');
+      this.report(decision.status);
       // A link from the notes page still finds its note on a page that is not checked.
       if (noteIdFromHash(location.hash)) void this.syncNotes();
     }
@@ -438,13 +439,13 @@ export class Controller {
 
   private listenSettings(): void {
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !changes.settings) return;
-      const before = this.settings;
-      this.settings = parseSettings(changes.settings.newValue);
+      const settings = changedSettings(changes, area);
+      if (!settings) return;
+      const effect = settingsEffect(this.settings, settings, location.href, this.active);
+      this.settings = settings;
       this.painter.updateSettings(this.settings);
-      if (this.analysis && before.showNotCovered !== this.settings.showNotCovered) this.paint(this.analysis, performance.now());
-      const now = siteDecision(location.href, this.settings);
-      if (now === 'never' && this.active) {
+      if (this.analysis && effect.repaint) this.paint(this.analysis, performance.now());
+      if (effect.block) {
         this.active = false;
         this.generations.drop();
         this.clearPaint();
