@@ -1,8 +1,18 @@
 /**
- * The content script's state machine: settings → extract → analyse (background; a long page in
- * parts) → anchor → paint; re-runs when the article changes or the SPA navigates; hover tooltip;
- * messages from the popup / background; notices when its extension context is gone (the
- * extension was updated or removed while the page stayed open).
+ * The content script's wiring: settings → extract → analyse (background; a long page in parts) →
+ * anchor → paint; re-runs when the article changes or the SPA navigates; hover tooltip; messages
+ * from the popup / background; notices when its extension context is gone (the extension was
+ * updated or removed while the page stayed open). It holds the page's state and connects the
+ * parts; the decisions are theirs:
+ *   lib/content/runs.ts            one run at a time, generations (stale runs stop)
+ *   lib/content/check-parts.ts     the long-page part loop, retries, what a finished run reports
+ *   lib/content/recheck.ts         when a changing page is looked at again
+ *   lib/content/hover.ts           when the tooltip opens and closes
+ *   lib/content/message-router.ts  which handler answers a runtime message
+ *   lib/content/site-decision.ts   checked, idle or blocked; what a settings change means
+ *   lib/content/status.ts, page-result.ts  what the page reports to the background and the popup
+ *   ./anchoring.ts, painter.ts, claim-tooltip.ts, notes.ts, page-watch.ts, extension.ts  the DOM
+ *   and extension-API side of each
  *
  * Test builds only (entrypoints/content/signals.ts), read-only signals on <html> (never read by
  * the page's logic; release builds write none):
