@@ -230,7 +230,8 @@ export class Controller {
         }),
       alive: extensionAlive,
       timeoutMs: SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
-      stillWanted: () => current() && !this.gone && !this.ctx.isInvalid,
+      stillWanted: () => current() && !this.gone,
+      contextValid: () => !this.ctx.isInvalid,
       onAnswer: (retries) => this.setSignal('retries', String(retries)),
       onPart: (merged, done) => {
         run.done = done;

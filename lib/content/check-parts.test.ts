@@ -31,6 +31,7 @@ function fakeDeps(answer: (chunk: TextChunk, call: number) => unknown, over: Par
     alive: () => true,
     timeoutMs: 1000,
     stillWanted: () => true,
+    contextValid: () => true,
     onAnswer: (r) => seen.retries.push(r),
     onPart: (m, d) => {
       seen.merged.push(m);
@@ -105,6 +106,22 @@ describe('checkParts: a long page is checked part by part', () => {
     expect(await checkParts(threeParts, deps)).toEqual({ kind: 'superseded' });
     expect(seen.merged).toHaveLength(0);
     expect(seen.retries).toHaveLength(0);
+  });
+});
+
+describe('checkParts: the context ends while a part is in flight', () => {
+  it('drops the answer without reporting it', async () => {
+    let valid = true;
+    const { deps, seen } = fakeDeps(
+      (c) => {
+        valid = false;
+        return { ok: true, data: analysisOf(c) };
+      },
+      { contextValid: () => valid },
+    );
+    expect(await checkParts(threeParts, deps)).toEqual({ kind: 'superseded' });
+    expect(seen.retries).toHaveLength(0);
+    expect(seen.merged).toHaveLength(0);
   });
 });
 

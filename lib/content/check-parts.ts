@@ -23,6 +23,8 @@ export interface CheckPartsDeps {
   timeoutMs: number;
   /** False once a newer run, a navigation or the end of the context took over: the loop stops. */
   stillWanted(): boolean;
+  /** Is the content script's context still valid? Checked as each answer arrives. */
+  contextValid(): boolean;
   /** A part's answer arrived (retries so far in this run), before it is checked. */
   onAnswer(retries: number): void;
   /** A part was checked: the merged analysis of the parts so far, and how many are done. */
@@ -72,7 +74,7 @@ export async function checkParts(chunks: readonly TextChunk[], deps: CheckPartsD
       if (classifySendError(e) === 'context-gone') return { kind: 'context-gone' };
       return { kind: 'finished', parts, failure: e };
     }
-    if (!deps.stillWanted()) return { kind: 'superseded' };
+    if (!deps.stillWanted() || !deps.contextValid()) return { kind: 'superseded' };
     deps.onAnswer(retries);
     const answer = partAnswer(res);
     if (!answer.ok) return { kind: 'finished', parts, failure: answer.failure };
