@@ -1,8 +1,18 @@
 /**
- * The content script's state machine: settings → extract → analyse (background; a long page in
- * parts) → anchor → paint; re-runs when the article changes or the SPA navigates; hover tooltip;
- * messages from the popup / background; notices when its extension context is gone (the
- * extension was updated or removed while the page stayed open).
+ * The content script's wiring: settings → extract → analyse (background; a long page in parts) →
+ * anchor → paint; re-runs when the article changes or the SPA navigates; hover tooltip; messages
+ * from the popup / background; notices when its extension context is gone (the extension was
+ * updated or removed while the page stayed open). It holds the page's state and connects the
+ * parts; the decisions are theirs:
+ *   lib/content/runs.ts            one run at a time, generations (stale runs stop)
+ *   lib/content/check-parts.ts     the long-page part loop, retries, what a finished run reports
+ *   lib/content/recheck.ts         when a changing page is looked at again
+ *   lib/content/hover.ts           when the tooltip opens and closes
+ *   lib/content/message-router.ts  which handler answers a runtime message
+ *   lib/content/site-decision.ts   checked, idle or blocked; what a settings change means
+ *   lib/content/status.ts, page-result.ts  what the page reports to the background and the popup
+ *   ./anchoring.ts, painter.ts, claim-tooltip.ts, notes.ts, page-watch.ts, extension.ts  the DOM
+ *   and extension-API side of each
  *
  * Test builds only (entrypoints/content/signals.ts), read-only signals on <html> (never read by
  * the page's logic; release builds write none):
@@ -21,93 +31,72 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractArticle } from '@/lib/extract/html';
-import { TextIndex, anchorClaims } from '@/lib/anchor';
-import { checkability, pageKey } from '@/lib/content/article';
-import { findClaimAgain, tooltipModel } from '@/lib/content/tooltip-model';
-import { coverageOf, mergeAnalyses, splitForAnalysis, type PartResult, type TextChunk } from '@/lib/content/chunks';
-import {
-  ANSWER_TIMEOUT_MS,
-  NoAnswerError,
-  TEST_BUILD_ANSWER_TIMEOUT_MS,
-  UPDATED_NOTICE,
-  classifySendError,
-  failureMessage,
-  sendWithRetry,
-  withAnswerTimeout,
-} from '@/lib/content/failures';
-import { PAGE_RESULT_REQUEST, type PageResult } from '@/lib/content/page-result';
-import { PROBE_ATTRIBUTE, PROBE_EVENT } from '@/lib/content/privacy';
-import { OVERLAY_HOST_TAG } from '@/lib/content/style';
+import { extractArticle, type ExtractedArticle } from '@/lib/extract/html';
+import { checkability, pageKey, type Checkability } from '@/lib/content/article';
+import { splitForAnalysis } from '@/lib/content/chunks';
+import { MAX_PARTS, checkParts, finishedReport } from '@/lib/content/check-parts';
+import { ANSWER_TIMEOUT_MS, TEST_BUILD_ANSWER_TIMEOUT_MS, UPDATED_NOTICE, classifySendError, failureMessage } from '@/lib/content/failures';
+import { routeContentMessage } from '@/lib/content/message-router';
+import { PAGE_RESULT_REQUEST, pageResultOf, type PageResult, type PageRun } from '@/lib/content/page-result';
+import { RecheckPacer, MUTATION_DEBOUNCE_MS, sameTextAction } from '@/lib/content/recheck';
+import { Generations, RunQueue, type RunReason } from '@/lib/content/runs';
+import { statusReport, type PageReport } from '@/lib/content/status';
+import { PROBE_EVENT } from '@/lib/content/privacy';
+import { HoverIntent } from '@/lib/content/hover';
 import { fail, ok, type Analysis, type Response, type TabStatus } from '@/lib/messages';
-import { createHandler, send, type Handlers, type ReplyOf } from '@/lib/protocol';
-import { DEFAULT_SETTINGS, parseSettings, siteDecision, type Settings } from '@/lib/settings';
+import { createHandler, message, send, type Handlers } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { changedSettings, settingsEffect, startDecision } from '@/lib/content/site-decision';
 import { collectPageText } from './textnodes';
 import { Painter, type PaintedClaim } from './painter';
-import { Tooltip, UI_HOST_TAG } from './tooltip';
+import type { Tooltip } from './tooltip';
+import { ClaimTooltip } from './claim-tooltip';
+import { anchorInPage } from './anchoring';
+import { scrollToRange } from './reveal';
 import { PageNotes } from './notes';
-import { Notice, NOTICE_HOST_TAG } from './notice';
+import { Notice } from './notice';
 import { sourceContentHandlers } from './sources';
-import { SIGNALS } from './signals';
+import { SIGNALS, answerProbe, setSignal } from './signals';
+import { extensionAlive, loadStored, quietly } from './extension';
+import { PageWatch, fingerprint, isOwnElement, isOwnMutation, removeLeftovers } from './page-watch';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
-/** Most parts a page is checked in (at CHUNK_CHARS each); beyond, the popup says what part was checked. */
-const MAX_PARTS = 40;
 /** How often the content script checks that its extension is still there (updated or removed meanwhile). */
 const HEARTBEAT_MS = 1000;
-
-/** Quiet period after the last DOM change before the article is re-extracted. */
-const MUTATION_DEBOUNCE_MS = 500;
-/**
- * Re-extract at most this often while a page keeps changing (live tickers, ads); the interval
- * doubles (up to 2^MAX_BACKOFF times) each time a change turned out not to touch the text.
- */
-const MIN_RECHECK_INTERVAL_MS = 2000;
-const MAX_BACKOFF = 4;
-/** Pointer must rest on a claim this long before the tooltip opens. */
-const HOVER_OPEN_MS = 300;
-/** Grace period to move the pointer from the claim onto the tooltip. */
-const HOVER_CLOSE_MS = 300;
-/** mousemove hit-testing at most this often. */
-const HOVER_THROTTLE_MS = 50;
-
-type RunReason = 'auto' | 'manual' | 'mutation' | 'navigation';
 
 export class Controller {
   private settings: Settings = DEFAULT_SETTINGS;
   private painter!: Painter;
-  private tooltip: Tooltip | null = null;
+  /** The claim tooltip (entrypoints/content/claim-tooltip.ts). */
+  private claimTip = new ClaimTooltip({
+    analysis: () => this.analysis,
+    hover: () => this.hover,
+    notesFor: (index) => this.notes.notesFor(index),
+    addNote: (index, draft) => this.notes.add(index, draft),
+  });
   /** The reader's notes on this page (entrypoints/content/notes.ts). */
   private notes!: PageNotes;
   private notice = new Notice();
-  /** The claim the tooltip was opened on (its text finds it again if a re-analysis renumbers claims). */
-  private tooltipClaim: { index: number; text: string } | null = null;
-  private observer: MutationObserver | null = null;
+  /** The page's changes (entrypoints/content/page-watch.ts). */
+  private watch = new PageWatch((records) => this.onMutations(records));
   private analysis: Analysis | null = null;
   /** The last status this page reported (and its error), for the popup's page result. */
-  private lastReport: { status: TabStatus; error: string | null } | null = null;
+  private lastReport: PageReport | null = null;
   private lastText: string | null = null;
   private url = location.href;
   /** Whether this page is being analysed (auto, or the reader asked). */
   private active = false;
-  private generation = 0;
-  private running: Promise<void> | null = null;
-  private pending: RunReason | null = null;
+  private generations = new Generations();
+  private runs = new RunQueue<RunReason>((reason) => this.runStep(reason));
   private recheckTimer: number | undefined;
-  private lastRecheck = 0;
-  /** Mutation bursts in a row that left the page's text as it was. */
-  private idleBursts = 0;
+  /** When the page's text is looked at again after it changed (lib/content/recheck.ts). */
+  private pacer = new RecheckPacer();
   /** Cheap fingerprint of the page text when it was last extracted. */
   private printed = '';
-  private hoverTimer: number | undefined;
-  private closeTimer: number | undefined;
-  private hoverCandidate: number | null = null;
-  private lastMove = 0;
-  private trailingMove: number | undefined;
-  private overTooltip = false;
-  private lastPointer: { x: number; y: number } | null = null;
+  /** Hover intent: when the tooltip opens and closes (lib/content/hover.ts). */
+  private hover!: HoverIntent<PaintedClaim>;
   /** What the current page's run checked: its parts, and how many are done (for the popup). */
-  private pageRun: { url: string; chunks: TextChunk[]; done: number; checking: boolean; totalChars: number } | null = null;
+  private pageRun: PageRun | null = null;
   /** Set once the extension context is lost: everything stops. */
   private gone = false;
   /** Repaints so far (a test signal). */
@@ -122,11 +111,17 @@ export class Controller {
     removeLeftovers();
     const stored = await loadStored();
     this.settings = stored.settings;
-    this.painter = new Painter(this.settings, () => this.observer?.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
+    this.painter = new Painter(this.settings, () => this.watch.takeRecords(), stored.forceMarks ? 'mark' : 'overlay');
     this.setSignal('mode', this.painter.mode);
+    this.hover = new HoverIntent<PaintedClaim>({
+      claimAt: (x, y) => this.painter.claimAt(x, y),
+      tooltip: () => this.tooltip,
+      open: (claim, pointer) => this.openTooltip(claim, pointer),
+      timers: { setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id), now: () => performance.now() },
+    });
     this.notes = new PageNotes({
       painter: this.painter,
-      collect: () => collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el)),
+      collect: () => collectPageText(document.body ?? document.documentElement, isOwnElement),
       analysis: () => this.analysis,
       reveal: (range, claimIndex) => this.revealNote(range, claimIndex),
       notify: (text) => this.notice.show(text),
@@ -150,13 +145,13 @@ export class Controller {
   // Runs
 
   private decideAndRun(reason: RunReason): void {
-    const decision = siteDecision(location.href, this.settings);
-    if (decision === 'auto') {
+    const decision = startDecision(location.href, this.settings);
+    if (decision.run) {
       this.active = true;
       void this.run(reason);
     } else {
       this.active = false;
-      this.report(decision === 'never' ? 'blocked' : 'idle');
+      this.report(decision.status);
       // A link from the notes page still finds its note on a page that is not checked.
       if (noteIdFromHash(location.hash)) void this.syncNotes();
     }
@@ -164,38 +159,28 @@ export class Controller {
 
   /** Extract, analyse (unless the text is unchanged) and paint. One run at a time; a request during a run queues one more. */
   private run(reason: RunReason): Promise<void> {
-    if (this.running) {
-      this.pending = reason;
-      return this.running;
+    return this.runs.run(reason);
+  }
+
+  /** One run of the queue: never throws (a failure is reported), and places the notes after. */
+  private async runStep(reason: RunReason): Promise<void> {
+    try {
+      await this.runOnce(reason);
+    } catch (e) {
+      if (classifySendError(e) === 'context-gone') this.contextGone();
+      else this.report('error', failureMessage(e));
     }
-    const loop = async () => {
-      let next: RunReason | null = reason;
-      while (next) {
-        this.pending = null;
-        try {
-          await this.runOnce(next);
-        } catch (e) {
-          if (classifySendError(e) === 'context-gone') this.contextGone();
-          else this.report('error', failureMessage(e));
-        }
-        await this.syncNotes();
-        next = this.pending;
-      }
-    };
-    this.running = loop().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    await this.syncNotes();
   }
 
   private async runOnce(reason: RunReason): Promise<void> {
     if (this.gone) return;
-    const gen = ++this.generation;
+    const current = this.generations.begin();
     const t0 = performance.now();
-    this.lastRecheck = Date.now();
+    this.pacer.looked();
     this.printed = fingerprint();
     // Watch for changes from now on, whatever this run finds: an article may render late.
-    this.observe();
+    this.watch.start();
     const url = location.href;
     let article;
     try {
@@ -205,119 +190,76 @@ export class Controller {
       return;
     }
     const text = article.text;
-    if (reason === 'mutation' && text === this.lastText) {
-      // Same article text: only re-anchor if the page replaced the nodes we painted.
-      if (this.analysis && !this.painter.allConnected()) this.paint(this.analysis, t0);
-      else this.idleBursts++;
-      return;
-    }
-    this.idleBursts = 0;
+    // Same article text after a page change: only re-anchor if the page replaced the nodes we painted.
+    const action = sameTextAction(reason, text, this.lastText, { hasAnalysis: !!this.analysis, stale: () => !this.painter.allConnected() });
+    if (action === 'reanchor') return this.paint(this.analysis!, t0);
+    if (action === 'unchanged') return this.pacer.unchanged();
+    this.pacer.changed();
     this.lastText = text;
     const decision = checkability(text, { listOfLinks: article.listOfLinks });
-    if (!decision.checkable) {
-      this.clearPaint();
-      this.analysis = null;
-      this.pageRun = null;
-      // Not in English: the popup says so and names the language (the background keeps the text).
-      this.report('not_article', decision.reason === 'not_english' ? decision.message : undefined);
-      if (decision.reason === 'not_english' && reason === 'manual') this.notice.show(decision.message);
-      return;
-    }
-    // A long page is checked in parts, one after the other, painted as each part is done.
+    if (!decision.checkable) return this.notAnArticle(decision, reason);
+    await this.analyseInParts(article, url, t0, current);
+  }
+
+  /** The page is no article to check (too short, a list of links, not in English): nothing painted. */
+  private notAnArticle(decision: Exclude<Checkability, { checkable: true }>, reason: RunReason): void {
+    this.clearPaint();
+    this.analysis = null;
+    this.pageRun = null;
+    // Not in English: the popup says so and names the language (the background keeps the text).
+    this.report('not_article', decision.reason === 'not_english' ? decision.message : undefined);
+    if (decision.reason === 'not_english' && reason === 'manual') this.notice.show(decision.message);
+  }
+
+  /** A long page is checked in parts, one after the other, painted as each part is done (lib/content/check-parts.ts). */
+  private async analyseInParts(article: ExtractedArticle, url: string, t0: number, current: () => boolean): Promise<void> {
+    const text = article.text;
     const all = splitForAnalysis(text);
-    const chunks = all.slice(0, MAX_PARTS);
     // Coverage counts every part, so a page longer than MAX_PARTS parts is said to be checked in part.
     const run = { url: pageKey(url), chunks: all, done: 0, checking: true, totalChars: text.length };
     this.pageRun = run;
     this.report('analysing');
-    const parts: PartResult[] = [];
-    let retries = 0;
-    let failure: unknown = null;
-    for (const chunk of chunks) {
-      let res: Response<ReplyOf<'analyze'>> | undefined;
-      try {
-        const sent = await sendWithRetry(
-          async () => {
-            if (!extensionAlive()) throw new Error('Extension context invalidated.');
-            const transport = async (m: unknown) => {
-              const r = await withAnswerTimeout(browser.runtime.sendMessage(m), SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
-              if (r === undefined || r === null) throw new NoAnswerError();
-              return r;
-            };
-            return send(transport, 'analyze', {
-              url: url.slice(0, 4096),
-              title: article.title.slice(0, 2000),
-              text: chunk.text,
-              docDate: article.date,
-              sentAt: Date.now(),
-            });
-          },
-          { stillWanted: () => gen === this.generation && !this.gone },
-        );
-        res = sent.value;
-        retries += sent.attempts - 1;
-      } catch (e) {
-        if (gen !== this.generation) return; // a newer run or navigation took over
-        if (classifySendError(e) === 'context-gone') return this.contextGone();
-        failure = e;
-        break;
-      }
-      if (gen !== this.generation || this.ctx.isInvalid) return;
-      this.setSignal('retries', String(retries));
-      if (typeof res !== 'object') {
-        failure = new Error('no answer from the background');
-        break;
-      }
-      if (!res.ok) {
-        failure = new Error(res.error);
-        break;
-      }
-      // The reply was checked against the protocol's reply schema (a malformed one is !res.ok).
-      parts.push({ chunk, analysis: res.data });
-      run.done = parts.length;
-      const merged = mergeAnalyses(parts);
-      this.analysis = merged;
-      this.setSignal('cached', String(merged.cached));
-      this.setSignal('claims', String(merged.claims.length));
-      this.setSignal('parts', `${parts.length}/${all.length}`);
-      this.paint(merged, t0);
-      // Let the page breathe between parts (input, rendering) before the next request.
-      if (parts.length < chunks.length) await new Promise<void>((r) => setTimeout(r, 0));
-      if (gen !== this.generation || this.gone) return;
-    }
+    const outcome = await checkParts(all.slice(0, MAX_PARTS), {
+      request: (chunk) =>
+        browser.runtime.sendMessage(
+          message('analyze', {
+            url: url.slice(0, 4096),
+            title: article.title.slice(0, 2000),
+            text: chunk.text,
+            docDate: article.date,
+            sentAt: Date.now(),
+          }),
+        ),
+      alive: extensionAlive,
+      timeoutMs: SIGNALS ? TEST_BUILD_ANSWER_TIMEOUT_MS : ANSWER_TIMEOUT_MS,
+      stillWanted: () => current() && !this.gone,
+      contextValid: () => !this.ctx.isInvalid,
+      onAnswer: (retries) => this.setSignal('retries', String(retries)),
+      onPart: (merged, done) => {
+        run.done = done;
+        this.analysis = merged;
+        this.setSignal('cached', String(merged.cached));
+        this.setSignal('claims', String(merged.claims.length));
+        this.setSignal('parts', `${done}/${all.length}`);
+        this.paint(merged, t0);
+      },
+      breathe: () => new Promise<void>((r) => setTimeout(r, 0)),
+    });
+    if (outcome.kind === 'context-gone') return this.contextGone();
+    if (outcome.kind === 'superseded') return;
     run.checking = false;
-    if (!parts.length) {
-      // In plain words: never the browser's own error text (lib/content/failures.ts). What was
-      // painted before (a live page checked again) stays.
-      return this.report('error', failureMessage(failure ?? new Error('no answer from the background')));
-    }
-    if (failure) console.warn('crosscheck: only part of this long page was checked', failure);
-    this.report(this.analysis!.claims.length ? 'done' : 'no_claims');
+    // What was painted before (a live page checked again) stays when a run fails.
+    const end = finishedReport(outcome.parts, outcome.failure);
+    if (end.partial) console.warn('crosscheck: only part of this long page was checked', outcome.failure);
+    this.report(end.status, end.error);
   }
 
   /** Anchor every claim in the live text and paint it. */
   private paint(analysis: Analysis, t0: number): void {
     // Unwrap old <mark>s first (fallback mode): that merges text nodes the anchors would point into.
     this.painter.clear();
-    const page = collectPageText(document.body ?? document.documentElement, (el) => this.isOwnElement(el));
-    const index = new TextIndex(page.strings, { breakBefore: page.breakBefore });
-    const anchors = anchorClaims(
-      index,
-      analysis.claims.map((c) => c.text),
-    );
+    const { page, anchors, toPaint } = anchorInPage(analysis);
     this.notes.setClaims(page.strings, anchors);
-    const toPaint: Array<{ index: number; verdict: Analysis['claims'][number]['verdict']; range: Range }> = [];
-    anchors.forEach((a, i) => {
-      if (!a) return;
-      try {
-        const r = document.createRange();
-        r.setStart(page.nodes[a.startNode]!, a.startOffset);
-        r.setEnd(page.nodes[a.endNode]!, a.endOffset);
-        toPaint.push({ index: i, verdict: analysis.claims[i]!.verdict, range: r });
-      } catch {
-        /* a node went away between collecting and painting: skip this claim */
-      }
-    });
     const painted = this.painter.paint(toPaint);
     this.keepTooltip(analysis, painted);
     this.setSignal('paints', String(++this.paints));
@@ -327,27 +269,12 @@ export class Controller {
   }
 
   /**
-   * After a repaint (a live page is checked again every few seconds): an open tooltip stays open
-   * on its claim, found again by its text among the claims now painted; it closes only when the
-   * claim is gone. A note being typed always survives (its claim is found again when saved).
-   * The hover state follows the new claims: the claim under the pointer is looked up again.
+   * After a repaint: an open tooltip stays on its claim (entrypoints/content/claim-tooltip.ts), and
+   * the hover state follows the new claims: the claim under the pointer is looked up again.
    */
   private keepTooltip(analysis: Analysis, painted: readonly PaintedClaim[]): void {
-    clearTimeout(this.hoverTimer);
-    this.hoverCandidate = null;
-    const tip = this.tooltip;
-    if (tip?.isOpen && this.tooltipClaim) {
-      const again = findClaimAgain(
-        this.tooltipClaim,
-        painted.map((c) => ({ index: c.index, text: analysis.claims[c.index]!.text })),
-      );
-      const claim = again === null ? undefined : painted.find((c) => c.index === again);
-      if (claim) {
-        this.tooltipClaim = { index: claim.index, text: analysis.claims[claim.index]!.text };
-        tip.retarget(tooltipModel(analysis.claims[claim.index]!, analysis.sources), claim.index, claim.ranges);
-      } else if (!tip.isEditing) tip.close(false);
-    }
-    if (this.lastPointer && !this.overTooltip) this.hitTest();
+    this.claimTip.follow(analysis, painted);
+    this.hover.repainted();
   }
 
   private clearPaint(): void {
@@ -359,45 +286,24 @@ export class Controller {
   // ---------------------------------------------------------------------------------------------
   // Page changes
 
-  private observe(): void {
-    if (this.observer || !document.body) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }
-
   private onMutations(records: MutationRecord[]): void {
     if (this.checkUrl()) return;
     if (!this.active) return;
-    if (records.every((r) => this.isOwnMutation(r))) return;
+    if (records.every(isOwnMutation)) return;
     // The page's text may have moved: the overlay follows at the next frame.
     this.painter.scheduleLayout();
     clearTimeout(this.recheckTimer);
-    const interval = MIN_RECHECK_INTERVAL_MS * 2 ** Math.min(this.idleBursts, MAX_BACKOFF);
-    const wait = Math.max(MUTATION_DEBOUNCE_MS, this.lastRecheck + interval - Date.now());
-    this.recheckTimer = this.ctx.setTimeout(() => this.recheck(), wait);
+    this.recheckTimer = this.ctx.setTimeout(() => this.recheck(), this.pacer.delay());
   }
 
   /** After a burst of changes: extract again unless the page's text is plainly unchanged. */
   private recheck(): void {
     if (fingerprint() === this.printed && this.painter.allConnected()) {
-      this.idleBursts++;
-      this.lastRecheck = Date.now();
+      this.pacer.unchanged();
+      this.pacer.looked();
       return;
     }
     void this.run('mutation');
-  }
-
-  private isOwnMutation(r: MutationRecord): boolean {
-    const own = (n: Node) => (n.nodeType === 1 ? this.isOwnElement(n as Element) : false);
-    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-    if (target && this.isOwnElement(target)) return true;
-    if (r.type !== 'childList') return false;
-    const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-    return changed.length > 0 && changed.every(own);
-  }
-
-  private isOwnElement(el: Element): boolean {
-    return isOwnTag(el.localName) || el.id === 'crosscheck-highlight-style';
   }
 
   /** Did the URL change (SPA navigation)? Starts over on the new page. */
@@ -407,12 +313,12 @@ export class Controller {
       return false;
     }
     this.url = location.href;
-    this.generation++; // drop any run in flight
+    this.generations.drop(); // drop any run in flight
     clearTimeout(this.recheckTimer);
     this.analysis = null;
     this.pageRun = null;
     this.lastText = null;
-    this.idleBursts = 0;
+    this.pacer.changed();
     this.clearPaint();
     this.notes.reset();
     this.setSignal('status', 'idle');
@@ -439,86 +345,19 @@ export class Controller {
     this.ctx.addEventListener(document, 'keydown', (ev: KeyboardEvent) => {
       if (ev.key === 'Escape' && this.tooltip?.isOpen) this.tooltip.close();
     });
-    this.ctx.addEventListener(window, 'blur', () => this.cancelHover());
+    this.ctx.addEventListener(window, 'blur', () => this.hover.cancel());
   }
 
   private onMouseMove(ev: MouseEvent): void {
-    this.lastPointer = { x: ev.clientX, y: ev.clientY };
-    this.overTooltip = this.tooltip?.contains(ev.target) ?? false;
-    const wait = this.lastMove + HOVER_THROTTLE_MS - performance.now();
-    if (wait > 0) {
-      // Throttled, but the last position always gets looked at (trailing edge).
-      this.trailingMove ??= this.ctx.setTimeout(() => {
-        this.trailingMove = undefined;
-        this.hitTest();
-      }, wait);
-      return;
-    }
-    this.hitTest();
+    this.hover.move({ x: ev.clientX, y: ev.clientY }, this.tooltip?.contains(ev.target) ?? false);
   }
 
-  private hitTest(): void {
-    this.lastMove = performance.now();
-    if (this.gone || !this.lastPointer) return;
-    if (this.overTooltip) return this.keepOpen();
-    const claim = this.painter.claimAt(this.lastPointer.x, this.lastPointer.y);
-    const idx = claim?.index ?? null;
-    if (idx !== null && idx === this.tooltip?.claimIndex) return this.keepOpen();
-    if (idx !== this.hoverCandidate) {
-      clearTimeout(this.hoverTimer);
-      this.hoverCandidate = idx;
-      if (claim) {
-        this.hoverTimer = this.ctx.setTimeout(() => {
-          const p = this.lastPointer;
-          const again = p ? this.painter.claimAt(p.x, p.y) : null;
-          if (p && again?.index === claim.index) this.openTooltip(again, p);
-        }, HOVER_OPEN_MS);
-      }
-    }
-    if (idx === null && this.tooltip?.isOpen) this.scheduleClose();
-  }
-
-  private keepOpen(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
-  }
-
-  private scheduleClose(): void {
-    if (this.closeTimer !== undefined || this.tooltip?.isEditing) return;
-    this.closeTimer = this.ctx.setTimeout(() => {
-      this.closeTimer = undefined;
-      this.tooltip?.close();
-    }, HOVER_CLOSE_MS);
-  }
-
-  private cancelHover(): void {
-    clearTimeout(this.hoverTimer);
-    this.hoverCandidate = null;
+  private get tooltip(): Tooltip | null {
+    return this.claimTip.tooltip;
   }
 
   private openTooltip(claim: PaintedClaim, pointer: { x: number; y: number } | null, focus = false): void {
-    const a = this.analysis;
-    const c = a?.claims[claim.index];
-    if (!a || !c) return;
-    if (this.tooltip?.isEditing) return; // never replace a note being typed
-    if (!this.tooltip) {
-      this.tooltip = new Tooltip({
-        onPointerEnter: () => this.keepOpen(),
-        onPointerLeave: () => this.scheduleClose(),
-        onClose: () => {
-          this.keepOpen();
-          this.hoverCandidate = null;
-        },
-        notesFor: (index) => this.notes.notesFor(index),
-        saveNote: async (index, draft) => {
-          const res = await this.notes.add(this.claimIndexFor(index), draft);
-          return res.ok ? null : res.error;
-        },
-      });
-    }
-    this.tooltipClaim = { index: claim.index, text: c.text };
-    this.keepOpen();
-    this.tooltip.open(tooltipModel(c, a.sources), claim.index, claim.ranges, pointer, focus);
+    this.claimTip.open(claim, pointer, focus);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -529,10 +368,7 @@ export class Controller {
     const handle = createHandler('content', this.messageHandlers());
     const listener = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean | undefined => {
       if (this.gone) return undefined;
-      // Not a message (no type): not for us.
-      if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
-      void handle(msg, { kind: 'background' }).then(sendResponse, (e) => sendResponse(fail(String(e))));
-      return true;
+      return routeContentMessage(msg, sendResponse, handle);
     };
     browser.runtime.onMessage.addListener(listener);
     // The extension API may be gone by then (updated or removed): never throw.
@@ -541,15 +377,7 @@ export class Controller {
 
   /** What this page's run checked, for the popup (lib/content/page-result.ts). */
   private pageResult(): PageResult {
-    const run = this.pageRun;
-    const chunks = run?.chunks ?? [];
-    return {
-      url: run?.url ?? pageKey(location.href),
-      checking: run?.checking ?? false,
-      coverage: coverageOf(chunks, run?.done ?? 0, run?.totalChars),
-      analysis: this.analysis,
-      ...(this.lastReport ? { status: this.lastReport.status, error: this.lastReport.error } : {}),
-    };
+    return pageResultOf(this.pageRun, this.analysis, this.lastReport, pageKey(location.href));
   }
 
   /** The content script's answers to the protocol's `to: 'content'` messages (lib/protocol/map.ts). */
@@ -597,57 +425,44 @@ export class Controller {
     }
   }
 
-  /** The current index of the claim the tooltip was opened on (the analysis may have changed since). */
-  private claimIndexFor(index: number): number {
-    const want = this.tooltipClaim;
-    const claims = this.analysis?.claims ?? [];
-    if (!want || claims[index]?.text === want.text) return index;
-    const found = claims.findIndex((c) => c.text === want.text);
-    return found === -1 ? index : found;
-  }
-
   /** Scroll to a note (from a #crosscheck-note link) and flash it; open its claim's tooltip. */
   private revealNote(range: Range, claimIndex: number | null): void {
-    if (!this.painter.isVisible()) {
-      this.painter.setVisible(true);
-      this.setSignal('visible', 'true');
-    }
-    const el = range.startContainer.parentElement;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.showHighlights();
+    const settle = scrollToRange(range);
     const claim = claimIndex === null ? undefined : this.painter.painted.find((c) => c.index === claimIndex);
     if (!claim || !this.painter.flash(claim.index)) this.painter.flashRange(range);
-    if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
   }
 
   private async scrollToClaim(index: number): Promise<Response<{ index: number }>> {
     const claim = this.painter.painted.find((c) => c.index === index);
     if (!claim) return fail('that claim is not highlighted on this page');
-    if (!this.painter.isVisible()) {
-      this.painter.setVisible(true);
-      this.setSignal('visible', 'true');
-    }
-    const range = claim.ranges[0]!;
-    const el = range.startContainer.parentElement;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.showHighlights();
+    const settle = scrollToRange(claim.ranges[0]!);
     this.painter.flash(index);
     // Open the claim's tooltip once the scroll has settled (keyboard readers get the evidence too).
-    this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
     return ok({ index });
+  }
+
+  /** Highlights hidden by the reader are shown again to reveal a claim or a note. */
+  private showHighlights(): void {
+    if (this.painter.isVisible()) return;
+    this.painter.setVisible(true);
+    this.setSignal('visible', 'true');
   }
 
   private listenSettings(): void {
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !changes.settings) return;
-      const before = this.settings;
-      this.settings = parseSettings(changes.settings.newValue);
+      const settings = changedSettings(changes, area);
+      if (!settings) return;
+      const effect = settingsEffect(this.settings, settings, location.href, this.active);
+      this.settings = settings;
       this.painter.updateSettings(this.settings);
-      if (this.analysis && before.showNotCovered !== this.settings.showNotCovered) this.paint(this.analysis, performance.now());
-      const now = siteDecision(location.href, this.settings);
-      if (now === 'never' && this.active) {
+      if (this.analysis && effect.repaint) this.paint(this.analysis, performance.now());
+      if (effect.block) {
         this.active = false;
-        this.generation++;
+        this.generations.drop();
         this.clearPaint();
         this.report('blocked');
       }
@@ -659,26 +474,21 @@ export class Controller {
   private report(status: TabStatus, error?: string): void {
     if (this.gone) return;
     this.setSignal('status', status);
-    this.lastReport = { status, error: error ? error.slice(0, 500) : null };
-    const payload = { status, url: location.href, ...(error ? { error: error.slice(0, 500) } : {}) };
+    const { report, message: msg } = statusReport(status, location.href, error);
+    this.lastReport = report;
+    const { type: _type, ...payload } = msg;
     // The background may be restarting (MV3 service worker) or not listening, the extension gone: never throw.
     quietly(() => void send((m) => browser.runtime.sendMessage(m), 'status', payload).catch(() => {}));
   }
 
-  /**
-   * Test and benchmark signals on <html> (`data-crosscheck-status`, `-count`, `-ms` …). Only
-   * builds made with WXT_CROSSCHECK_SIGNALS=1 (the e2e suite and `npm run bench`) write them: a
-   * release build tells the page nothing about what Crosscheck found.
-   */
   private setSignal(name: string, value: string): void {
-    if (!SIGNALS) return;
-    document.documentElement.setAttribute(`data-crosscheck-${name}`, value);
+    setSignal(name, value);
   }
 
   /** The test probe (test builds only): what is painted, written to <html> for the test to read. */
   private answerProbe(): void {
     if (!this.painter || this.gone) return;
-    document.documentElement.setAttribute(PROBE_ATTRIBUTE, JSON.stringify(this.painter.snapshot()));
+    answerProbe(this.painter.snapshot());
   }
 
   /** A request found the extension context gone (updated or removed): stop, as WXT's context does. */
@@ -694,12 +504,10 @@ export class Controller {
   private teardown(): void {
     if (this.gone) return;
     this.gone = true;
-    this.generation++;
+    this.generations.drop();
     clearTimeout(this.recheckTimer);
-    clearTimeout(this.hoverTimer);
-    clearTimeout(this.closeTimer);
-    this.observer?.disconnect();
-    this.observer = null;
+    this.hover.stop();
+    this.watch.stop();
     quietly(() => this.tooltip?.destroy());
     quietly(() => this.notice.hide());
     quietly(() => this.painter?.destroy());
@@ -710,57 +518,4 @@ export class Controller {
       quietly(() => this.notice.show(UPDATED_NOTICE, { stay: true }));
     }
   }
-}
-
-/** Is this script's extension still there (not updated, reloaded or removed since the page loaded)? */
-function extensionAlive(): boolean {
-  try {
-    return !!browser.runtime?.id;
-  } catch {
-    return false;
-  }
-}
-
-/** Run `fn`, ignoring what it throws (the extension API may be gone). */
-function quietly(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    /* nothing to do */
-  }
-}
-
-const OWN_TAGS = new Set([UI_HOST_TAG, NOTICE_HOST_TAG, OVERLAY_HOST_TAG]);
-
-function isOwnTag(localName: string): boolean {
-  return OWN_TAGS.has(localName);
-}
-
-/** Remove what an older copy of this content script left in the page (its code no longer runs). */
-function removeLeftovers(): void {
-  for (const el of Array.from(document.querySelectorAll([...OWN_TAGS].join(',')))) el.remove();
-  document.getElementById('crosscheck-highlight-style')?.remove();
-}
-
-/**
- * Settings, plus one developer switch kept beside them in the extension's storage (never
- * settable by a page): `crosscheckDebug: { paint: 'mark' }` forces the <mark> fallback, so it can
- * be tested in browsers that have CSS.highlights.
- */
-async function loadStored(): Promise<{ settings: Settings; forceMarks: boolean }> {
-  try {
-    const got = await browser.storage.local.get(['settings', 'crosscheckDebug']);
-    const debug = got.crosscheckDebug as { paint?: unknown } | undefined;
-    return { settings: parseSettings(got.settings), forceMarks: debug?.paint === 'mark' };
-  } catch {
-    return { settings: DEFAULT_SETTINGS, forceMarks: false };
-  }
-}
-
-/** Length and FNV-1a hash of the body's text: a cheap "did the words change?" test (~1 ms per 100k characters). */
-function fingerprint(): string {
-  const t = document.body?.textContent ?? '';
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  return `${t.length}:${(h >>> 0).toString(36)}`;
 }

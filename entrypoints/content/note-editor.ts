@@ -154,16 +154,17 @@ function valueOf(box: HTMLElement, multiline: boolean): string {
   return multiline ? t.replace(/\n$/, '') : t.replace(/\s*\n\s*/g, ' ');
 }
 
-/**
- * The note editor: a group of text boxes, a select and two buttons — no <form>, no text input or
- * textarea (see `textbox`). Insert `root`, then call `focus()` to put the caret in "Note".
- */
-export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; focus(): void } {
-  const id = `cc-note-${++editorSeq}`;
-  const root = el('div', 'editor');
-  root.setAttribute('role', 'group');
-  root.setAttribute('aria-label', 'New note on this claim');
+interface EditorFields {
+  /** The labelled fields, in tab order. */
+  fields: HTMLElement[];
+  text: HTMLElement;
+  tags: HTMLElement;
+  verdict: HTMLSelectElement;
+  reason: HTMLElement;
+}
 
+/** The editor's four fields (Note, Tags, Your verdict, Because), each with exactly one label. */
+function editorFields(id: string): EditorFields {
   const label = (for_: string, text: string) => {
     const l = el('span', 'label', text);
     l.id = `${for_}-label`;
@@ -208,19 +209,15 @@ export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; 
     if (hint) wrap.append(hint);
     return wrap;
   };
+  const fields = [field(textLabel, text), field(tagsLabel, tags, tagsHint), field(verdictLabel, verdict), field(reasonLabel, reason)];
+  return { fields, text, tags, verdict, reason };
+}
 
-  const save = el('button', 'save', EDITOR_LABELS.save);
-  save.type = 'button';
-  const cancel = el('button', undefined, EDITOR_LABELS.cancel);
-  cancel.type = 'button';
-  const status = el('div');
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  const row = el('div', 'row');
-  row.append(save, cancel);
-
-  root.append(field(textLabel, text), field(tagsLabel, tags, tagsHint), field(verdictLabel, verdict), field(reasonLabel, reason), row, status);
-
+/**
+ * "Save note": check the draft, save it (the button disabled meanwhile), and say what went wrong
+ * in `status`; a message about the draft goes away as soon as the reader changes it.
+ */
+function wireSave(root: HTMLElement, f: EditorFields, save: HTMLButtonElement, status: HTMLElement, opts: NoteEditorOptions): () => Promise<void> {
   let busy = false;
   const showError = (msg: string) => {
     status.className = 'error';
@@ -230,15 +227,15 @@ export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; 
   const submit = async () => {
     if (busy) return;
     const draft: NoteDraft = {
-      text: valueOf(text, true),
-      tags: valueOf(tags, false),
-      readerVerdict: readerVerdictFrom(verdict.value),
-      readerReason: valueOf(reason, false),
+      text: valueOf(f.text, true),
+      tags: valueOf(f.tags, false),
+      readerVerdict: readerVerdictFrom(f.verdict.value),
+      readerReason: valueOf(f.reason, false),
     };
     const problem = checkDraft(draft);
     if (problem) {
       showError(problem);
-      text.focus();
+      f.text.focus();
       return;
     }
     busy = true;
@@ -258,7 +255,6 @@ export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; 
     else opts.onSaved();
   };
   save.addEventListener('click', () => void submit());
-  cancel.addEventListener('click', () => opts.onCancel());
   // A message about the draft goes away as soon as the reader changes it.
   const changed = () => {
     if (!busy && status.className === 'error') {
@@ -269,6 +265,34 @@ export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; 
   };
   root.addEventListener('input', changed);
   root.addEventListener('change', changed);
+  return submit;
+}
+
+/**
+ * The note editor: a group of text boxes, a select and two buttons — no <form>, no text input or
+ * textarea (see `textbox`). Insert `root`, then call `focus()` to put the caret in "Note".
+ */
+export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; focus(): void } {
+  const id = `cc-note-${++editorSeq}`;
+  const root = el('div', 'editor');
+  root.setAttribute('role', 'group');
+  root.setAttribute('aria-label', 'New note on this claim');
+  const f = editorFields(id);
+
+  const save = el('button', 'save', EDITOR_LABELS.save);
+  save.type = 'button';
+  const cancel = el('button', undefined, EDITOR_LABELS.cancel);
+  cancel.type = 'button';
+  const status = el('div');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const row = el('div', 'row');
+  row.append(save, cancel);
+
+  root.append(...f.fields, row, status);
+
+  const submit = wireSave(root, f, save, status, opts);
+  cancel.addEventListener('click', () => opts.onCancel());
   // Keys stay in the editor: Escape cancels, Ctrl/⌘+Enter saves, nothing reaches the page's own shortcuts.
   const keep = (ev: KeyboardEvent) => {
     ev.stopPropagation();
@@ -283,5 +307,5 @@ export function createNoteEditor(opts: NoteEditorOptions): { root: HTMLElement; 
   };
   for (const type of ['keydown', 'keyup', 'keypress'] as const) root.addEventListener(type, keep);
 
-  return { root, focus: () => text.focus({ preventScroll: true }) };
+  return { root, focus: () => f.text.focus({ preventScroll: true }) };
 }

@@ -214,52 +214,23 @@ export class Tooltip {
     tip.dataset.verdict = m.verdict;
     tip.style.borderLeftColor = color;
 
-    const head = el('div', 'head');
-    const badge = el('span', 'badge', m.label);
-    badge.style.background = color;
-    head.append(badge, el('span', 'brand', 'Crosscheck'));
-    const close = el('button', 'close', '×');
-    close.type = 'button';
-    close.setAttribute('aria-label', 'Close');
-    close.addEventListener('click', () => this.close());
-    head.append(close);
-    tip.append(head);
-
-    const body = el('div');
-    body.id = 'crosscheck-tip-body';
-    if (m.parts.length) {
-      // A compound claim: what the sources say of each of its parts.
-      const parts = el('ul', 'parts');
-      parts.setAttribute('aria-label', 'Parts of the claim');
-      for (const p of m.parts) {
-        const li = el('li', `part part-${p.status}`);
-        li.append(el('span', 'part-status', `${p.label}: `), document.createTextNode(`“${p.words}”`));
-        parts.append(li);
-      }
-      body.append(parts);
-    }
-    if (m.evidence.length) {
-      const list = el('ol');
-      for (const e of m.evidence) {
-        const li = el('li');
-        li.append(el('blockquote', 'quote', `“${e.quote}”`));
-        const meta = el('div', 'meta');
-        meta.append(el('span', `stance stance-${e.stance}`, e.stanceLabel), document.createTextNode(` · ${[e.outlet, e.date].filter(Boolean).join(', ')}`));
-        li.append(meta);
-        if (e.part) li.append(el('div', 'on-part', `On: “${e.part}”`));
-        if (e.reason) li.append(el('div', 'reason', e.reason));
-        li.append(readerLink(e.source, e.quote));
-        list.append(li);
-      }
-      body.append(list);
-    } else {
-      body.append(el('p', 'empty', m.empty));
-    }
-    tip.append(body);
-
-    let notes = renderNoteList(this.cb.notesFor(claimIndex));
+    tip.append(renderHead(m, color, () => this.close()), renderBody(m));
+    const notes = renderNoteList(this.cb.notesFor(claimIndex));
     if (notes) tip.append(notes);
+    tip.append(this.renderActions(claimIndex, notes));
 
+    tip.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.stopPropagation();
+        this.close();
+      }
+    });
+    return tip;
+  }
+
+  /** "Add note" and its status line; the button opens the note editor below them. */
+  private renderActions(claimIndex: number, shownNotes: HTMLElement | null): HTMLElement {
+    let notes = shownNotes;
     const actions = el('div', 'actions');
     const note = el('button', 'note', 'Add note');
     note.type = 'button';
@@ -298,14 +269,55 @@ export class Tooltip {
       ed.focus();
     });
     actions.append(note, status);
-    tip.append(actions);
-
-    tip.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape') {
-        ev.stopPropagation();
-        this.close();
-      }
-    });
-    return tip;
+    return actions;
   }
+}
+
+/** The verdict badge, the brand and the close button. */
+function renderHead(m: TooltipModel, color: string, close: () => void): HTMLElement {
+  const head = el('div', 'head');
+  const badge = el('span', 'badge', m.label);
+  badge.style.background = color;
+  head.append(badge, el('span', 'brand', 'Crosscheck'));
+  const button = el('button', 'close', '×');
+  button.type = 'button';
+  button.setAttribute('aria-label', 'Close');
+  button.addEventListener('click', close);
+  head.append(button);
+  return head;
+}
+
+/** What the sources say: each part of a compound claim, then the evidence (or why there is none). */
+function renderBody(m: TooltipModel): HTMLElement {
+  const body = el('div');
+  body.id = 'crosscheck-tip-body';
+  if (m.parts.length) {
+    // A compound claim: what the sources say of each of its parts.
+    const parts = el('ul', 'parts');
+    parts.setAttribute('aria-label', 'Parts of the claim');
+    for (const p of m.parts) {
+      const li = el('li', `part part-${p.status}`);
+      li.append(el('span', 'part-status', `${p.label}: `), document.createTextNode(`“${p.words}”`));
+      parts.append(li);
+    }
+    body.append(parts);
+  }
+  if (m.evidence.length) {
+    const list = el('ol');
+    for (const e of m.evidence) {
+      const li = el('li');
+      li.append(el('blockquote', 'quote', `“${e.quote}”`));
+      const meta = el('div', 'meta');
+      meta.append(el('span', `stance stance-${e.stance}`, e.stanceLabel), document.createTextNode(` · ${[e.outlet, e.date].filter(Boolean).join(', ')}`));
+      li.append(meta);
+      if (e.part) li.append(el('div', 'on-part', `On: “${e.part}”`));
+      if (e.reason) li.append(el('div', 'reason', e.reason));
+      li.append(readerLink(e.source, e.quote));
+      list.append(li);
+    }
+    body.append(list);
+  } else {
+    body.append(el('p', 'empty', m.empty));
+  }
+  return body;
 }

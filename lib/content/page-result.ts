@@ -5,7 +5,9 @@
  * send this message (tabs.sendMessage); a web page cannot. Its route is in lib/protocol/map.ts.
  */
 import { z } from 'zod';
-import { AnalysisSchema, TabStatusSchema } from '../messages';
+import { AnalysisSchema, TabStatusSchema, type Analysis } from '../messages';
+import { coverageOf, type TextChunk } from './chunks';
+import type { PageReport } from './status';
 
 export const PAGE_RESULT_REQUEST = 'crosscheckPageResult' as const;
 
@@ -36,3 +38,26 @@ export const PageResultSchema = z.object({
   error: z.string().max(500).nullable().optional(),
 });
 export type PageResult = z.infer<typeof PageResultSchema>;
+
+/** What the current page's run checked: its parts, and how many are done. */
+export interface PageRun {
+  /** The page (pageKey: without #fragment). */
+  url: string;
+  /** Every part of the text, also those beyond the most a run checks. */
+  chunks: TextChunk[];
+  done: number;
+  checking: boolean;
+  totalChars: number;
+}
+
+/** The popup's page result from what the content script holds (`url`: the page key when no run started). */
+export function pageResultOf(run: PageRun | null, analysis: Analysis | null, lastReport: PageReport | null, url: string): PageResult {
+  const chunks = run?.chunks ?? [];
+  return {
+    url: run?.url ?? url,
+    checking: run?.checking ?? false,
+    coverage: coverageOf(chunks, run?.done ?? 0, run?.totalChars),
+    analysis,
+    ...(lastReport ? { status: lastReport.status, error: lastReport.error } : {}),
+  };
+}

@@ -138,3 +138,28 @@ export function findClaimAgain(
   }
   return best;
 }
+
+/** The claim a tooltip was opened on: its index then, and its text (which finds it again). */
+export interface TooltipClaim {
+  index: number;
+  text: string;
+}
+
+/**
+ * After a repaint: the painted claim an open tooltip follows (its claim found again by its text
+ * among the claims now painted), or null when the claim is gone.
+ */
+export function followClaim<C extends { index: number }>(want: TooltipClaim, painted: readonly C[], claims: readonly { text: string }[]): C | null {
+  const again = findClaimAgain(
+    want,
+    painted.map((c) => ({ index: c.index, text: claims[c.index]!.text })),
+  );
+  return again === null ? null : (painted.find((c) => c.index === again) ?? null);
+}
+
+/** The current index of the claim a tooltip was opened on (the analysis may have changed since); `index` when unknown. */
+export function currentClaimIndex(want: TooltipClaim | null, index: number, claims: readonly { text: string }[]): number {
+  if (!want || claims[index]?.text === want.text) return index;
+  const found = claims.findIndex((c) => c.text === want.text);
+  return found === -1 ? index : found;
+}
