@@ -13,6 +13,7 @@ import { createSourcesHandler, isSourceRequest, sourceRequestAllowed } from '@/l
 import { openSourcesDb } from '@/lib/sources/db';
 import { loadEngineData } from '@/lib/background/engine-data';
 import { z } from 'zod';
+import { commandRequest } from '@/lib/shortcuts';
 
 /**
  * Background (MV3 service worker / MV2 background page): wiring only. The logic is in
@@ -172,11 +173,13 @@ export default defineBackground(() => {
     });
   }
 
+  // Keyboard commands (lib/shortcuts.ts) → the active tab's content script.
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-highlights') return;
+    const request = commandRequest(command);
+    if (!request) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    browser.tabs.sendMessage(tab.id, { type: 'toggleHighlights' }).catch(() => {
+    browser.tabs.sendMessage(tab.id, request).catch(() => {
       // No content script on this page (browser page, or not reloaded since install).
     });
   });

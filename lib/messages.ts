@@ -105,6 +105,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analyzeNow') }),
   z.object({ type: z.literal('scrollToClaim'), index: z.number().int().nonnegative() }),
   z.object({ type: z.literal('toggleHighlights') }),
+  // Keyboard: go to the next / previous claim, open its details and focus them (lib/shortcuts.ts).
+  z.object({ type: z.literal('moveToClaim'), direction: z.enum(['next', 'previous']) }),
   // Notes: the page's notes as placed on the live page (reply: PageNotesReply, lib/notes-ui/page-notes.ts) …
   z.object({ type: z.literal('pageNotes') }),
   // … and a new note on claim `index` (reply: the saved Note, or the library's error).

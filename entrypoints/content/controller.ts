@@ -49,6 +49,9 @@ import { Notice, NOTICE_HOST_TAG } from './notice';
 import { handleSourceContentRequest } from './sources';
 import { SIGNALS } from './signals';
 import { isSourceContentRequest } from '@/lib/sources/protocol';
+import { claimToVisit, type NavDirection } from '@/lib/content/claim-nav';
+import type { CommandName } from '@/lib/shortcuts';
+import { PageShortcuts } from './keyboard';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** Most parts a page is checked in (at CHUNK_CHARS each); beyond, the popup says what part was checked. */
@@ -112,6 +115,12 @@ export class Controller {
   private gone = false;
   /** Repaints so far (a test signal). */
   private paints = 0;
+  /** Keyboard commands (entrypoints/content/keyboard.ts) and the claim the last one went to. */
+  private shortcuts = new PageShortcuts(
+    (c) => this.runCommand(c),
+    (c) => c === 'toggle-highlights' || this.painter.painted.length > 0,
+  );
+  private navIndex: number | null = null;
 
   constructor(private ctx: ContentScriptContext) {}
 
@@ -137,6 +146,7 @@ export class Controller {
     this.listenSettings();
     this.listenNavigation();
     this.listenHover();
+    this.shortcuts.listen(this.ctx);
     if (SIGNALS) this.ctx.addEventListener(document, PROBE_EVENT, () => this.answerProbe());
     // The extension may be updated or removed while the page stays open: its context is then gone
     // for good. WXT's context notices on its next timer (this one) and calls teardown().
@@ -489,7 +499,7 @@ export class Controller {
   }
 
   private scheduleClose(): void {
-    if (this.closeTimer !== undefined || this.tooltip?.isEditing) return;
+    if (this.closeTimer !== undefined || this.tooltip?.isEditing || this.tooltip?.hasFocus) return;
     this.closeTimer = this.ctx.setTimeout(() => {
       this.closeTimer = undefined;
       this.tooltip?.close();
@@ -578,13 +588,10 @@ export class Controller {
         this.lastText = null;
         await this.run('manual');
         return ok({ status: document.documentElement.dataset.crosscheckStatus ?? 'idle' });
-      case 'toggleHighlights': {
-        const visible = !this.painter.isVisible();
-        this.painter.setVisible(visible);
-        if (!visible) this.tooltip?.close(false);
-        this.setSignal('visible', String(visible));
-        return ok({ visible });
-      }
+      case 'toggleHighlights':
+        return this.shortcuts.run('toggle-highlights');
+      case 'moveToClaim':
+        return this.shortcuts.run(req.direction === 'next' ? 'next-claim' : 'previous-claim');
       case 'scrollToClaim':
         return this.scrollToClaim(req.index);
       case 'pageNotes':
@@ -634,7 +641,33 @@ export class Controller {
     if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
   }
 
-  private async scrollToClaim(index: number): Promise<Response<unknown>> {
+  /** A keyboard command (lib/shortcuts.ts): show/hide, or go to the next / previous claim. */
+  private runCommand(command: CommandName): Response<unknown> | Promise<Response<unknown>> {
+    if (command !== 'toggle-highlights') return this.moveToClaim(command === 'next-claim' ? 'next' : 'previous');
+    const visible = !this.painter.isVisible();
+    this.painter.setVisible(visible);
+    if (!visible) this.tooltip?.close(false);
+    this.setSignal('visible', String(visible));
+    // Feedback for every reader (the notice is a status message, in Crosscheck's own shadow root).
+    this.notice.show(visible ? 'Crosscheck highlights shown.' : 'Crosscheck highlights hidden.');
+    return ok({ visible });
+  }
+
+  /** Go to the next / previous claim in reading order, open its details and focus them (lib/content/claim-nav.ts). */
+  private moveToClaim(direction: NavDirection): Promise<Response<unknown>> {
+    const claims = this.painter.painted.map((c) => {
+      const r = c.ranges[0]!.getBoundingClientRect();
+      return { index: c.index, top: r.top + window.scrollY, left: r.left };
+    });
+    const current = this.tooltip?.isOpen ? this.tooltip.claimIndex : this.navIndex;
+    const index = claimToVisit(claims, current, direction, window.scrollY);
+    if (index === null) return Promise.resolve(fail('no claim is highlighted on this page'));
+    this.navIndex = index;
+    return this.scrollToClaim(index, true);
+  }
+
+  /** Scroll to a claim, flash it, open its tooltip and focus it (`instant`: keyboard, no smooth scroll). */
+  private async scrollToClaim(index: number, instant = false): Promise<Response<unknown>> {
     const claim = this.painter.painted.find((c) => c.index === index);
     if (!claim) return fail('that claim is not highlighted on this page');
     if (!this.painter.isVisible()) {
@@ -643,11 +676,14 @@ export class Controller {
     }
     const range = claim.ranges[0]!;
     const el = range.startContainer.parentElement;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const reduce = instant || window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     if (el) el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
     this.painter.flash(index);
-    // Open the claim's tooltip once the scroll has settled (keyboard readers get the evidence too).
-    this.ctx.setTimeout(() => this.openTooltip(claim, null), reduce ? 50 : 450);
+    this.navIndex = index;
+    // Open the claim's tooltip once the scroll has settled, with focus in it: keyboard and screen
+    // reader users land on the evidence (and go back where they were with Escape).
+    if (instant) this.openTooltip(claim, null, true);
+    else this.ctx.setTimeout(() => this.openTooltip(claim, null, true), reduce ? 50 : 450);
     return ok({ index });
   }
 
