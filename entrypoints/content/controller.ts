@@ -578,6 +578,7 @@ export class Controller {
       coverage: coverageOf(chunks, run?.done ?? 0, run?.totalChars),
       analysis: this.analysis,
       ...(this.lastReport ? { status: this.lastReport.status, error: this.lastReport.error } : {}),
+      highlightsVisible: this.painter.isVisible(),
     };
   }
 

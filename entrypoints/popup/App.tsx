@@ -8,6 +8,8 @@ import { ContentReplySchema, TabStateSchema, type ContentRequest, type TabState 
 import { coverageText, popupView, withPageResult } from '@/lib/popup/model';
 import { PAGE_RESULT_REQUEST, PageResultSchema, type PageResult } from '@/lib/content/page-result';
 import { parseSettings } from '@/lib/settings';
+import { HighlightsControl } from '@/components/popup/HighlightsControl';
+import { ShortcutList } from '@/components/shortcuts/Shortcuts';
 
 const POLL_MS = 600;
 const BUSY_TIMEOUT_MS = 15_000;
@@ -64,6 +66,9 @@ export default function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Highlights shown on the page (as the page last said) and the last change, announced. */
+  const [visible, setVisible] = useState<boolean | null>(null);
+  const [visibleSaid, setVisibleSaid] = useState<string | null>(null);
   const alive = useRef(true);
 
   const refresh = useCallback(async (tabId: number) => {
@@ -136,6 +141,19 @@ export default function App() {
     if (alive.current) setNotice(err);
   };
 
+  const onToggleHighlights = async () => {
+    if (!tab) return;
+    try {
+      const reply = (await browser.tabs.sendMessage(tab.id, { type: 'toggleHighlights' } satisfies ContentRequest)) as { ok?: boolean; data?: { visible?: unknown } } | undefined;
+      const now = reply?.ok === true && typeof reply.data?.visible === 'boolean' ? reply.data.visible : null;
+      if (!alive.current || now === null) return;
+      setVisible(now);
+      setVisibleSaid(now ? 'Highlights shown on the page.' : 'Highlights hidden on the page.');
+    } catch {
+      if (alive.current) setNotice("Crosscheck can't reach this page. Reload the page and try again.");
+    }
+  };
+
   const onOpenOptions = () => void browser.runtime.openOptionsPage();
 
   // The page's notes, as its content script placed them; asked again whenever the tab's result changes.
@@ -177,9 +195,13 @@ export default function App() {
             onChoose={(i) => void onChoose(i)}
             onOpenOptions={onOpenOptions}
           />
+          {view === 'done' && (
+            <HighlightsControl visible={visible ?? pageResult?.highlightsVisible ?? null} said={visibleSaid} onToggle={() => void onToggleHighlights()} />
+          )}
           <PopupNotesSection />
         </PopupNotesContext.Provider>
       )}
+      <ShortcutList id="cc-shortcuts-h" />
       <footer className="cc-footer">
         <span className="cc-note">Checked on your computer against a local corpus. Nothing is sent anywhere.</span>
         <button type="button" onClick={onOpenNotes}>
