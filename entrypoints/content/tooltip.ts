@@ -83,23 +83,39 @@ const MARGIN = 8;
 /** Announce a moment after the live region is in the page: screen readers skip a region's first words. */
 const ANNOUNCE_DELAY_MS = 150;
 
+/** Least height worth giving the tooltip beside the claim (a few lines of evidence) before it may cover the claim. */
+const MIN_ROOM = 120;
+
 /**
  * Put the tooltip clear of the whole claim: below its last line on screen (above its first line
  * when there is no room below), starting near the pointer or the claim's start, inside the
- * viewport. It never covers the claim it explains unless the screen is too small for both.
+ * viewport. When it fits on neither side it goes on the roomier one with its height cut to fit
+ * (it scrolls), so it still does not cover the claim it explains.
  */
 function placeTooltip(tip: HTMLElement, rects: DOMRect[], pointer: { x: number; y: number } | null): void {
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = window.innerHeight;
   const top = Math.min(...rects.map((r) => r.top));
   const bottom = Math.max(...rects.map((r) => r.bottom));
+  tip.style.maxHeight = '';
   const w = tip.offsetWidth;
-  const h = tip.offsetHeight;
+  let h = tip.offsetHeight;
+  const below = vh - MARGIN - (bottom + GAP);
+  const above = top - GAP - MARGIN;
   let x = pointer ? pointer.x - 24 : rects[0]!.left;
   x = Math.max(MARGIN, Math.min(x, vw - w - MARGIN));
-  let y = bottom + GAP;
-  if (y + h > vh - MARGIN && top - GAP - h >= MARGIN) y = top - GAP - h;
-  y = Math.max(MARGIN, Math.min(y, vh - h - MARGIN));
+  let y: number;
+  if (h <= below || (h > above && below >= above && below >= MIN_ROOM)) {
+    if (h > below) tip.style.maxHeight = `${Math.floor(below)}px`;
+    y = bottom + GAP;
+  } else if (h <= above || above >= MIN_ROOM) {
+    if (h > above) tip.style.maxHeight = `${Math.floor(above)}px`;
+    h = Math.min(h, Math.floor(above));
+    y = top - GAP - h;
+  } else {
+    y = bottom + GAP; // no room either side (a tiny window): keep it on screen, over the claim
+  }
+  y = Math.max(MARGIN, Math.min(y, vh - tip.offsetHeight - MARGIN));
   tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
 }
 
