@@ -4,8 +4,9 @@
  * answers the same suggested keys pressed in the page, so they also work when the browser has not
  * bound them (another extension holds the key; tests, which cannot press browser commands).
  * Chrome never gives a bound command's key to the page; Firefox does, first, and skips the command
- * when the page calls preventDefault — which this listener does, so a press acts once. A repeat of
- * the same command within REPEAT_GUARD_MS is dropped in case a browser delivers both.
+ * when the page calls preventDefault — which this listener does, so a press acts once. Should a
+ * browser deliver both, the command's second arrival by the other path within REPEAT_GUARD_MS is
+ * dropped (two messages, or two key presses, always both act).
  * The key is left to the page when Crosscheck has nothing to act on (`wants`).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -15,8 +16,10 @@ import { ok, type Response } from '@/lib/messages';
 /** Shorter than a key's auto-repeat (~30 ms after ~500 ms) would allow twice, longer than a message's trip. */
 const REPEAT_GUARD_MS = 120;
 
+type Origin = 'key' | 'message';
+
 export class PageShortcuts {
-  private last = new Map<CommandName, number>();
+  private last = new Map<CommandName, { at: number; from: Origin }>();
 
   constructor(
     private act: (command: CommandName) => Promise<Response<unknown>> | Response<unknown>,
@@ -32,17 +35,18 @@ export class PageShortcuts {
         if (!command || !this.wants(command)) return;
         ev.preventDefault();
         ev.stopPropagation();
-        void this.run(command);
+        void this.run(command, 'key');
       },
       { capture: true },
     );
   }
 
-  /** Run a command (a key here, or the browser's command through the background). */
-  async run(command: CommandName): Promise<Response<unknown>> {
+  /** Run a command: a key pressed here, or a message (the browser's command, the popup). */
+  async run(command: CommandName, from: Origin = 'message'): Promise<Response<unknown>> {
     const now = performance.now();
-    if (now - (this.last.get(command) ?? -Infinity) < REPEAT_GUARD_MS) return ok({ repeated: true });
-    this.last.set(command, now);
+    const last = this.last.get(command);
+    if (last && last.from !== from && now - last.at < REPEAT_GUARD_MS) return ok({ repeated: true });
+    this.last.set(command, { at: now, from });
     return this.act(command);
   }
 }
