@@ -3,9 +3,9 @@
  * command through the background (`moveToClaim` / `toggleHighlights` messages); this listener
  * answers the same suggested keys pressed in the page, so they also work when the browser has not
  * bound them (another extension holds the key; tests, which cannot press browser commands).
- * Chrome never gives a bound command's key to the page; Firefox does, first, and skips the command
- * when the page calls preventDefault — which this listener does, so a press acts once. Should a
- * browser deliver both, the command's second arrival by the other path within REPEAT_GUARD_MS is
+ * Chrome does not give a bound command's key to the page. The listener cancels the key it acts
+ * on, so neither the page nor, where the browser honours that, its own binding acts on it too.
+ * Should a browser still deliver both, the command's second arrival by the other path within REPEAT_GUARD_MS is
  * dropped (two messages, or two key presses, always both act).
  * The key is left to the page when Crosscheck has nothing to act on (`wants`).
  */
