@@ -12,7 +12,8 @@ export interface ClaimListProps {
   items: Array<{ claim: Claim; index: number }>;
   sources: Source[];
   /** The reader chose a claim: show it in the page. */
-  onChoose(index: number): void;
+  /** `byKeyboard`: chosen with Enter or Space (the popup then closes, so focus can go to the page). */
+  onChoose(index: number, byKeyboard?: boolean): void;
 }
 
 /** The claims, each with a "show in page" button and expandable evidence. */
@@ -30,13 +31,13 @@ export function ClaimList({ items, sources, onChoose }: ClaimListProps) {
 
 const PART_WORDS = { supported: 'Supported', disputed: 'Disputed', mixed: 'Mixed', not_covered: 'Not covered' } as const;
 
-function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number): void }) {
+function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number, byKeyboard?: boolean): void }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const n = claim.evidence.length;
   return (
     <li className={`cc-claim verdict-${claim.verdict}`} data-index={index}>
-      <button type="button" className="cc-claim-go" onClick={() => onChoose(index)} title="Show this claim in the page">
+      <button type="button" className="cc-claim-go" onClick={(e) => onChoose(index, e.detail === 0)} title="Show this claim in the page">
         <span className="cc-claim-head">
           <span className="cc-claim-num">{index + 1}</span> <VerdictBadge verdict={claim.verdict} />
         </span>

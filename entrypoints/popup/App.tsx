@@ -57,6 +57,15 @@ async function tellPage(tabId: number, request: ContentRequest): Promise<string 
   }
 }
 
+/** This page is the toolbar popup (not popup.html opened in a tab). */
+function isToolbarPopup(): boolean {
+  try {
+    return browser.extension?.getViews?.({ type: 'popup' }).includes(window) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** Popup: wiring only (tab, background, content script); PopupBody renders. */
 export default function App() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
@@ -135,10 +144,13 @@ export default function App() {
   // The reader's sources changed since this page was checked: check it again with the new corpus.
   useRecheckWhenCorpusChanged(state, () => void onCheck());
 
-  const onChoose = async (index: number) => {
+  const onChoose = async (index: number, byKeyboard = false) => {
     if (!tab) return;
     const err = await tellPage(tab.id, { type: 'scrollToClaim', index });
     if (alive.current) setNotice(err);
+    // From the keyboard: the page has focused the claim's tooltip; close the toolbar popup so the
+    // reader is there (a popup keeps focus while open). Not when this page is open as a tab.
+    if (!err && byKeyboard && isToolbarPopup()) window.close();
   };
 
   const onToggleHighlights = async () => {
@@ -192,7 +204,7 @@ export default function App() {
             notice={loadError ?? notice}
             busy={busy}
             onCheck={() => void onCheck()}
-            onChoose={(i) => void onChoose(i)}
+            onChoose={(i, byKeyboard) => void onChoose(i, byKeyboard)}
             onOpenOptions={onOpenOptions}
           />
           {view === 'done' && (
