@@ -40,3 +40,27 @@ describe('popup stylesheet contrast', () => {
     expect(css).not.toMatch(/\.cc-zero \{[^}]*opacity/);
   });
 });
+
+describe('popup evidence links', () => {
+  it('are named by their source: the outlet, else the title; never three times "Read in source"', async () => {
+    const { ClaimList } = await import('../components/popup/ClaimList');
+    const claim = {
+      text: 'A claim.',
+      start: 0,
+      end: 8,
+      verdict: 'corroborated' as const,
+      evidence: [
+        { source: 'ft', quote: 'One.', stance: 'supports' as const, reason: 'r', score: 1 },
+        { source: 'wire', quote: 'Two.', stance: 'related' as const, reason: 'r', score: 0.5 },
+      ],
+    };
+    const sources = [
+      { id: 'ft', title: 'FT piece', outlet: 'Financial Times', date: null },
+      { id: 'wire', title: 'Prisoner swap goes ahead in Istanbul', outlet: null, date: null },
+    ];
+    const html = renderToStaticMarkup(createElement(ClaimList, { items: [{ claim, index: 0 }], sources, onChoose: () => {} }));
+    expect(html).toContain('>Read in Financial Times</a>');
+    expect(html).toContain('>Read in Prisoner swap goes ahead in Istanbul</a>');
+    expect(html).not.toContain('Read in source');
+  });
+});
