@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { manifestCommands } from './lib/shortcuts';
 
 /**
  * The engine's data files, packaged as files (lib/background/engine-data.ts reads them): a 5 MB
@@ -62,12 +63,8 @@ export default defineConfig({
     // accepts the same name and exposes browser.contextMenus, so one permission serves both). It
     // shows no install warning.
     permissions: ['storage', 'activeTab', 'unlimitedStorage', 'contextMenus'],
-    commands: {
-      'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Show or hide Crosscheck highlights on the page',
-      },
-    },
+    // Keyboard commands (lib/shortcuts.ts: the popup and the options page list the same ones).
+    commands: manifestCommands(),
     // Firefox: a fixed id so storage works for a temporary add-on; 128: storage.session (115+) and
     // data_collection_permissions (an error before 128).
     ...(browser === 'firefox'

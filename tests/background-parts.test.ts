@@ -110,6 +110,12 @@ describe('keyboard command', () => {
     expect(sent).toEqual([]);
     await run(TOGGLE_HIGHLIGHTS);
     expect(sent).toEqual([[5, { type: 'toggleHighlights' }]]);
+    await run('next-claim');
+    await run('previous-claim');
+    expect(sent.slice(1)).toEqual([
+      [5, { type: 'moveToClaim', direction: 'next' }],
+      [5, { type: 'moveToClaim', direction: 'previous' }],
+    ]);
     const failing = createCommandHandler({ activeTabId: async () => 5, toTab: () => () => Promise.reject(new Error('Receiving end does not exist')) });
     await expect(failing(TOGGLE_HIGHLIGHTS)).resolves.toBeUndefined();
   });

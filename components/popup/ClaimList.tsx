@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Analysis } from '@/lib/messages';
-import { STANCE_WORDS, sourceLine } from '@/lib/popup/model';
+import { STANCE_WORDS, shorten, sourceLine } from '@/lib/popup/model';
 import { VerdictBadge } from '../VerdictBadge';
 import { ClaimNoteControls } from '../notes/PageNotesSection';
 import { ReadSourceLink } from '../sources/PopupSources';
@@ -8,11 +8,17 @@ import { ReadSourceLink } from '../sources/PopupSources';
 type Claim = Analysis['claims'][number];
 type Source = Analysis['sources'][number];
 
+/** A source title is cut to this in a "Read in …" link (outlets are short; titles can be long). */
+const READ_NAME_CHARS = 40;
+
 export interface ClaimListProps {
   items: Array<{ claim: Claim; index: number }>;
   sources: Source[];
-  /** The reader chose a claim: show it in the page. */
-  onChoose(index: number): void;
+  /**
+   * The reader chose a claim: show it in the page. `byKeyboard`: chosen with Enter or Space (the
+   * popup then closes, so focus can go to the page).
+   */
+  onChoose(index: number, byKeyboard?: boolean): void;
 }
 
 /** The claims, each with a "show in page" button and expandable evidence. */
@@ -30,13 +36,13 @@ export function ClaimList({ items, sources, onChoose }: ClaimListProps) {
 
 const PART_WORDS = { supported: 'Supported', disputed: 'Disputed', mixed: 'Mixed', not_covered: 'Not covered' } as const;
 
-function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number): void }) {
+function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number, byKeyboard?: boolean): void }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const n = claim.evidence.length;
   return (
     <li className={`cc-claim verdict-${claim.verdict}`} data-index={index}>
-      <button type="button" className="cc-claim-go" onClick={() => onChoose(index)} title="Show this claim in the page">
+      <button type="button" className="cc-claim-go" onClick={(e) => onChoose(index, e.detail === 0)} title="Show this claim in the page">
         <span className="cc-claim-head">
           <span className="cc-claim-num">{index + 1}</span> <VerdictBadge verdict={claim.verdict} />
         </span>
@@ -68,7 +74,7 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
               {e.part ? <p className="cc-ev-part">On: “{e.part}”</p> : null}
               <blockquote className="cc-quote">{e.quote}</blockquote>
               <p className="cc-ev-source">{sourceLine(byId.get(e.source), e.source)}</p>
-              <ReadSourceLink source={e.source} quote={e.quote} />
+              <ReadSourceLink source={e.source} quote={e.quote} name={readName(byId.get(e.source))} />
             </li>
           ))}
         </ul>
@@ -76,4 +82,9 @@ function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: numb
       <ClaimNoteControls index={index} />
     </li>
   );
+}
+
+/** The name a "Read in …" link gives its source: the outlet, else the (shortened) title. */
+function readName(s: Source | undefined): string {
+  return s?.outlet || (s?.title ? shorten(s.title, READ_NAME_CHARS) : '');
 }

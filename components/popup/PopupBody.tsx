@@ -21,7 +21,7 @@ export interface PopupBodyProps {
   /** For a long page checked in parts: what part was checked (lib/popup/model.ts coverageText), or null. */
   coverage?: string | null;
   onCheck(): void;
-  onChoose(index: number): void;
+  onChoose(index: number, byKeyboard?: boolean): void;
   onOpenOptions(): void;
 }
 
@@ -138,7 +138,7 @@ function Results({
 }: {
   state: TabState;
   showNotCovered: boolean;
-  onChoose(i: number): void;
+  onChoose(i: number, byKeyboard?: boolean): void;
   coverage: string | null;
 }) {
   const analysis = state.analysis!;

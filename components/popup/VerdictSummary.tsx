@@ -12,7 +12,8 @@ export function VerdictSummary({ counts }: { counts: Record<Verdict, number> }) 
           key={v}
           className={`cc-summary-item verdict-${v}${counts[v] === 0 ? ' cc-zero' : ''}`}
           data-verdict={v}
-          style={{ color: VERDICT_COLORS[v].fg, background: VERDICT_COLORS[v].bg }}
+          // A verdict with no claim: the same dark text on the page's white, a dashed frame (no faded text).
+          style={{ color: VERDICT_COLORS[v].fg, background: counts[v] === 0 ? 'transparent' : VERDICT_COLORS[v].bg }}
         >
           <span className="cc-symbol" aria-hidden="true">
             {VERDICT_SYMBOLS[v]}

@@ -49,8 +49,11 @@ export function PopupSourcesSection({ tabId, canAdd }: { tabId: number | null; c
   );
 }
 
-/** "Read in source" under an evidence quote: opens the reader with the quote highlighted. */
-export function ReadSourceLink({ source, quote }: { source: string; quote: string }) {
+/**
+ * "Read in <outlet>" under an evidence quote: opens the reader with the quote highlighted. Named by
+ * its source, so a screen reader's list of links tells them apart ("source" when it has no name).
+ */
+export function ReadSourceLink({ source, quote, name }: { source: string; quote: string; name?: string }) {
   const path = readerPath(source, quote.slice(0, 5000));
   return (
     <a
@@ -63,7 +66,7 @@ export function ReadSourceLink({ source, quote }: { source: string; quote: strin
         openExtensionPage(path);
       }}
     >
-      Read in source
+      Read in {name || 'source'}
     </a>
   );
 }

@@ -44,7 +44,7 @@ import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
 import { fail, ok, type Analysis, type Response, type TabStatus } from '@/lib/messages';
-import { createHandler, message, send, type Handlers } from '@/lib/protocol';
+import { createHandler, message, send, type Handlers, type ReplyOf } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { changedSettings, settingsEffect, startDecision } from '@/lib/content/site-decision';
 import { collectPageText } from './textnodes';
@@ -59,6 +59,9 @@ import { sourceContentHandlers } from './sources';
 import { SIGNALS, answerProbe, setSignal } from './signals';
 import { extensionAlive, loadStored, quietly } from './extension';
 import { PageWatch, fingerprint, isOwnElement, isOwnMutation, removeLeftovers } from './page-watch';
+import { claimToVisit, type NavDirection } from '@/lib/content/claim-nav';
+import type { CommandName } from '@/lib/shortcuts';
+import { PageShortcuts } from './keyboard';
 import { noteIdFromHash } from '@/lib/notes-ui/link';
 
 /** How often the content script checks that its extension is still there (updated or removed meanwhile). */
@@ -101,6 +104,12 @@ export class Controller {
   private gone = false;
   /** Repaints so far (a test signal). */
   private paints = 0;
+  /** Keyboard commands (entrypoints/content/keyboard.ts) and the claim the last one went to. */
+  private shortcuts = new PageShortcuts(
+    (c) => this.runCommand(c),
+    (c) => c === 'toggle-highlights' || this.painter.painted.length > 0,
+  );
+  private navIndex: number | null = null;
 
   constructor(private ctx: ContentScriptContext) {}
 
@@ -132,6 +141,7 @@ export class Controller {
     this.listenSettings();
     this.listenNavigation();
     this.listenHover();
+    this.shortcuts.listen(this.ctx);
     if (SIGNALS) this.ctx.addEventListener(document, PROBE_EVENT, () => this.answerProbe());
     // The extension may be updated or removed while the page stays open: its context is then gone
     // for good. WXT's context notices on its next timer (this one) and calls teardown().
@@ -377,7 +387,7 @@ export class Controller {
 
   /** What this page's run checked, for the popup (lib/content/page-result.ts). */
   private pageResult(): PageResult {
-    return pageResultOf(this.pageRun, this.analysis, this.lastReport, pageKey(location.href));
+    return { ...pageResultOf(this.pageRun, this.analysis, this.lastReport, pageKey(location.href)), highlightsVisible: this.painter.isVisible() };
   }
 
   /** The content script's answers to the protocol's `to: 'content'` messages (lib/protocol/map.ts). */
@@ -389,13 +399,9 @@ export class Controller {
         await this.run('manual');
         return ok({ status: document.documentElement.dataset.crosscheckStatus ?? 'idle' });
       },
-      toggleHighlights: () => {
-        const visible = !this.painter.isVisible();
-        this.painter.setVisible(visible);
-        if (!visible) this.tooltip?.close(false);
-        this.setSignal('visible', String(visible));
-        return ok({ visible });
-      },
+      // Keyboard commands and the popup's control go through the same path (entrypoints/content/keyboard.ts).
+      toggleHighlights: () => this.shortcuts.run('toggle-highlights') as Promise<Response<ReplyOf<'toggleHighlights'>>>,
+      moveToClaim: (req) => this.shortcuts.run(req.direction === 'next' ? 'next-claim' : 'previous-claim') as Promise<Response<ReplyOf<'moveToClaim'>>>,
       scrollToClaim: (req) => this.scrollToClaim(req.index),
       pageNotes: async () => {
         await this.syncNotes();
@@ -434,14 +440,43 @@ export class Controller {
     if (claim) this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
   }
 
-  private async scrollToClaim(index: number): Promise<Response<{ index: number }>> {
+  /** A keyboard command (lib/shortcuts.ts): show/hide, or go to the next / previous claim. */
+  private runCommand(command: CommandName): Response<unknown> | Promise<Response<unknown>> {
+    if (command !== 'toggle-highlights') return this.moveToClaim(command === 'next-claim' ? 'next' : 'previous');
+    const visible = !this.painter.isVisible();
+    this.painter.setVisible(visible);
+    if (!visible) this.tooltip?.close(false);
+    this.setSignal('visible', String(visible));
+    // Feedback for every reader (the notice is a status message, in Crosscheck's own shadow root).
+    this.notice.show(visible ? 'Crosscheck highlights shown.' : 'Crosscheck highlights hidden.');
+    return ok({ visible });
+  }
+
+  /** Go to the next / previous claim in reading order, open its details and focus them (lib/content/claim-nav.ts). */
+  private moveToClaim(direction: NavDirection): Promise<Response<{ index: number }>> {
+    const claims = this.painter.painted.map((c) => {
+      const r = c.ranges[0]!.getBoundingClientRect();
+      return { index: c.index, top: r.top + window.scrollY, left: r.left };
+    });
+    const current = this.tooltip?.isOpen ? this.tooltip.claimIndex : this.navIndex;
+    const index = claimToVisit(claims, current, direction, window.scrollY);
+    if (index === null) return Promise.resolve(fail('no claim is highlighted on this page'));
+    this.navIndex = index;
+    return this.scrollToClaim(index, true);
+  }
+
+  /** Scroll to a claim, flash it, open its tooltip and focus it (`instant`: keyboard, no smooth scroll). */
+  private async scrollToClaim(index: number, instant = false): Promise<Response<{ index: number }>> {
     const claim = this.painter.painted.find((c) => c.index === index);
     if (!claim) return fail('that claim is not highlighted on this page');
     this.showHighlights();
-    const settle = scrollToRange(claim.ranges[0]!);
+    const settle = scrollToRange(claim.ranges[0]!, instant);
     this.painter.flash(index);
-    // Open the claim's tooltip once the scroll has settled (keyboard readers get the evidence too).
-    this.ctx.setTimeout(() => this.openTooltip(claim, null), settle);
+    this.navIndex = index;
+    // Open the claim's tooltip once the scroll has settled, with focus in it: keyboard and screen
+    // reader users land on the evidence (and go back where they were with Escape).
+    if (instant) this.openTooltip(claim, null, true);
+    else this.ctx.setTimeout(() => this.openTooltip(claim, null, true), settle);
     return ok({ index });
   }
 

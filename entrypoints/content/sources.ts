@@ -50,18 +50,20 @@ export function sourceContentHandlers(hooks: SourceHooks): { [K in 'sourceArticl
 }
 
 /**
- * "Read in source" under an evidence quote in the tooltip: opens the reader on that source with
+ * "Read in <outlet>" under an evidence quote in the tooltip: opens the reader on that source with
  * the quote highlighted. A web page cannot navigate to an extension page that is not
  * web-accessible, so the click asks the background to open it (tabs.create); the href only shows
  * where the link goes.
  */
-export function readerLink(source: string, quote: string): HTMLAnchorElement {
+export function readerLink(source: string, quote: string, outlet = 'source'): HTMLAnchorElement {
   const a = document.createElement('a');
   a.className = 'read';
-  a.textContent = 'Read in source';
+  // Named by its outlet ("Read in Financial Times"): a screen reader's list of links tells them apart.
+  a.textContent = `Read in ${outlet}`;
   a.href = browser.runtime.getURL(readerPath(source, quote) as '/reader.html');
   a.setAttribute('data-source', source);
-  a.style.cssText = 'display:inline-block;margin-top:2px;font-size:12px;color:#0969da;text-decoration:underline;cursor:pointer;';
+  // Its colour comes from the tooltip's stylesheet (one for light, one for dark pages).
+  a.style.cssText = 'display:inline-block;margin-top:2px;font-size:12px;text-decoration:underline;cursor:pointer;';
   const open = (ev: MouseEvent) => {
     ev.preventDefault();
     ev.stopPropagation();

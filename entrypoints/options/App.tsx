@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/OptionsForm';
 import { parseSettings, type Settings } from '@/lib/settings';
+import { ShortcutList } from '@/components/shortcuts/Shortcuts';
 
 /** Options page: loads the settings from storage.local ('settings'), saves them back. */
 export default function App() {
@@ -31,6 +32,7 @@ export default function App() {
         </p>
       )}
       {settings ? <OptionsForm initial={settings} onSave={save} /> : <p role="status">Loading…</p>}
+      <ShortcutList id="cc-options-shortcuts" />
     </main>
   );
 }

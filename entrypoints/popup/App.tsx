@@ -9,6 +9,8 @@ import { call, NO_ANSWER, send, type ContentType, type PayloadOf, type Transport
 import { coverageText, popupView, withPageResult } from '@/lib/popup/model';
 import { PAGE_RESULT_REQUEST, type PageResult } from '@/lib/content/page-result';
 import { parseSettings } from '@/lib/settings';
+import { HighlightsControl } from '@/components/popup/HighlightsControl';
+import { ShortcutList } from '@/components/shortcuts/Shortcuts';
 
 const POLL_MS = 600;
 const BUSY_TIMEOUT_MS = 15_000;
@@ -58,6 +60,15 @@ async function tellPage<K extends ContentType>(tabId: number, type: K, payload: 
   }
 }
 
+/** This page is the toolbar popup (not popup.html opened in a tab). */
+function isToolbarPopup(): boolean {
+  try {
+    return browser.extension?.getViews?.({ type: 'popup' }).includes(window) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** Popup: wiring only (tab, background, content script); PopupBody renders. */
 export default function App() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
@@ -67,6 +78,9 @@ export default function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Highlights shown on the page (as the page last said) and the last change, announced. */
+  const [visible, setVisible] = useState<boolean | null>(null);
+  const [visibleSaid, setVisibleSaid] = useState<string | null>(null);
   const alive = useRef(true);
 
   const refresh = useCallback(async (tabId: number) => {
@@ -133,10 +147,26 @@ export default function App() {
   // The reader's sources changed since this page was checked: check it again with the new corpus.
   useRecheckWhenCorpusChanged(state, () => void onCheck());
 
-  const onChoose = async (index: number) => {
+  const onChoose = async (index: number, byKeyboard = false) => {
     if (!tab) return;
     const err = await tellPage(tab.id, 'scrollToClaim', { index });
     if (alive.current) setNotice(err);
+    // From the keyboard: the page has focused the claim's tooltip; close the toolbar popup so the
+    // reader is there (a popup keeps focus while open). Not when this page is open as a tab.
+    if (!err && byKeyboard && isToolbarPopup()) window.close();
+  };
+
+  const onToggleHighlights = async () => {
+    if (!tab) return;
+    try {
+      const reply = await send(toTab(tab.id), 'toggleHighlights', {});
+      const now = reply.ok && 'visible' in reply.data ? reply.data.visible : null;
+      if (!alive.current || now === null) return;
+      setVisible(now);
+      setVisibleSaid(now ? 'Highlights shown on the page.' : 'Highlights hidden on the page.');
+    } catch {
+      if (alive.current) setNotice("Crosscheck can't reach this page. Reload the page and try again.");
+    }
   };
 
   const onOpenOptions = () => void browser.runtime.openOptionsPage();
@@ -177,12 +207,16 @@ export default function App() {
             notice={loadError ?? notice}
             busy={busy}
             onCheck={() => void onCheck()}
-            onChoose={(i) => void onChoose(i)}
+            onChoose={(i, byKeyboard) => void onChoose(i, byKeyboard)}
             onOpenOptions={onOpenOptions}
           />
+          {view === 'done' && (
+            <HighlightsControl visible={visible ?? pageResult?.highlightsVisible ?? null} said={visibleSaid} onToggle={() => void onToggleHighlights()} />
+          )}
           <PopupNotesSection />
         </PopupNotesContext.Provider>
       )}
+      <ShortcutList id="cc-shortcuts-h" />
       <footer className="cc-footer">
         <span className="cc-note">Checked on your computer against a local corpus. Nothing is sent anywhere.</span>
         <button type="button" onClick={onOpenNotes}>

@@ -1,8 +1,9 @@
 /**
- * Keyboard commands (manifest `commands`): "toggle-highlights" shows or hides the highlights on
- * the active tab. The tab lookup and the transport are passed in.
+ * Keyboard commands (manifest `commands`, lib/shortcuts.ts): show or hide the highlights, go to
+ * the next / previous claim, on the active tab. The tab lookup and the transport are passed in.
  */
 import { send, type Transport } from '../protocol';
+import { commandRequest } from '../shortcuts';
 
 export const TOGGLE_HIGHLIGHTS = 'toggle-highlights';
 
@@ -14,10 +15,13 @@ export interface CommandDeps {
 
 export function createCommandHandler(deps: CommandDeps): (command: string) => Promise<void> {
   return async (command) => {
-    if (command !== TOGGLE_HIGHLIGHTS) return;
+    const request = commandRequest(command);
+    if (!request) return;
     const tabId = await deps.activeTabId();
     if (tabId === undefined) return;
+    const to = deps.toTab(tabId);
     // No content script on this page (browser page, or not reloaded since install): nothing to do.
-    await send(deps.toTab(tabId), 'toggleHighlights', {}).catch(() => {});
+    const sent = request.type === 'moveToClaim' ? send(to, 'moveToClaim', { direction: request.direction }) : send(to, 'toggleHighlights', {});
+    await sent.catch(() => {});
   };
 }

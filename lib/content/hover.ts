@@ -32,6 +32,8 @@ export interface HoverTooltip {
   readonly claimIndex: number | null;
   readonly isOpen: boolean;
   readonly isEditing: boolean;
+  /** Focus is inside it (keyboard or screen reader): pointer moves and scrolling leave it open. */
+  readonly hasFocus?: boolean;
   close(): void;
 }
 
@@ -102,9 +104,10 @@ export class HoverIntent<C extends { index: number }> {
     this.closeTimer = undefined;
   }
 
-  /** Close the tooltip after the grace period, unless a note is being typed in it. */
+  /** Close the tooltip after the grace period, unless a note is being typed in it or focus is in it. */
   scheduleClose(): void {
-    if (this.closeTimer !== undefined || this.deps.tooltip()?.isEditing) return;
+    const tip = this.deps.tooltip();
+    if (this.closeTimer !== undefined || tip?.isEditing || tip?.hasFocus) return;
     this.closeTimer = this.deps.timers.setTimeout(() => {
       this.closeTimer = undefined;
       this.deps.tooltip()?.close();

@@ -36,6 +36,8 @@ export const PageResultSchema = z.object({
    */
   status: TabStatusSchema.optional(),
   error: z.string().max(500).nullable().optional(),
+  /** Whether the highlights are shown (the popup's show/hide control); absent from older scripts. */
+  highlightsVisible: z.boolean().optional(),
 });
 export type PageResult = z.infer<typeof PageResultSchema>;
 

@@ -44,6 +44,8 @@ const TO_PAGE = ['background', 'extensionPage'] as const;
 
 const Id = z.string().min(1).max(200);
 const ClaimIndex = z.number().int().nonnegative();
+/** A keyboard command answered once already: the key and the browser command both arrived (entrypoints/content/keyboard.ts). */
+const Repeated = z.object({ repeated: z.literal(true) });
 
 /** What a list of notes may be filtered by (notes page, popup). */
 export const NoteFilterSchema = z.object({
@@ -130,7 +132,16 @@ const SOURCE_MESSAGES = {
 const CONTENT_MESSAGES = {
   analyzeNow: { group: 'page', to: 'content', from: TO_PAGE, request: msg('analyzeNow', {}), reply: z.object({ status: z.string() }) },
   scrollToClaim: { group: 'page', to: 'content', from: TO_PAGE, request: msg('scrollToClaim', { index: ClaimIndex }), reply: z.object({ index: ClaimIndex }) },
-  toggleHighlights: { group: 'page', to: 'content', from: TO_PAGE, request: msg('toggleHighlights', {}), reply: z.object({ visible: z.boolean() }) },
+  /** Show or hide the highlights (popup control, Alt+Shift+H); `repeated` when the key already did it (entrypoints/content/keyboard.ts). */
+  toggleHighlights: { group: 'page', to: 'content', from: TO_PAGE, request: msg('toggleHighlights', {}), reply: z.union([z.object({ visible: z.boolean() }), Repeated]) },
+  /** Keyboard: go to the next / previous claim, open its details and focus them (lib/shortcuts.ts). */
+  moveToClaim: {
+    group: 'page',
+    to: 'content',
+    from: TO_PAGE,
+    request: msg('moveToClaim', { direction: z.enum(['next', 'previous']) }),
+    reply: z.union([z.object({ index: ClaimIndex }), Repeated]),
+  },
   /** What this page's run checked (a long page is checked in parts; lib/content/page-result.ts). */
   [PAGE_RESULT_REQUEST]: { group: 'page', to: 'content', from: TO_PAGE, request: msg(PAGE_RESULT_REQUEST, {}), reply: PageResultSchema },
   /** The page's notes as placed on the live page. */

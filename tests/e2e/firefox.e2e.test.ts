@@ -121,6 +121,34 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.close();
   });
 
+  it('keyboard: Alt+Shift+J opens the next claim\'s tooltip with focus in it, announced; Escape gives focus back', async () => {
+    const page = await newPage();
+    await load(page, 'round2.html');
+    const state = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('crosscheck-ui')?.shadowRoot ?? null;
+        const tip = root?.querySelector('[role="dialog"]') ?? null;
+        const a = root?.activeElement ?? null;
+        return { open: !!tip, focusIn: !!a && !!tip && (a === tip || tip.contains(a)), live: root?.querySelector('[aria-live]')?.textContent ?? '' };
+      });
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => ((document.activeElement as HTMLElement).dataset.testStart = '1'));
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyJ');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const t = await waitFor(async () => {
+      const s = await state();
+      return s.open && s.focusIn && s.live ? s : null;
+    }, 'the focused, announced tooltip', 5_000);
+    expect(t.live).toMatch(/^(Corroborated|Contradicted|Mixed|Not covered): \S/);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => !(await state()).open, 'the tooltip to close', 3_000);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testStart ?? null)).toBe('1');
+    await page.close();
+  });
+
   it('SPA navigation clears the old highlights and analyses the new view', async () => {
     const page = await newPage();
     const { snap: first } = await load(page, 'spa/first');
