@@ -105,17 +105,22 @@ export function NoteEditor({ initial = EMPTY_DRAFT, onSave, onCancel, label = 'N
           {EDITOR_LABELS.cancel}
         </button>
       </div>
-      {error ? (
-        <p className="cc-field-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        busy && (
-          <p className="cc-note" role="status">
-            Saving…
-          </p>
-        )
-      )}
+      <EditorStatus error={error} busy={busy} />
     </form>
   );
+}
+
+/** Under the buttons: why the note was not saved, or that it is being saved. */
+function EditorStatus({ error, busy }: { error: string | null; busy: boolean }) {
+  if (error)
+    return (
+      <p className="cc-field-error" role="alert">
+        {error}
+      </p>
+    );
+  return busy ? (
+    <p className="cc-note" role="status">
+      Saving…
+    </p>
+  ) : null;
 }

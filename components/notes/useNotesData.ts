@@ -64,6 +64,8 @@ export function useAnchors(store: NotesStore): Map<string, StoredAnchor> {
   useEffect(() => {
     void read();
     return () => {
+      // A counter, not a DOM node: bumping it drops the reads still in flight.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       latest.current++;
     };
   }, [read]);

@@ -41,46 +41,6 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
     }
   };
 
-  const hostField = (
-    key: 'always' | 'never',
-    legend: string,
-    help: string,
-    value: string,
-    set: (v: string) => void,
-  ) => {
-    const errs = errors[key];
-    const fieldId = `${id}-${key}`;
-    return (
-      <fieldset>
-        <legend>
-          <label htmlFor={fieldId}>{legend}</label>
-        </legend>
-        <p className="cc-note" id={`${fieldId}-help`}>
-          {help}
-        </p>
-        <textarea
-          id={fieldId}
-          rows={5}
-          spellCheck={false}
-          value={value}
-          aria-invalid={errs.length > 0}
-          aria-describedby={`${fieldId}-help${errs.length ? ` ${fieldId}-err` : ''}`}
-          onChange={(e) => {
-            set(e.target.value);
-            changed();
-          }}
-        />
-        {errs.length > 0 && (
-          <ul className="cc-field-error" id={`${fieldId}-err`}>
-            {errs.map((er) => (
-              <li key={er.line}>{er.message}</li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
-    );
-  };
-
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
@@ -94,14 +54,22 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
           "Check this page" in Crosscheck's toolbar popup
         </label>
       </fieldset>
-      {hostField(
-        'always',
-        'Sites always checked',
-        'One site per line, e.g. example.com (its subdomains are included). Checked even when you check only on click.',
-        always,
-        setAlways,
-      )}
-      {hostField('never', 'Sites never checked', 'One site per line. These win over the list above.', never, setNever)}
+      <HostListField
+        fieldId={`${id}-always`}
+        legend="Sites always checked"
+        help="One site per line, e.g. example.com (its subdomains are included). Checked even when you check only on click."
+        value={always}
+        errors={errors.always}
+        onChange={(v) => (setAlways(v), changed())}
+      />
+      <HostListField
+        fieldId={`${id}-never`}
+        legend="Sites never checked"
+        help="One site per line. These win over the list above."
+        value={never}
+        errors={errors.never}
+        onChange={(v) => (setNever(v), changed())}
+      />
       <fieldset>
         <legend>How claims are marked in the page</legend>
         <label>
@@ -137,5 +105,36 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       </p>
       <p className="cc-note">Changes apply to pages you open or reload after saving.</p>
     </form>
+  );
+}
+
+/** One list of sites (a textarea, a site a line) with its help and the lines that are not site names. */
+function HostListField(p: { fieldId: string; legend: string; help: string; value: string; errors: HostListError[]; onChange(v: string): void }) {
+  const { fieldId, errors: errs } = p;
+  return (
+    <fieldset>
+      <legend>
+        <label htmlFor={fieldId}>{p.legend}</label>
+      </legend>
+      <p className="cc-note" id={`${fieldId}-help`}>
+        {p.help}
+      </p>
+      <textarea
+        id={fieldId}
+        rows={5}
+        spellCheck={false}
+        value={p.value}
+        aria-invalid={errs.length > 0}
+        aria-describedby={`${fieldId}-help${errs.length ? ` ${fieldId}-err` : ''}`}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+      {errs.length > 0 && (
+        <ul className="cc-field-error" id={`${fieldId}-err`}>
+          {errs.map((er) => (
+            <li key={er.line}>{er.message}</li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

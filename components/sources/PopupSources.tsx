@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { AddOutcome } from '@/lib/sources/manager';
 import { readerPath } from '@/lib/sources/protocol';
 import type { TabState } from '@/lib/messages';
 import { callSources, openExtensionPage } from './api';

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { z } from 'zod';
-import type { SourceInfo, AddOutcome } from '@/lib/sources/manager';
+import type { SourceInfo } from '@/lib/sources/manager';
 import { SourceInfoSchema, type UserSource } from '@/lib/sources/schema';
 import { importFiles, progressText, type ImportProgress, type ImportReport } from '@/lib/sources/import';
 import type { MetaInput } from '@/lib/sources/messages';

@@ -69,18 +69,17 @@ function isToolbarPopup(): boolean {
   }
 }
 
-/** Popup: wiring only (tab, background, content script); PopupBody renders. */
-export default function App() {
+/**
+ * The active tab, what the background knows of it and what its content script checked, kept fresh
+ * while the page is being checked or has not reported yet.
+ */
+function usePopupTab() {
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
   const [state, setState] = useState<TabState | null>(null);
   const [pageResult, setPageResult] = useState<PageResult | null>(null);
   const [showNotCovered, setShowNotCovered] = useState(true);
-  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
-  /** Highlights shown on the page (as the page last said) and the last change, announced. */
-  const [visible, setVisible] = useState<boolean | null>(null);
-  const [visibleSaid, setVisibleSaid] = useState<string | null>(null);
   const alive = useRef(true);
 
   const refresh = useCallback(async (tabId: number) => {
@@ -118,15 +117,33 @@ export default function App() {
   // A long page checked in parts: the whole page, as its content script merged it.
   const shown = withPageResult(state, pageResult);
   const view = tab === null ? 'unsupported' : popupView(shown, tab?.url);
-  const coverage = pageResult && shown?.analysis === pageResult.analysis ? coverageText(pageResult.coverage, pageResult.checking) : null;
   const waiting = busy || view === 'analysing' || view === 'unknown' || !!pageResult?.checking;
-
-  // Keep the state fresh while the page is being checked or has not reported yet.
   useEffect(() => {
     if (!tab || !waiting) return;
     const timer = setInterval(() => void refresh(tab.id), POLL_MS);
     return () => clearInterval(timer);
   }, [tab, waiting, refresh]);
+
+  return { tab, state, pageResult, shown, view, showNotCovered, busy, setBusy, loadError, refresh, alive };
+}
+
+/** The host name shown in the popup's header ('' for anything but a web page). */
+function hostOf(url: string): string {
+  try {
+    return /^https?:/i.test(url) ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Popup: wiring only (tab, background, content script); PopupBody renders. */
+export default function App() {
+  const { tab, state, pageResult, shown, view, showNotCovered, busy, setBusy, loadError, refresh, alive } = usePopupTab();
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Highlights shown on the page (as the page last said) and the last change, announced. */
+  const [visible, setVisible] = useState<boolean | null>(null);
+  const [visibleSaid, setVisibleSaid] = useState<string | null>(null);
+  const coverage = pageResult && shown?.analysis === pageResult.analysis ? coverageText(pageResult.coverage, pageResult.checking) : null;
 
   const onCheck = async () => {
     if (!tab) return;
@@ -178,13 +195,7 @@ export default function App() {
     window.close();
   };
 
-  let host = '';
-  try {
-    const url = tab?.url ?? state?.url ?? '';
-    host = /^https?:/i.test(url) ? new URL(url).hostname : '';
-  } catch {
-    host = '';
-  }
+  const host = hostOf(tab?.url ?? state?.url ?? '');
 
   return (
     <main className="cc-popup">
