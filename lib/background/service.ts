@@ -13,7 +13,7 @@
  *   Reply: Response<TabState>.
  * - `getTabState` (popup): Response<TabState> for `tabId`.
  *
- * Tab state lives in a Map. Because an MV3 service worker can be stopped at any time, each change
+ * Tab state lives in a Map (lib/background/tab-states.ts). Because an MV3 service worker can be stopped at any time, each change
  * is also written to an optional `tabStore` (the wiring passes `browser.storage.session`: cleared
  * when the browser closes, which matches tab ids' lifetime). It stores the analysis *key*, not the
  * analysis, which is re-read from IndexedDB. Without a tabStore (or if it fails), a restarted
@@ -23,7 +23,6 @@
 import {
   fail,
   ok,
-  TabStateSchema,
   type Analysis,
   type Response,
   type TabState,
@@ -31,21 +30,11 @@ import {
 } from '../messages';
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
-import { z } from 'zod';
 import { parseMessage, typesIn, type Handler, type RequestOf, type SenderInfo, type TypesIn } from '../protocol';
 import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
+import { TabStates, fromRow, type TabStore } from './tab-states';
 
-/** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
-export const PersistedTabSchema = TabStateSchema.omit({ analysis: true }).extend({
-  analysisKey: z.tuple([z.string(), z.string(), z.string()]).nullable(),
-});
-export type PersistedTab = z.infer<typeof PersistedTabSchema>;
-
-export interface TabStore {
-  get(tabId: number): Promise<unknown>;
-  set(tabId: number, value: PersistedTab): Promise<void>;
-  remove(tabId: number): Promise<void>;
-}
+export { PersistedTabSchema, type PersistedTab, type TabStore } from './tab-states';
 
 export interface Sender {
   tabId?: number;
@@ -131,77 +120,12 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
-export function createService(deps: ServiceDeps): Service {
-  const log = deps.log ?? (() => {});
-  /** seq orders updates: a message never overwrites a state written after it arrived. */
-  const tabs = new Map<number, { state: TabState; key: AnalysisKey | null; seq: number }>();
-  let seq = 0;
+/**
+ * The engine's analysis of a page, from the cache when it has it; identical requests running at
+ * the same time share one engine run.
+ */
+function createAnalysisRunner(deps: ServiceDeps, log: (message: string, error?: unknown) => void) {
   const inflight = new Map<string, Promise<Analysis>>();
-
-  function blank(tabId: number): TabState {
-    return { tabId, status: 'unknown', url: null, title: '', error: null, analysis: null, updatedAt: deps.now() };
-  }
-
-  async function setTab(tabId: number, state: TabState, key: AnalysisKey | null): Promise<TabState> {
-    tabs.set(tabId, { state, key, seq: ++seq });
-    if (deps.tabStore) {
-      const { analysis: _a, ...rest } = state;
-      try {
-        await deps.tabStore.set(tabId, { ...rest, analysisKey: key });
-      } catch (e) {
-        log('could not persist tab state', e);
-      }
-    }
-    try {
-      deps.onTabState?.(tabId, state);
-    } catch (e) {
-      log('onTabState failed', e);
-    }
-    return state;
-  }
-
-  async function getTabState(tabId: number): Promise<TabState> {
-    const mem = tabs.get(tabId);
-    if (mem) return mem.state;
-    if (!deps.tabStore) return blank(tabId);
-    let raw: unknown;
-    try {
-      raw = await deps.tabStore.get(tabId);
-    } catch (e) {
-      log('could not read persisted tab state', e);
-      return blank(tabId);
-    }
-    const p = PersistedTabSchema.safeParse(raw);
-    if (!p.success) return blank(tabId);
-    const { analysisKey: key, ...rest } = p.data;
-    let analysis: Analysis | null = null;
-    if (key && deps.db) {
-      const row = await getAnalysis(deps.db, key, log);
-      if (row) analysis = fromRow(row, true, 0);
-    }
-    let state: TabState = { ...rest, tabId, analysis };
-    // The analysis was evicted: the popup can ask the content script to re-send.
-    if (key && !analysis && (state.status === 'done' || state.status === 'no_claims')) state = { ...state, status: 'unknown' };
-    // A request may have set a fresher state while we were reading.
-    const fresher = tabs.get(tabId);
-    if (fresher) return fresher.state;
-    tabs.set(tabId, { state, key: analysis ? key : null, seq: 0 });
-    return state;
-  }
-
-  async function forgetTab(tabId: number): Promise<void> {
-    tabs.delete(tabId);
-    try {
-      await deps.tabStore?.remove(tabId);
-    } catch (e) {
-      log('could not forget tab state', e);
-    }
-  }
-
-  function fromRow(row: StoredAnalysis, cached: boolean, ms: number): Analysis {
-    const { engineMs: _e, ...rest } = row;
-    return { ...rest, cached, ms };
-  }
 
   async function runAnalysis(engine: Engine, req: RequestOf<'analyze'>, url: string, contentHash: string): Promise<Analysis> {
     const key: AnalysisKey = [url, contentHash, engine.version];
@@ -225,6 +149,25 @@ export function createService(deps: ServiceDeps): Service {
     return fromRow(row, false, ms);
   }
 
+  return async (engine: Engine, req: RequestOf<'analyze'>, url: string): Promise<Analysis> => {
+    const contentHash = await deps.hash(`${req.docDate ?? ''}\n${req.text}`);
+    const id = JSON.stringify([url, contentHash, engine.version]);
+    let job = inflight.get(id);
+    if (!job) {
+      job = runAnalysis(engine, req, url, contentHash).finally(() => inflight.delete(id));
+      inflight.set(id, job);
+    }
+    return job;
+  };
+}
+
+export function createService(deps: ServiceDeps): Service {
+  const log = deps.log ?? (() => {});
+  const tabs = new TabStates({ db: deps.db, now: deps.now, tabStore: deps.tabStore, onTabState: deps.onTabState, log });
+  const analysisOf = createAnalysisRunner(deps, log);
+  const getTabState = (tabId: number) => tabs.get(tabId);
+  const forgetTab = (tabId: number) => tabs.forget(tabId);
+
   async function analyze(req: RequestOf<'analyze'>, tabId: number | undefined): Promise<Response<Analysis>> {
     const url = pageUrl(req.url);
     const base = { url, title: req.title, error: null, analysis: null };
@@ -232,22 +175,22 @@ export function createService(deps: ServiceDeps): Service {
     // waiting for the answer). The request is still answered; the tab's state is left alone.
     const abandoned = async (): Promise<boolean> => {
       if (tabId === undefined || req.sentAt === undefined) return false;
-      const cur = await getTabState(tabId);
+      const cur = await tabs.get(tabId);
       return cur.url === url && cur.status !== 'analysing' && cur.updatedAt > req.sentAt;
     };
     const reportsToTab = tabId !== undefined && !(await abandoned());
-    if (reportsToTab) await setTab(tabId, { ...blank(tabId), ...base, status: 'analysing' }, null);
-    const startedAt = seq;
+    if (reportsToTab) await tabs.set(tabId, { ...tabs.blank(tabId), ...base, status: 'analysing' }, null);
+    const startedAt = tabs.seq;
 
     // Reports the outcome on the tab unless the tab has moved on meanwhile: to another page, or
     // the page itself settled (it gave up waiting for this answer and said so, or navigated).
     const report = async (state: Omit<TabState, 'tabId' | 'updatedAt'>, key: AnalysisKey | null) => {
       if (tabId === undefined || !reportsToTab) return;
-      const entry = tabs.get(tabId);
+      const entry = tabs.entry(tabId);
       const cur = entry?.state;
       if (!cur || cur.url !== url) return;
       if (entry.seq > startedAt && cur.status !== 'analysing') return;
-      await setTab(tabId, { ...state, tabId, updatedAt: deps.now() }, key);
+      await tabs.set(tabId, { ...state, tabId, updatedAt: deps.now() }, key);
     };
 
     let engine: Engine;
@@ -260,14 +203,7 @@ export function createService(deps: ServiceDeps): Service {
       return fail(error);
     }
     try {
-      const contentHash = await deps.hash(`${req.docDate ?? ''}\n${req.text}`);
-      const id = JSON.stringify([url, contentHash, engine.version]);
-      let job = inflight.get(id);
-      if (!job) {
-        job = runAnalysis(engine, req, url, contentHash).finally(() => inflight.delete(id));
-        inflight.set(id, job);
-      }
-      const analysis = await job;
+      const analysis = await analysisOf(engine, req, url);
       await report({ ...base, status: analysis.claims.length ? 'done' : 'no_claims', analysis }, analysisKey(analysis));
       return ok(analysis);
     } catch (e) {
@@ -280,13 +216,13 @@ export function createService(deps: ServiceDeps): Service {
 
   async function status(req: { status: TabStatus; url: string; error?: string }, tabId: number | undefined): Promise<Response<TabState>> {
     if (tabId === undefined) return fail('status must come from a tab');
-    const receivedAt = seq;
+    const receivedAt = tabs.seq;
     const url = pageUrl(req.url);
-    await getTabState(tabId); // after a worker restart: reload the persisted state first
-    const entry = tabs.get(tabId);
+    await tabs.get(tabId); // after a worker restart: reload the persisted state first
+    const entry = tabs.entry(tabId);
     // Stale: e.g. 'analysing' whose analysis finished while the persisted state was being read.
     if (entry && entry.seq > receivedAt) return ok(entry.state);
-    const cur = entry?.state ?? blank(tabId);
+    const cur = entry?.state ?? tabs.blank(tabId);
     const keep = (req.status === 'done' || req.status === 'no_claims') && cur.url === url && cur.analysis !== null;
     const state: TabState = {
       tabId,
@@ -298,7 +234,7 @@ export function createService(deps: ServiceDeps): Service {
       analysis: keep ? cur.analysis : null,
       updatedAt: deps.now(),
     };
-    return ok(await setTab(tabId, state, keep ? (entry?.key ?? null) : null));
+    return ok(await tabs.set(tabId, state, keep ? (entry?.key ?? null) : null));
   }
 
   /** Runs one request; a failure is an answer (`internal error: …`), never a rejection. */
