@@ -11,7 +11,10 @@ import { manifestCommands } from './lib/shortcuts';
 const ENGINE_DATA = [
   { absoluteSrc: resolve('lib/lexicon/wn.json'), relativeDest: 'data/lexicon.json' },
   { absoluteSrc: resolve('lib/lexicon/wn-keys.json'), relativeDest: 'data/lexicon-keys.json' },
-  { absoluteSrc: createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json'), relativeDest: 'data/tagger-core.json' },
+  {
+    absoluteSrc: createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json'),
+    relativeDest: 'data/tagger-core.json',
+  },
 ];
 
 /**
@@ -47,8 +50,7 @@ export default defineConfig({
   // content_security_policy.extension_pages → content_security_policy string).
   manifest: ({ browser, command }) => ({
     name: 'Crosscheck',
-    description:
-      'Cross-checks war coverage against a local reference corpus, claim by claim. Runs fully offline.',
+    description: 'Cross-checks war coverage against a local reference corpus, claim by claim. Runs fully offline.',
     // storage: settings (storage.local) and per-tab popup state (storage.session).
     // activeTab (no install warning): when the reader opens the popup, it may read the active
     // tab's URL, to tell whether the stored result is still for the page shown.

@@ -64,7 +64,14 @@ export default defineBackground(() => {
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   });
-  const corpus = createCorpusManager({ loadSeeds: loadDocs, sourcesDb: openSourcesDb(globalThis), cacheDb: db, now: () => Date.now(), log, onChange: corpusChanged });
+  const corpus = createCorpusManager({
+    loadSeeds: loadDocs,
+    sourcesDb: openSourcesDb(globalThis),
+    cacheDb: db,
+    now: () => Date.now(),
+    log,
+    onChange: corpusChanged,
+  });
   const sources = createSourcesHandler({
     manager: corpus,
     getArticle: (tabId) => call(toTab(tabId), 'sourceArticle', {}),

@@ -67,11 +67,22 @@ export interface Explanation {
  * The verdict an explanation gives under another model or tuning: what training and threshold
  * sweeps use, so they need not re-read the corpus.
  */
-export function reverdict(ex: Explanation, tuning: Tuning, models: { pair?: ModelWeights; claim?: ModelWeights } = {}, words: (i: number) => string = () => ''): Verdict {
+export function reverdict(
+  ex: Explanation,
+  tuning: Tuning,
+  models: { pair?: ModelWeights; claim?: ModelWeights } = {},
+  words: (i: number) => string = () => '',
+): Verdict {
   const outcomes: PartOutcome[] = ex.parts.map((p) => ({
     words: p.words,
     weight: p.weight,
-    decisions: p.comparisons.filter((c) => c.retrieved).map((c) => ({ sentence: c.sentence, alignment: c.alignment, decision: models.pair ? decide(c.alignment, words, p.eventSpecific, models.pair) : { ...c.decision } })),
+    decisions: p.comparisons
+      .filter((c) => c.retrieved)
+      .map((c) => ({
+        sentence: c.sentence,
+        alignment: c.alignment,
+        decision: models.pair ? decide(c.alignment, words, p.eventSpecific, models.pair) : { ...c.decision },
+      })),
   }));
   let k = 0;
   return verdictOf(outcomes, () => ({ source: '', quote: String(k++) }), tuning, models.claim).verdict;
@@ -120,7 +131,15 @@ export function createEngineFromIndex(index: CorpusIndex, tuning: Tuning = { ...
         if (!s.detection.isClaim) continue;
         const r = checker.check(checked, opts?.docDate ?? null);
         const [start, end] = [plain.toOriginalStart(s.start), plain.toOriginalEnd(s.end)];
-        claims.push({ text: original.slice(start, end), start, end, verdict: r.verdict, evidence: r.evidence, detection: s.detection, ...(r.parts ? { parts: r.parts } : {}) });
+        claims.push({
+          text: original.slice(start, end),
+          start,
+          end,
+          verdict: r.verdict,
+          evidence: r.evidence,
+          detection: s.detection,
+          ...(r.parts ? { parts: r.parts } : {}),
+        });
       }
       return { claims };
     },
@@ -194,7 +213,7 @@ class Checker {
     for (const v0 of [m.key, ...this.index.names.variants(m.key)]) {
       const v = wordnetSpelling(v0) ?? v0;
       const c = countryOf(v);
-      if (c && (c === countryOf(c) && (v === c || m.kind === 'country') || isCapital(v) || properKind(v) !== 'loc')) return c;
+      if (c && ((c === countryOf(c) && (v === c || m.kind === 'country')) || isCapital(v) || properKind(v) !== 'loc')) return c;
     }
     return m.kind === 'country' ? m.country : m.kind === 'name' ? affiliationOf(this.index, m.key) : undefined;
   };
@@ -285,7 +304,13 @@ class Checker {
         return { sentence: i, decision, alignment: a };
       });
       const weight = this.contentWeight(f) / totalWeight;
-      debug?.trace.push({ text: p.text, words: p.words, weight, eventSpecific, comparisons: decisions.map((d) => ({ ...d, retrieved: retrieved.includes(d.sentence) })) });
+      debug?.trace.push({
+        text: p.text,
+        words: p.words,
+        weight,
+        eventSpecific,
+        comparisons: decisions.map((d) => ({ ...d, retrieved: retrieved.includes(d.sentence) })),
+      });
       return { words: p.words, weight, decisions: decisions.filter((d) => !debug || retrieved.includes(d.sentence)) };
     });
     const v = verdictOf(outcomes, (i) => ({ source: index.sentences[i].doc, quote: index.sentences[i].text }), this.tuning);

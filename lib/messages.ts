@@ -67,7 +67,11 @@ export const AnalyzeRequest = z.object({
   url: z.string().min(1).max(MAX_URL_CHARS),
   title: z.string().max(2000).default(''),
   text: z.string().min(1).max(MAX_TEXT_CHARS),
-  docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  docDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
   /**
    * When the page sent the request (its clock, Date.now()). A browser may deliver a request
    * late, to a restarted worker, after the page stopped waiting and reported so: its result must

@@ -49,10 +49,14 @@ export async function measurePaint(root: string): Promise<PaintFigures> {
   };
   const timeTo = async (page: import('playwright-core').Page, go: () => Promise<unknown>): Promise<number> => {
     await go();
-    await page.waitForFunction(() => {
-      const s = document.documentElement.getAttribute('data-crosscheck-status');
-      return s === 'done' || s === 'no_claims' || s === 'error';
-    }, undefined, { timeout: 30_000, polling: 'raf' });
+    await page.waitForFunction(
+      () => {
+        const s = document.documentElement.getAttribute('data-crosscheck-status');
+        return s === 'done' || s === 'no_claims' || s === 'error';
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
     return page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return performance.now() - (nav?.loadEventEnd ?? 0);

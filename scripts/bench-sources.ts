@@ -92,7 +92,10 @@ const bodies = readdirSync(artDir)
   .filter((f) => f.endsWith('.html'))
   .sort()
   .map((f) => extractArticle(parseHTML(readFileSync(join(artDir, f), 'utf8')).document as unknown as Document));
-const words = bodies.flatMap((b) => b.text.split('\n\n')).join('\n\n').split(/(?<=\s)/);
+const words = bodies
+  .flatMap((b) => b.text.split('\n\n'))
+  .join('\n\n')
+  .split(/(?<=\s)/);
 const text1k = words.slice(0, 1000).join('');
 const docDate = bodies[0]?.date ?? null;
 t = performance.now();

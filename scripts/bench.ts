@@ -127,7 +127,9 @@ function bundleSizes(): { content: number | null; background: number | null; pop
   const gz = (p: string) => (existsSync(p) ? gzipSync(readFileSync(p)).length / 1024 : 0);
   const contentDir = join(out, 'content-scripts');
   const content = existsSync(contentDir)
-    ? readdirSync(contentDir).filter((f) => f.endsWith('.js')).reduce((s, f) => s + gz(join(contentDir, f)), 0)
+    ? readdirSync(contentDir)
+        .filter((f) => f.endsWith('.js'))
+        .reduce((s, f) => s + gz(join(contentDir, f)), 0)
     : null;
   const background = existsSync(join(out, 'background.js')) ? gz(join(out, 'background.js')) : null;
   let popup: number | null = null;

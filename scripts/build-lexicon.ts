@@ -49,11 +49,20 @@ export const SIBLING_MAX_HYPONYMS = 25;
 export const ANT_SENSES = 3;
 /** Lexicographer files (WordNet's lexnames) the engine reads. */
 const LEXNAMES: Record<string, string> = {
-  '15': 'loc', '18': 'per', '14': 'grp',
-  '32': 'communication', '40': 'possession', '41': 'social', '31': 'cognition', '38': 'motion',
-  '33': 'competition', '30': 'change', '42': 'stative', '36': 'creation', '35': 'contact',
+  '15': 'loc',
+  '18': 'per',
+  '14': 'grp',
+  '32': 'communication',
+  '40': 'possession',
+  '41': 'social',
+  '31': 'cognition',
+  '38': 'motion',
+  '33': 'competition',
+  '30': 'change',
+  '42': 'stative',
+  '36': 'creation',
+  '35': 'contact',
 };
-
 
 export type { LexTable };
 
@@ -107,7 +116,10 @@ export function buildLexicon(wn: WordNet, lex: Map<string, number>): LexTable {
   };
   const addAnt = (a: string, b: string) => {
     if (a === b || !WORD.test(a) || !WORD.test(b)) return;
-    for (const [x, y] of [[a, b], [b, a]]) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
       let s = ant.get(x);
       if (!s) ant.set(x, (s = new Set()));
       s.add(y);
@@ -156,7 +168,14 @@ export function buildLexicon(wn: WordNet, lex: Map<string, number>): LexTable {
       if (!WORD.test(word) && !PHRASE.test(word)) continue;
       if (!mainPos(p, raw)) continue;
       // The first proper-name sense is read as the name's, wherever it ranks ("Turkey" after the bird).
-      const firstProper = p === 'n' ? offs.findIndex((o) => { const x = syn(p, o); const i = x ? x.words.indexOf(raw) : -1; return i >= 0 && x!.caps[i]; }) : -1;
+      const firstProper =
+        p === 'n'
+          ? offs.findIndex((o) => {
+              const x = syn(p, o);
+              const i = x ? x.words.indexOf(raw) : -1;
+              return i >= 0 && x!.caps[i];
+            })
+          : -1;
       if (firstProper >= SENSES) properSense(word, raw, offs[firstProper]);
       offs.slice(0, SENSES).forEach((off, rank) => {
         const key = `${p}:${off}`;
@@ -282,7 +301,9 @@ function main() {
   writeFileSync(OUT, text);
   writeFileSync(OUT_KEYS, JSON.stringify({ version: t.version, keys }));
   const n = (o: object) => Object.keys(o).length;
-  console.log(`wrote ${OUT} (${(text.length / 1024).toFixed(0)} KB) and ${OUT_KEYS}; ${n(t.keys)} words and phrases, ${n(t.ant)} with antonyms, ${n(t.pert)} pertainyms, ${n(t.part)} part-of, ${n(t.kind)} proper kinds, ${n(t.exc)} irregular forms, ${n(t.verbs)} verbs`);
+  console.log(
+    `wrote ${OUT} (${(text.length / 1024).toFixed(0)} KB) and ${OUT_KEYS}; ${n(t.keys)} words and phrases, ${n(t.ant)} with antonyms, ${n(t.pert)} pertainyms, ${n(t.part)} part-of, ${n(t.kind)} proper kinds, ${n(t.exc)} irregular forms, ${n(t.verbs)} verbs`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -83,7 +83,9 @@ export function readSourcesDir(dir: string, seeds: CorpusDoc[], warn: (m: string
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: --sources needs a directory`);
-    names = readdirSync(dir).filter((n) => sourceType(n) !== null).sort();
+    names = readdirSync(dir)
+      .filter((n) => sourceType(n) !== null)
+      .sort();
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -93,7 +95,12 @@ export function readSourcesDir(dir: string, seeds: CorpusDoc[], warn: (m: string
   const problems: string[] = [];
   for (const n of names) {
     try {
-      parsed.push(parseSource({ name: join(dir, n), content: new Uint8Array(readFileSync(join(dir, n))) }, { parseHtml: (h) => parseHTML(h).document as unknown as Document }));
+      parsed.push(
+        parseSource(
+          { name: join(dir, n), content: new Uint8Array(readFileSync(join(dir, n))) },
+          { parseHtml: (h) => parseHTML(h).document as unknown as Document },
+        ),
+      );
     } catch (e) {
       problems.push(e instanceof SourceError ? e.message : `${join(dir, n)}: ${(e as Error).message}`);
     }
@@ -195,9 +202,7 @@ export function inputKind(path: string): InputKind {
   const ext = extname(path).toLowerCase();
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  throw new InputError(
-    `${path}: unknown file type "${ext || '(no extension)'}" (expected .txt or .html; use --claims for .jsonl)`,
-  );
+  throw new InputError(`${path}: unknown file type "${ext || '(no extension)'}" (expected .txt or .html; use --claims for .jsonl)`);
 }
 
 /** What is handed to engine.analyze, and how its offsets map back. */
@@ -344,11 +349,7 @@ export function bestEvidence(c: ClaimResult): Evidence | undefined {
 }
 
 /** The readable table for an analysed text. */
-export function formatTable(
-  result: AnalysisResult,
-  info: { file: string; docDate: string | null; title?: string | null },
-  verbose = false,
-): string {
+export function formatTable(result: AnalysisResult, info: { file: string; docDate: string | null; title?: string | null }, verbose = false): string {
   const lines: string[] = [];
   const n = result.claims.length;
   lines.push(
@@ -368,9 +369,7 @@ export function formatTable(
   result.claims.forEach((c, i) => {
     const best = bestEvidence(c);
     const ev = best ? `${best.source} (${best.stance}): ${best.reason}` : '—';
-    lines.push(
-      `${pad(String(i + 1), 4)}${pad(VERDICT_LABELS[c.verdict], 14)}${pad(shorten(c.text, CLAIM_W), CLAIM_W + 2)}${shorten(ev, EVID_W)}`,
-    );
+    lines.push(`${pad(String(i + 1), 4)}${pad(VERDICT_LABELS[c.verdict], 14)}${pad(shorten(c.text, CLAIM_W), CLAIM_W + 2)}${shorten(ev, EVID_W)}`);
     if (verbose) {
       if (c.detection) lines.push(`      detection ${c.detection.score.toFixed(2)}: ${c.detection.reasons.join('; ')}`);
       for (const e of c.evidence) {
@@ -459,9 +458,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps):
     const engine = await deps.makeEngine(sourceDocs, args.noSeeds);
     if (args.kind === 'claims') {
       const verbose = args.verbose;
-      out = claimLines
-        .map((l) => claimLineOutput(l.id, engine.checkClaim(l.claim, { docDate: l.date ?? null }), verbose))
-        .join('\n');
+      out = claimLines.map((l) => claimLineOutput(l.id, engine.checkClaim(l.claim, { docDate: l.date ?? null }), verbose)).join('\n');
       out += '\n';
     } else {
       const p = prepared!;

@@ -40,7 +40,10 @@ function rng(seed: number): () => number {
 }
 
 function jsonl(file: string): Array<{ id: string; label: string }> {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /** Every splittable item: set name → [id, stratum]. */
@@ -48,12 +51,19 @@ function items(): Record<string, Array<[string, string]>> {
   const out: Record<string, Array<[string, string]>> = {};
   const ist = join(VALIDATION_DIR, 'istanbul');
   if (existsSync(ist)) {
-    out.istanbul = readdirSync(ist).filter((f) => /^claims-.*\.jsonl$/.test(f)).sort().flatMap((f) => jsonl(join(ist, f)).map((c) => [c.id, c.label] as [string, string]));
+    out.istanbul = readdirSync(ist)
+      .filter((f) => /^claims-.*\.jsonl$/.test(f))
+      .sort()
+      .flatMap((f) => jsonl(join(ist, f)).map((c) => [c.id, c.label] as [string, string]));
   }
   const other = join(VALIDATION_DIR, 'other-event', 'claims.jsonl');
   if (existsSync(other)) out.otherEvent = jsonl(other).map((c) => [c.id, c.label]);
   const pages = join(VALIDATION_DIR, 'pages');
-  if (existsSync(pages)) out.pages = readdirSync(pages).filter((f) => f.endsWith('.html')).sort().map((f) => [f.replace(/\.html$/, ''), 'page']);
+  if (existsSync(pages))
+    out.pages = readdirSync(pages)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => [f.replace(/\.html$/, ''), 'page']);
   return out;
 }
 

@@ -53,9 +53,21 @@ function pageTable(cols: Array<[string, PageSetReport | null]>): string[] {
 
 export function summary(r: EvalReport): string[] {
   return [
-    ...claimTable('Istanbul talks, against the seeds', [['dev', r.dev], ['probe', r.probe], ['tune', r.istanbulTune], ['blind', r.istanbulBlind]]),
-    ...claimTable('Another event, against its own sources only (no seeds)', [['tune', r.otherTune], ['blind', r.otherBlind]]),
-    ...pageTable([['dev pages', r.devPages], ['tune pages', r.pagesTune], ['blind pages', r.pagesBlind]]),
+    ...claimTable('Istanbul talks, against the seeds', [
+      ['dev', r.dev],
+      ['probe', r.probe],
+      ['tune', r.istanbulTune],
+      ['blind', r.istanbulBlind],
+    ]),
+    ...claimTable('Another event, against its own sources only (no seeds)', [
+      ['tune', r.otherTune],
+      ['blind', r.otherBlind],
+    ]),
+    ...pageTable([
+      ['dev pages', r.devPages],
+      ['tune pages', r.pagesTune],
+      ['blind pages', r.pagesBlind],
+    ]),
     'macro-F1 is over corroborated, contradicted and not_covered (mixed is rare and reported on its own).',
   ];
 }
@@ -74,7 +86,9 @@ function main() {
       const r = evaluate({ tuning: t, noBlind: true });
       const it = r.istanbulTune;
       const ot = r.otherTune;
-      console.log(`${String(v).padEnd(20)} ${f3(r.dev.macroF1)}   ${f3(r.dev.perClass.contradicted.precision)}   ${f3(it?.macroF1)}   ${f3(it?.perClass.contradicted.precision)}   ${f3(it?.perClass.contradicted.recall)}   ${f3(ot?.macroF1)}    ${ot?.falseContradictions ?? '-'}`);
+      console.log(
+        `${String(v).padEnd(20)} ${f3(r.dev.macroF1)}   ${f3(r.dev.perClass.contradicted.precision)}   ${f3(it?.macroF1)}   ${f3(it?.perClass.contradicted.precision)}   ${f3(it?.perClass.contradicted.recall)}   ${f3(ot?.macroF1)}    ${ot?.falseContradictions ?? '-'}`,
+      );
     }
     return;
   }
@@ -87,7 +101,12 @@ function main() {
       console.error('crosscheck eval: the blind sides are never listed (nothing may be fitted to them)');
       process.exit(2);
     }
-    const sets: Array<[string, ClaimSetReport | null]> = [['dev', r.dev], ['probe', r.probe], ['tune', r.istanbulTune], ['other-tune', r.otherTune]];
+    const sets: Array<[string, ClaimSetReport | null]> = [
+      ['dev', r.dev],
+      ['probe', r.probe],
+      ['tune', r.istanbulTune],
+      ['other-tune', r.otherTune],
+    ];
     for (const [name, s] of sets) {
       if (!s || (which !== 'all' && which !== name)) continue;
       for (const e of s.errors) console.log(`${name} ${e.id}  gold ${e.gold}  got ${e.got}\n   ${e.claim}\n   ${e.top ?? '(no evidence)'}`);
@@ -98,7 +117,19 @@ function main() {
   if (args.includes('--json')) {
     const strip = (s: ClaimSetReport | null) => (s ? { ...s, errors: undefined } : null);
     const strp = (s: PageSetReport | null) => (s ? { ...s, errors: undefined } : null);
-    console.log(JSON.stringify({ dev: strip(r.dev), probe: strip(r.probe), istanbulTune: strip(r.istanbulTune), istanbulBlind: strip(r.istanbulBlind), otherTune: strip(r.otherTune), otherBlind: strip(r.otherBlind), devPages: strp(r.devPages), pagesTune: strp(r.pagesTune), pagesBlind: strp(r.pagesBlind) }));
+    console.log(
+      JSON.stringify({
+        dev: strip(r.dev),
+        probe: strip(r.probe),
+        istanbulTune: strip(r.istanbulTune),
+        istanbulBlind: strip(r.istanbulBlind),
+        otherTune: strip(r.otherTune),
+        otherBlind: strip(r.otherBlind),
+        devPages: strp(r.devPages),
+        pagesTune: strp(r.pagesTune),
+        pagesBlind: strp(r.pagesBlind),
+      }),
+    );
   } else {
     console.log(summary(r).join('\n'));
   }

@@ -109,7 +109,11 @@ export function istanbulClaims(side: 'tune' | 'blind'): GoldClaim[] {
   const split = loadSplit()?.sets.istanbul;
   if (!split || !existsSync(dir)) return [];
   const ids = new Set(split[side]);
-  return readdirSync(dir).filter((f) => /^claims-.*\.jsonl$/.test(f)).sort().flatMap((f) => loadJsonl(join(dir, f))).filter((c) => ids.has(c.id));
+  return readdirSync(dir)
+    .filter((f) => /^claims-.*\.jsonl$/.test(f))
+    .sort()
+    .flatMap((f) => loadJsonl(join(dir, f)))
+    .filter((c) => ids.has(c.id));
 }
 
 /** Other-event claims of one side of the split. */
@@ -125,10 +129,16 @@ export function otherEventClaims(side: 'tune' | 'blind'): GoldClaim[] {
 export function otherEventDocs(): CorpusDoc[] {
   const dir = join(VALIDATION_DIR, 'other-event', 'sources');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(md|txt|html)$/.test(f)).sort().map((f) => {
-    const p = parseSource({ name: f, content: new Uint8Array(readFileSync(join(dir, f))) }, { parseHtml: (h) => parseHTML(h).document as unknown as Document });
-    return { id: f.replace(/\.(md|txt|html)$/, ''), title: p.title, outlet: p.outlet, date: p.date, event: p.event, text: p.text };
-  });
+  return readdirSync(dir)
+    .filter((f) => /\.(md|txt|html)$/.test(f))
+    .sort()
+    .map((f) => {
+      const p = parseSource(
+        { name: f, content: new Uint8Array(readFileSync(join(dir, f))) },
+        { parseHtml: (h) => parseHTML(h).document as unknown as Document },
+      );
+      return { id: f.replace(/\.(md|txt|html)$/, ''), title: p.title, outlet: p.outlet, date: p.date, event: p.event, text: p.text };
+    });
 }
 
 export function seedEngine(tuning?: Tuning): Engine {
@@ -187,7 +197,10 @@ export function scoreClaims(engine: Engine, claims: GoldClaim[]): ClaimSetReport
   };
 }
 
-const norm = (s: string) => normalizeForMatch(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  normalizeForMatch(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 interface Sidecar {
   claims: Array<{ text: string; label: Verdict; also_ok?: Verdict[] }>;
@@ -196,10 +209,19 @@ interface Sidecar {
 
 /** Claim detection and the verdicts of detected claims on article pages with sidecars. */
 export function scorePages(engine: Engine, dir: string, only?: Set<string>): PageSetReport {
-  let tp = 0, fp = 0, fn = 0, n = 0, ok = 0, falseC = 0, pages = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    n = 0,
+    ok = 0,
+    falseC = 0,
+    pages = 0;
   const errors: string[] = [];
-  if (!existsSync(dir)) return { pages: 0, detection: { precision: 1, recall: 1, tp, fp, fn }, verdicts: { n: 0, accuracy: 1, falseContradictions: 0 }, errors };
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.html')).sort()) {
+  if (!existsSync(dir))
+    return { pages: 0, detection: { precision: 1, recall: 1, tp, fp, fn }, verdicts: { n: 0, accuracy: 1, falseContradictions: 0 }, errors };
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.html'))
+    .sort()) {
     const name = f.replace(/\.html$/, '');
     if (only && !only.has(name)) continue;
     const sidePath = join(dir, `${name}.json`);
@@ -208,7 +230,11 @@ export function scorePages(engine: Engine, dir: string, only?: Set<string>): Pag
     const side = JSON.parse(readFileSync(sidePath, 'utf8')) as Sidecar;
     const { document } = parseHTML(readFileSync(join(dir, f), 'utf8'));
     const art = extractArticle(document as unknown as Document);
-    const detected = new Set(detectClaims(splitSentences(art.text)).filter((s) => s.detection.isClaim).map((s) => norm(s.text)));
+    const detected = new Set(
+      detectClaims(splitSentences(art.text))
+        .filter((s) => s.detection.isClaim)
+        .map((s) => norm(s.text)),
+    );
     const gold = new Set(side.claims.map((c) => norm(c.text)));
     for (const d of detected) {
       if (gold.has(d)) tp++;

@@ -16,11 +16,31 @@ import { readSourcesDir } from './cli-lib';
 import { TUNING } from '../lib/config';
 
 function describeFacts(f: Facts): string[] {
-  const out = [`  words: ${f.words.filter((w) => w.content).map((w) => `${w.lemma}/${w.pos}${w.mention >= 0 ? '#' : ''}`).join(' ')}`];
+  const out = [
+    `  words: ${f.words
+      .filter((w) => w.content)
+      .map((w) => `${w.lemma}/${w.pos}${w.mention >= 0 ? '#' : ''}`)
+      .join(' ')}`,
+  ];
   out.push(`  names: ${f.mentions.map((m) => `${m.key}(${m.kind}${m.country ? ':' + m.country : ''}${m.demonym ? ',demonym' : ''})`).join(' ') || '-'}`);
   for (const c of f.clauses) {
-    const flags = [c.negated && 'negated', c.modal && 'modal', c.exclusive && 'only', c.evaluation && `eval ${c.evaluation}`, c.speaker >= 0 && `speaker ${f.mentions[c.speaker].key}`].filter(Boolean).join(', ');
-    out.push(`  clause "${f.words.slice(c.from, c.to).map((w) => w.text).join(' ')}" pred=${c.predicate.map((i) => f.words[i].lemma).join(',') || '-'} subj=${c.subjects.map((k) => f.mentions[k].key).join(',') || c.subjectNouns.map((k) => f.words[k].lemma).join(',') || '-'}${flags ? ' ' + flags : ''}`);
+    const flags = [
+      c.negated && 'negated',
+      c.modal && 'modal',
+      c.exclusive && 'only',
+      c.evaluation && `eval ${c.evaluation}`,
+      c.speaker >= 0 && `speaker ${f.mentions[c.speaker].key}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    out.push(
+      `  clause "${f.words
+        .slice(c.from, c.to)
+        .map((w) => w.text)
+        .join(
+          ' ',
+        )}" pred=${c.predicate.map((i) => f.words[i].lemma).join(',') || '-'} subj=${c.subjects.map((k) => f.mentions[k].key).join(',') || c.subjectNouns.map((k) => f.words[k].lemma).join(',') || '-'}${flags ? ' ' + flags : ''}`,
+    );
   }
   if (f.quantities.length) out.push(`  figures: ${f.quantities.map((q) => `${q.text} [${q.lo}, ${q.hi}] ${q.unit}${q.perSide ? ' each' : ''}`).join('; ')}`);
   if (f.times.length) out.push(`  times: ${f.times.map((t) => `${t.text} (${t.kind}${t.date ? ' ' + t.date : ''})`).join('; ')}`);
@@ -44,7 +64,9 @@ async function main() {
   const engine = createEngine(docs);
   const index = engine.index;
   const events = corpusEvents(index);
-  console.log(`events: ${events.map((e) => `${e.id} (${e.date ?? 'undated'}; ${e.docs.length} docs${e.names.length ? '; names ' + e.names.slice(0, 6).join(', ') : ''})`).join(' | ') || 'none'}`);
+  console.log(
+    `events: ${events.map((e) => `${e.id} (${e.date ?? 'undated'}; ${e.docs.length} docs${e.names.length ? '; names ' + e.names.slice(0, 6).join(', ') : ''})`).join(' | ') || 'none'}`,
+  );
   const f = readFacts(claim, { docDate: date ?? null, defaultYear: corpusYear(index) });
   const ev = eventOf(f, events, { docDate: date ?? null });
   console.log(`claim: ${claim}`);
@@ -63,11 +85,21 @@ async function main() {
   for (const p of ex.parts) {
     if (ex.parts.length > 1) console.log(`part: ${p.text}`);
     for (const c of p.comparisons) {
-      const on = Object.entries(c.alignment.features).filter(([, v]) => v).map(([k, v]) => (v === 1 ? k : `${k}=${v.toFixed(2)}`)).join(' ');
-      console.log(`- #${c.sentence} ${index.sentences[c.sentence].doc} [${c.decision.stance} s=${c.decision.pSupports.toFixed(3)} c=${c.decision.pConflicts.toFixed(3)}] ${index.sentences[c.sentence].text.slice(0, 110)}`);
+      const on = Object.entries(c.alignment.features)
+        .filter(([, v]) => v)
+        .map(([k, v]) => (v === 1 ? k : `${k}=${v.toFixed(2)}`))
+        .join(' ');
+      console.log(
+        `- #${c.sentence} ${index.sentences[c.sentence].doc} [${c.decision.stance} s=${c.decision.pSupports.toFixed(3)} c=${c.decision.pConflicts.toFixed(3)}] ${index.sentences[c.sentence].text.slice(0, 110)}`,
+      );
       console.log(`    ${on}`);
       console.log(`    ${c.decision.reason}`);
-      if (all) console.log(describeFacts(sentenceFacts(index, c.sentence)).map((l) => '  ' + l).join('\n'));
+      if (all)
+        console.log(
+          describeFacts(sentenceFacts(index, c.sentence))
+            .map((l) => '  ' + l)
+            .join('\n'),
+        );
     }
   }
   void cands;

@@ -27,11 +27,10 @@ const browsers = [
 function vitest(name, args) {
   const report = join(outDir, `${name}.json`);
   rmSync(report, { force: true });
-  const r = spawnSync(
-    'npx',
-    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const r = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const counts = { passed: 0, failed: 0, skipped: 0, exit: r.status ?? 1 };
   if (existsSync(report)) {
     const j = JSON.parse(readFileSync(report, 'utf8'));
@@ -57,9 +56,10 @@ if (only !== 'unit') {
   else console.log('e2e: skipped: no browser installed (apt-get install -y chromium firefox-esr)');
 }
 
-const total = stages.reduce(
-  (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
-  { passed: 0, failed: 0, skipped: 0 },
-);
+const total = stages.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 || stages.some((s) => s.exit !== 0) ? 1 : 0);

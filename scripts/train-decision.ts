@@ -71,7 +71,10 @@ interface ClaimCase {
   gold: Map<number, string>;
 }
 
-const norm = (s: string) => normalizeForMatch(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  normalizeForMatch(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Sentence numbers of a claim's gold quotes, with their stances. */
 function goldSentences(engine: Engine, c: GoldClaim): Map<number, string> {
@@ -121,7 +124,9 @@ function verdictExamples(cases: ClaimCase[], pair: ModelWeights): Example[] {
   const out: Example[] = [];
   for (const c of cases) {
     const p = c.whole.parts[0];
-    const cs = p.comparisons.filter((x) => x.retrieved).map((x) => ({ sentence: x.sentence, alignment: x.alignment, decision: decide(x.alignment, () => '', p.eventSpecific, pair) }));
+    const cs = p.comparisons
+      .filter((x) => x.retrieved)
+      .map((x) => ({ sentence: x.sentence, alignment: x.alignment, decision: decide(x.alignment, () => '', p.eventSpecific, pair) }));
     const x = verdictInputs(claimFeatures(cs));
     const accepted = [c.label, ...c.alsoOk].map((v) => (v === 'mixed' ? ['corroborated', 'contradicted'] : [v])).flat();
     const ys = [...new Set(accepted.map((v) => VERDICT_CLASSES.indexOf(v as (typeof VERDICT_CLASSES)[number])).filter((k) => k >= 0))];
@@ -142,7 +147,10 @@ function rteExamples(): { examples: Example[]; ids: string[] } {
     console.warn(`train: ${RTE} not found; training without RTE-3`);
     return { examples: [], ids: [] };
   }
-  const pairs = readFileSync(RTE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RtePair);
+  const pairs = readFileSync(RTE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RtePair);
   const engine = createEngine(pairs.map((p) => ({ id: p.id, title: p.id, outlet: null, date: null, event: null, text: p.text })));
   const byDoc = new Map<string, number[]>();
   engine.index.sentences.forEach((s, i) => {
@@ -157,7 +165,12 @@ function rteExamples(): { examples: Example[]; ids: string[] } {
     const mine = engine.explain(p.hypothesis, { sentences: own, whole: true }).parts[0].comparisons.filter((c) => own.includes(c.sentence));
     if (!mine.length) continue;
     const best = mine.reduce((a, b) => (b.alignment.features.cov > a.alignment.features.cov ? b : a));
-    examples.push({ x: inputVector(best.alignment.features), y: p.label3 === 'entailment' ? 1 : p.label3 === 'contradiction' ? 2 : 0, w: RTE_WEIGHT, claim: `rte:${p.id}` });
+    examples.push({
+      x: inputVector(best.alignment.features),
+      y: p.label3 === 'entailment' ? 1 : p.label3 === 'contradiction' ? 2 : 0,
+      w: RTE_WEIGHT,
+      claim: `rte:${p.id}`,
+    });
     ids.push(`rte:${p.id}`);
   }
   return { examples, ids };
@@ -199,7 +212,7 @@ export function fit(examples: Example[], inputs: string[], classes: readonly str
         if (s > m) m = s;
       }
       let sum = 0;
-      for (let k = 0; k < K; k++) sum += (z[k] = Math.exp(z[k] - m));
+      for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k] - m);
       for (let k = 1; k < K; k++) {
         const d = ((z[k] / sum - (k === e.y ? 1 : 0)) * sw[r]) / norm;
         for (let i = 0; i < n; i++) g[k * D + i] += d * e.x[i];
@@ -251,7 +264,9 @@ function score(cases: ClaimCase[], got: Verdict[]): Scores {
     macroF1: (f1('corroborated').f + c.f + f1('not_covered').f) / 3,
     contradictedP: c.P,
     contradictedR: c.R,
-    falseContradictions: cases.filter((k, i) => got[i] === 'contradicted' && (k.label === 'corroborated' || k.label === 'not_covered') && !k.alsoOk.includes('contradicted')).length,
+    falseContradictions: cases.filter(
+      (k, i) => got[i] === 'contradicted' && (k.label === 'corroborated' || k.label === 'not_covered') && !k.alsoOk.includes('contradicted'),
+    ).length,
   };
 }
 
@@ -300,12 +315,17 @@ function main() {
     ...readCases(other, otherEventClaims('tune'), 'other'),
   ];
   const rte = args.includes('--no-rte') ? { examples: [], ids: [] } : rteExamples();
-  console.log(`claims: ${cases.length} (dev ${cases.filter((c) => c.id.startsWith('dev:')).length}, tune ${cases.filter((c) => c.id.startsWith('tune:')).length}, other-event tune ${cases.filter((c) => c.id.startsWith('other:')).length}); RTE-3 pairs ${rte.examples.length}; read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `claims: ${cases.length} (dev ${cases.filter((c) => c.id.startsWith('dev:')).length}, tune ${cases.filter((c) => c.id.startsWith('tune:')).length}, other-event tune ${cases.filter((c) => c.id.startsWith('other:')).length}); RTE-3 pairs ${rte.examples.length}; read in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const cv = new Map<string, Models>();
   let rteRight = 0;
   for (let k = 0; k < FOLDS; k++) {
-    const m = train(cases.filter((c) => foldOf(c.id) !== k), rte.examples.filter((e) => foldOf(e.claim) !== k));
+    const m = train(
+      cases.filter((c) => foldOf(c.id) !== k),
+      rte.examples.filter((e) => foldOf(e.claim) !== k),
+    );
     for (const c of cases) if (foldOf(c.id) === k) cv.set(c.id, m);
     for (const e of rte.examples) {
       if (foldOf(e.claim) !== k) continue;
@@ -314,7 +334,8 @@ function main() {
     }
   }
   const chosen = chooseThresholds(cases, cv);
-  const fmt = (s: Scores) => `acc ${s.accuracy.toFixed(3)}  macro-F1 ${s.macroF1.toFixed(3)}  contradicted P ${s.contradictedP.toFixed(3)} R ${s.contradictedR.toFixed(3)}  false contradictions ${s.falseContradictions}`;
+  const fmt = (s: Scores) =>
+    `acc ${s.accuracy.toFixed(3)}  macro-F1 ${s.macroF1.toFixed(3)}  contradicted P ${s.contradictedP.toFixed(3)} R ${s.contradictedR.toFixed(3)}  false contradictions ${s.falseContradictions}`;
   console.log(`\n${FOLDS}-fold cross-validation (thresholds support ${chosen.tuning.supportThreshold}, conflict ${chosen.tuning.conflictThreshold}):`);
   console.log(`  all      ${fmt(chosen.s)}`);
   for (const tag of ['dev', 'tune', 'other']) {
@@ -332,9 +353,15 @@ function main() {
       const key = `${c.label} -> ${c.label === got[i] || c.alsoOk.includes(got[i]) ? c.label : got[i]}`;
       conf.set(key, (conf.get(key) ?? 0) + 1);
     });
-    console.log(`  confusion: ${[...conf].sort().map(([k, n]) => `${k}: ${n}`).join('; ')}`);
+    console.log(
+      `  confusion: ${[...conf]
+        .sort()
+        .map(([k, n]) => `${k}: ${n}`)
+        .join('; ')}`,
+    );
   }
-  if (rte.examples.length) console.log(`  RTE-3 dev, two-way (entailment or not), held out: ${(rteRight / rte.examples.length).toFixed(3)} on ${rte.examples.length} pairs`);
+  if (rte.examples.length)
+    console.log(`  RTE-3 dev, two-way (entailment or not), held out: ${(rteRight / rte.examples.length).toFixed(3)} on ${rte.examples.length} pairs`);
 
   const final = train(cases, rte.examples);
   const out = {
@@ -342,7 +369,11 @@ function main() {
     claim: final.claim,
     trained: {
       by: 'scripts/train-decision.ts',
-      claims: { dev: cases.filter((c) => c.id.startsWith('dev:')).length, tune: cases.filter((c) => c.id.startsWith('tune:')).length, otherEventTune: cases.filter((c) => c.id.startsWith('other:')).length },
+      claims: {
+        dev: cases.filter((c) => c.id.startsWith('dev:')).length,
+        tune: cases.filter((c) => c.id.startsWith('tune:')).length,
+        otherEventTune: cases.filter((c) => c.id.startsWith('other:')).length,
+      },
       rte3Pairs: rte.examples.length,
       rteWeight: RTE_WEIGHT,
       l2: L2,
@@ -360,7 +391,9 @@ function main() {
     writeFileSync(cfgPath, cfg);
     console.log(`wrote the thresholds into ${cfgPath}`);
   } else {
-    console.log(`thresholds (lib/config.ts): supportThreshold ${chosen.tuning.supportThreshold}, conflictThreshold ${chosen.tuning.conflictThreshold} (--write-config writes them)`);
+    console.log(
+      `thresholds (lib/config.ts): supportThreshold ${chosen.tuning.supportThreshold}, conflictThreshold ${chosen.tuning.conflictThreshold} (--write-config writes them)`,
+    );
   }
 }
 

@@ -149,4 +149,3 @@ export function readWordNetFiles(): WordNetFiles {
   files.sense = readFileSync(join(dict, 'index.sense'), 'utf8');
   return files;
 }
-

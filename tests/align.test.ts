@@ -13,7 +13,11 @@ function disputes(claim: string, docDate: string | null = null) {
   const ex = engine.explain(claim, { docDate, whole: true });
   const cs = ex.parts[0].comparisons.filter((c) => c.retrieved && c.alignment.disputes.length && !c.alignment.features.eventDiff);
   cs.sort((a, b) => b.alignment.features.cov - a.alignment.features.cov);
-  return cs.map((c) => ({ slots: c.alignment.disputes.map((d) => d.slot), detail: c.alignment.disputes[0].detail, quote: engine.index.sentences[c.sentence].text }));
+  return cs.map((c) => ({
+    slots: c.alignment.disputes.map((d) => d.slot),
+    detail: c.alignment.disputes[0].detail,
+    quote: engine.index.sentences[c.sentence].text,
+  }));
 }
 
 describe('slots in dispute', () => {
@@ -29,7 +33,11 @@ describe('slots in dispute', () => {
     expect(disputes('Russia and Ukraine held their second round of peace talks in Istanbul on Tuesday.').some((x) => x.slots.includes('time'))).toBe(true);
   });
   it('polarity: "failed to agree on any exchange" against "agreed to a new prisoner exchange"', () => {
-    expect(disputes('The delegations failed to agree on any new prisoner exchange at the second round of talks in Istanbul.').some((x) => x.slots.includes('polarity'))).toBe(true);
+    expect(
+      disputes('The delegations failed to agree on any new prisoner exchange at the second round of talks in Istanbul.').some((x) =>
+        x.slots.includes('polarity'),
+      ),
+    ).toBe(true);
   });
   it('who acts: Ukraine, not Russia, offering the short local truce', () => {
     expect(disputes('Ukraine proposed a ceasefire of two to three days in certain areas of the front line.').some((x) => x.slots.includes('actor'))).toBe(true);

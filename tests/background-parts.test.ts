@@ -19,7 +19,15 @@ import type { TabState } from '../lib/messages';
 import type { SourcesHandler } from '../lib/sources/messages';
 
 const state = (status: TabState['status'], verdicts: string[]): TabState =>
-  ({ tabId: 1, status, url: 'https://a.example/', title: '', error: null, updatedAt: 1, analysis: { claims: verdicts.map((verdict) => ({ verdict })) } }) as never;
+  ({
+    tabId: 1,
+    status,
+    url: 'https://a.example/',
+    title: '',
+    error: null,
+    updatedAt: 1,
+    analysis: { claims: verdicts.map((verdict) => ({ verdict })) },
+  }) as never;
 
 describe('badge', () => {
   it('counts contradicted and mixed claims of a finished page, red when contradicted, and titles the button', () => {

@@ -22,7 +22,13 @@ afterEach(() => {
 
 const CLAIMS: ClaimResult[] = [
   { text: 'A.', start: 0, end: 2, verdict: 'corroborated', evidence: [{ source: 's1', quote: 'A!', stance: 'supports', reason: 'same', score: 1 }] },
-  { text: 'B.', start: 3, end: 5, verdict: 'contradicted', evidence: [{ source: 's2', quote: 'Not B.', stance: 'conflicts', reason: 'different figure', score: Infinity }] },
+  {
+    text: 'B.',
+    start: 3,
+    end: 5,
+    verdict: 'contradicted',
+    evidence: [{ source: 's2', quote: 'Not B.', stance: 'conflicts', reason: 'different figure', score: Infinity }],
+  },
   { text: 'C.', start: 6, end: 8, verdict: 'mixed', evidence: [], detection: { score: 0.9, isClaim: true, reasons: ['x'] } },
   { text: 'D.', start: 9, end: 11, verdict: 'not_covered', evidence: [] },
 ];
@@ -31,7 +37,12 @@ function fakeEngine(version = 'v1', claims: ClaimResult[] = CLAIMS) {
   const analyze = vi.fn((_text: string, _opts?: { docDate?: string | null }) => ({ claims }));
   const engine = {
     version,
-    index: { docs: [{ id: 's1', title: 'One', outlet: 'Outlet One', date: '2025-06-02', event: 'round2' }, { id: 's2', title: 'Two', outlet: null, date: null, event: null }] },
+    index: {
+      docs: [
+        { id: 's1', title: 'One', outlet: 'Outlet One', date: '2025-06-02', event: 'round2' },
+        { id: 's2', title: 'Two', outlet: null, date: null, event: null },
+      ],
+    },
     analyze,
     checkClaim: vi.fn(),
   } as unknown as Engine;
@@ -77,7 +88,20 @@ function expectOk<T>(r: Response<T> | Response<unknown>): T {
 describe('background service: requests', () => {
   it('replies { ok: false, error } to malformed messages', async () => {
     const { service, analyze } = setup();
-    for (const raw of [null, undefined, 42, 'analyze', {}, { type: 'nope' }, { type: 'analyze' }, { ...REQ, text: '' }, { ...REQ, url: 7 }, { ...REQ, docDate: 'Monday' }, { type: 'getTabState', tabId: 'x' }, { type: 'status', status: 'weird', url: 'u' }]) {
+    for (const raw of [
+      null,
+      undefined,
+      42,
+      'analyze',
+      {},
+      { type: 'nope' },
+      { type: 'analyze' },
+      { ...REQ, text: '' },
+      { ...REQ, url: 7 },
+      { ...REQ, docDate: 'Monday' },
+      { type: 'getTabState', tabId: 'x' },
+      { type: 'status', status: 'weird', url: 'u' },
+    ]) {
       const r = await service.handle(raw, { tabId: 1 });
       expect(r.ok, JSON.stringify(raw)).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^malformed message/);
@@ -424,7 +448,8 @@ describe('engine provider: corpus index cache', () => {
   it('end to end: the real engine behind the service, cached on the second call', async () => {
     const db = freshDb();
     const service = createService({ getEngine: provider(db).getEngine, db, now: () => Date.now(), hash: sha256Hex(globalThis.crypto.subtle) });
-    const text = 'Russia and Ukraine agreed on Monday to exchange all severely wounded and young prisoners of war. The talks in Istanbul lasted just over an hour.';
+    const text =
+      'Russia and Ukraine agreed on Monday to exchange all severely wounded and young prisoners of war. The talks in Istanbul lasted just over an hour.';
     const a = expectOk<Analysis>(await service.handle({ type: 'analyze', url: 'https://news.example/r2', text, docDate: '2025-06-02' }, { tabId: 1 }));
     expect(a.cached).toBe(false);
     expect(a.claims.length).toBeGreaterThan(0);

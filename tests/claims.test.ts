@@ -49,7 +49,9 @@ describe('detectClaims on the dev articles', () => {
 
 describe('detectClaims on the hand-labelled dev claims', () => {
   it('recognises ≥ 90% of the claims in claims.jsonl as claims', () => {
-    const lines = readFileSync(join(__dirname, 'fixtures', 'dev', 'claims.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(__dirname, 'fixtures', 'dev', 'claims.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     const texts = lines.map((l) => (JSON.parse(l) as { claim: string }).claim);
     const missed = texts.filter((t) => !isClaim(t));
     expect(1 - missed.length / texts.length, missed.join('\n')).toBeGreaterThanOrEqual(0.9);
@@ -132,9 +134,7 @@ describe('scoreClaim: claims', () => {
     const r = scoreClaim('Medinsky said on Monday that Russia had freed 1,000 prisoners in Istanbul.');
     expect(r.isClaim).toBe(true);
     expect(r.score).toBeGreaterThan(0.9);
-    expect(r.reasons).toEqual(
-      expect.arrayContaining(['attribution: said', 'figure: 1,000', 'date: Monday', 'named actor: Russia', 'outcome verb: freed']),
-    );
+    expect(r.reasons).toEqual(expect.arrayContaining(['attribution: said', 'figure: 1,000', 'date: Monday', 'named actor: Russia', 'outcome verb: freed']));
   });
 });
 

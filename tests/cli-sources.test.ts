@@ -7,7 +7,8 @@ import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
 import { createEngine } from '../lib/engine';
 import type { CorpusDoc } from '../lib/types';
 
-const ARTICLE = 'date 2025-07-01\nDelegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. Officials said that the Red Cross would supervise the transfer of 150 civilians from each side.\n';
+const ARTICLE =
+  'date 2025-07-01\nDelegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. Officials said that the Red Cross would supervise the transfer of 150 civilians from each side.\n';
 
 async function run(argv: string[]) {
   let out = '';

@@ -5,16 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalyzeOptions } from '../lib/engine';
 import type { ClaimResult } from '../lib/types';
-import {
-  EXIT_INPUT,
-  EXIT_INTERNAL,
-  EXIT_OK,
-  EXIT_USAGE,
-  type CliEngine,
-  parseArgs,
-  runCli,
-  UsageError,
-} from '../scripts/cli-lib';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliEngine, parseArgs, runCli, UsageError } from '../scripts/cli-lib';
 import { DEFAULT_SEEDS_DIR, loadEngineModule, loadSeedDocsFromDisk, makeSeedEngine } from '../scripts/seeds-node';
 
 const ROOT = resolve(__dirname, '..');
@@ -57,9 +48,7 @@ function recordingEngine() {
     start,
     end: start + text.length,
     verdict: 'corroborated',
-    evidence: [
-      { source: '003_71e9917664567cb9', quote: 'A corpus sentence.', stance: 'supports', reason: 'same thing', score: 0.7 },
-    ],
+    evidence: [{ source: '003_71e9917664567cb9', quote: 'A corpus sentence.', stance: 'supports', reason: 'same thing', score: 0.7 }],
     detection: { score: 0.9, isClaim: true, reasons: ['figure: 1,000'] },
   });
   const engine: CliEngine = {
@@ -233,7 +222,10 @@ describe('wiring and output format (with a test double for the engine)', () => {
     const { engine, calls } = recordingEngine();
     const r = await run(['--claims', file], () => engine);
     expect(r.code).toBe(EXIT_OK);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['x1', 7]);
     expect(Object.keys(lines[0]).sort()).toEqual(['evidence', 'id', 'verdict']);
     expect(Object.keys(lines[0].evidence[0]).sort()).toEqual(['quote', 'reason', 'source', 'stance']);
@@ -243,8 +235,7 @@ describe('wiring and output format (with a test double for the engine)', () => {
 
 describe('the real process', { timeout: 30_000 }, () => {
   const tsxCli = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const check = (...args: string[]) =>
-    spawnSync(process.execPath, [tsxCli, join(ROOT, 'scripts', 'check.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const check = (...args: string[]) => spawnSync(process.execPath, [tsxCli, join(ROOT, 'scripts', 'check.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('exits 2 on a missing file and on a malformed JSONL line, with nothing on stdout', async () => {
     const missing = check(join(TMP, 'nope.html'));
@@ -301,7 +292,10 @@ describe.skipIf(!REAL)('with the real engine (skipped until lib/engine.ts implem
     const lines = readFileSync(join(ROOT, 'tests/fixtures/dev/claims.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 5);
     const r = await run(['--claims', tmpFile('dev5.jsonl', lines.join('\n') + '\n')], () => makeSeedEngine());
     expect(r.code).toBe(EXIT_OK);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(lines.map((l) => JSON.parse(l).id));
     for (const o of out) expect(VERDICT_SET).toContain(o.verdict);
   });

@@ -16,7 +16,10 @@ const seeds = loadSeedDocsFromDisk();
 describe('events from the corpus', () => {
   it('the seeds: two meetings, their days read from the reports, in order', () => {
     const ev = corpusEvents(buildCorpus(seeds));
-    expect(ev.map((e) => [e.id, e.date, e.order])).toEqual([['round1', '2025-05-16', 1], ['round2', '2025-06-02', 2]]);
+    expect(ev.map((e) => [e.id, e.date, e.order])).toEqual([
+      ['round1', '2025-05-16', 1],
+      ['round2', '2025-06-02', 2],
+    ]);
     expect(ev[1].docs).toContain(seeds.findIndex((d) => d.id.startsWith('003')));
   });
 
@@ -38,8 +41,15 @@ describe('events from the corpus', () => {
 
   it('reports a day or two apart are one event; the event day is the day they name', () => {
     const doc = (date: string, text: string): EventDoc => ({ date, event: null, terms: [[]], names: [[]], texts: [text] });
-    const ev = deriveEvents([doc('2024-03-05', 'The strike hit the port on Monday.'), doc('2024-03-06', 'Officials said the port was hit on Monday.'), doc('2024-04-20', 'A summit was held on Saturday.')]);
-    expect(ev.map((e) => [e.date, e.docs])).toEqual([['2024-03-04', [0, 1]], ['2024-04-20', [2]]]);
+    const ev = deriveEvents([
+      doc('2024-03-05', 'The strike hit the port on Monday.'),
+      doc('2024-03-06', 'Officials said the port was hit on Monday.'),
+      doc('2024-04-20', 'A summit was held on Saturday.'),
+    ]);
+    expect(ev.map((e) => [e.date, e.docs])).toEqual([
+      ['2024-03-04', [0, 1]],
+      ['2024-04-20', [2]],
+    ]);
   });
 });
 

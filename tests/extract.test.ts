@@ -112,9 +112,7 @@ describe('extractArticle edge cases', () => {
   });
 
   it('returns empty or very short text for a non-article page without throwing', () => {
-    const doc = parse(
-      '<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><p>Welcome.</p></body></html>',
-    );
+    const doc = parse('<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><p>Welcome.</p></body></html>');
     const r = extractArticle(doc);
     expect(r.text.length).toBeLessThan(40);
     expect(r.text).not.toContain('News');
@@ -130,8 +128,7 @@ describe('extractArticle edge cases', () => {
   it('removes "Opens in new window" links but keeps inline link text', () => {
     const body = Array.from(
       { length: 6 },
-      (_, i) =>
-        `<p>Paragraph ${i} of the report says the delegations met in Istanbul and agreed to exchange prisoners of war, officials said.</p>`,
+      (_, i) => `<p>Paragraph ${i} of the report says the delegations met in Istanbul and agreed to exchange prisoners of war, officials said.</p>`,
     ).join('');
     const doc = parse(`<html><head><title>Story</title></head><body><article>
       ${body}
@@ -166,13 +163,9 @@ describe('extractArticle edge cases', () => {
       '<html><body><time datetime="2025-06-03T08:10:00+01:00">Updated 3 June</time><time datetime="2025-06-02T19:48:00+01:00">Published 2 June</time><p>x</p></body></html>',
     );
     expect(extractArticle(withTimes).date).toBe('2025-06-02');
-    const withMeta = parse(
-      '<html><head><meta property="article:published_time" content="2025-05-16T10:00:00Z"></head><body><p>x</p></body></html>',
-    );
+    const withMeta = parse('<html><head><meta property="article:published_time" content="2025-05-16T10:00:00Z"></head><body><p>x</p></body></html>');
     expect(extractArticle(withMeta).date).toBe('2025-05-16');
-    const withCanonical = parse(
-      '<html><head><link rel="canonical" href="https://n.example/world/2025/may/16/story"></head><body><p>x</p></body></html>',
-    );
+    const withCanonical = parse('<html><head><link rel="canonical" href="https://n.example/world/2025/may/16/story"></head><body><p>x</p></body></html>');
     expect(extractArticle(withCanonical).date).toBe('2025-05-16');
     expect(extractArticle(parse('<html><body><p>x</p></body></html>'), 'https://n.example/2025/06/02/a').date).toBe('2025-06-02');
   });

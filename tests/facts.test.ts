@@ -10,7 +10,10 @@ const word = (f: ReturnType<typeof facts>, text: string) => f.words.findIndex((w
 describe('names', () => {
   it('a run of proper nouns is one mention keyed by its last word, titles left out', () => {
     const f = facts('Turkish Foreign Minister Hakan Fidan opened the talks.');
-    expect(f.mentions.map((m) => [m.key, m.kind])).toEqual([['turkey', 'country'], ['fidan', 'per']]);
+    expect(f.mentions.map((m) => [m.key, m.kind])).toEqual([
+      ['turkey', 'country'],
+      ['fidan', 'per'],
+    ]);
   });
   it('a demonym is its country; a venue keeps its common noun as a word', () => {
     const f = facts('The Russian delegation met at the Dolmabahce Palace.');
@@ -53,7 +56,7 @@ describe('clauses and frames', () => {
     expect(f.clauses[0].subjects.map((k) => f.mentions[k].key)).toEqual(['russia']);
   });
   it('appositions are frames of the name they follow', () => {
-    const f = facts('Rustem Umerov, heading Kyiv\'s delegation, said the sides discussed a ceasefire.');
+    const f = facts("Rustem Umerov, heading Kyiv's delegation, said the sides discussed a ceasefire.");
     const app = f.clauses.find((c) => c.apposition)!;
     expect(f.words[app.predicate[0]].lemma).toBe('head');
     expect(f.mentions[app.subjects[0]].key).toBe('umerov');
@@ -78,6 +81,6 @@ describe('parts', () => {
     expect(splitParts(facts(s))).toEqual([{ text: s, start: 0, end: s.length, words: s }]);
   });
   it('an apposition is not a part', () => {
-    expect(splitParts(facts('Hakan Fidan, Turkey\'s foreign minister, chaired the meeting in Istanbul.')).length).toBe(1);
+    expect(splitParts(facts("Hakan Fidan, Turkey's foreign minister, chaired the meeting in Istanbul.")).length).toBe(1);
   });
 });

@@ -98,7 +98,10 @@ describe('format characters inside words do not change a verdict', { timeout: 12
     for (const [name, c] of FORMAT_CHARS) {
       const text = `${c}${sprinkle(article, c)}`;
       const dirty = engine().analyze(text, { docDate: '2025-06-02' });
-      expect(dirty.claims.map((x) => decision(x)), name).toEqual(clean.claims.map((x) => decision(x)));
+      expect(
+        dirty.claims.map((x) => decision(x)),
+        name,
+      ).toEqual(clean.claims.map((x) => decision(x)));
       dirty.claims.forEach((x, i) => {
         expect(text.slice(x.start, x.end), name).toBe(x.text);
         // The original sentence, its invisible characters included; nothing but them differs.
@@ -120,7 +123,10 @@ describe('a source with soft hyphens matches as the clean source does', { timeou
     expect(clean.verdict).toBe('corroborated');
     const txt = parseSource({ name: 'shy.txt', content: sprinkle(SOURCE, SHY) });
     const html = parseSource(
-      { name: 'shy.html', content: `<html><head><title>Geneva</title></head><body><article><p>${sprinkle(SOURCE, '&shy;')}</p><p>${sprinkle(SOURCE, '&shy;')}</p></article></body></html>` },
+      {
+        name: 'shy.html',
+        content: `<html><head><title>Geneva</title></head><body><article><p>${sprinkle(SOURCE, '&shy;')}</p><p>${sprinkle(SOURCE, '&shy;')}</p></article></body></html>`,
+      },
       { parseHtml },
     );
     for (const doc of [txt, html]) {
@@ -149,7 +155,10 @@ describe('an article page with invisible characters is checked as the clean page
     for (const entity of ['&#8203;', '&#65279;', '&shy;']) {
       const text = extract(page(entity));
       const dirty = engine().analyze(text, { docDate: '2025-06-02' });
-      expect(dirty.claims.map((x) => x.verdict), entity).toEqual(clean.claims.map((x) => x.verdict));
+      expect(
+        dirty.claims.map((x) => x.verdict),
+        entity,
+      ).toEqual(clean.claims.map((x) => x.verdict));
       expect(dirty.claims.length, entity).toBe(clean.claims.length);
     }
   });

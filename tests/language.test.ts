@@ -61,11 +61,26 @@ describe('detectLanguage', () => {
   });
 
   it.each([
-    ['Italian', 'Le delegazioni di Russia e Ucraina si sono incontrate lunedì a Istanbul. I colloqui sono durati poco più di un’ora e il ministro della Difesa ha detto che Kiev è pronta per un nuovo incontro.'],
-    ['Portuguese', 'As delegações da Rússia e da Ucrânia reuniram-se na segunda-feira em Istambul. As conversas duraram pouco mais de uma hora e o ministro da Defesa disse que Kiev está pronto para uma nova ronda.'],
-    ['Dutch', 'De delegaties van Rusland en Oekraïne kwamen maandag bijeen in Istanbul. De gesprekken duurden iets meer dan een uur, maar zij bereikten geen akkoord over een staakt-het-vuren.'],
-    ['Polish', 'Delegacje Rosji i Ukrainy spotkały się w poniedziałek w Stambule. Rozmowy trwały nieco ponad godzinę, ale nie osiągnięto porozumienia w sprawie zawieszenia broni.'],
-    ['Turkish', "Rusya ve Ukrayna heyetleri pazartesi günü İstanbul'da bir araya geldi. Görüşmeler bir saatten biraz fazla sürdü, ancak ateşkes için bir uzlaşmaya varılamadı."],
+    [
+      'Italian',
+      'Le delegazioni di Russia e Ucraina si sono incontrate lunedì a Istanbul. I colloqui sono durati poco più di un’ora e il ministro della Difesa ha detto che Kiev è pronta per un nuovo incontro.',
+    ],
+    [
+      'Portuguese',
+      'As delegações da Rússia e da Ucrânia reuniram-se na segunda-feira em Istambul. As conversas duraram pouco mais de uma hora e o ministro da Defesa disse que Kiev está pronto para uma nova ronda.',
+    ],
+    [
+      'Dutch',
+      'De delegaties van Rusland en Oekraïne kwamen maandag bijeen in Istanbul. De gesprekken duurden iets meer dan een uur, maar zij bereikten geen akkoord over een staakt-het-vuren.',
+    ],
+    [
+      'Polish',
+      'Delegacje Rosji i Ukrainy spotkały się w poniedziałek w Stambule. Rozmowy trwały nieco ponad godzinę, ale nie osiągnięto porozumienia w sprawie zawieszenia broni.',
+    ],
+    [
+      'Turkish',
+      "Rusya ve Ukrayna heyetleri pazartesi günü İstanbul'da bir araya geldi. Görüşmeler bir saatten biraz fazla sürdü, ancak ateşkes için bir uzlaşmaya varılamadı.",
+    ],
     ['Greek', 'Οι αντιπροσωπείες της Ρωσίας και της Ουκρανίας συναντήθηκαν τη Δευτέρα στην Κωνσταντινούπολη.'],
     ['Arabic', 'التقى وفدا روسيا وأوكرانيا يوم الاثنين في إسطنبول لإجراء محادثات مباشرة.'],
     ['Chinese', '俄罗斯和乌克兰代表团周一在伊斯坦布尔举行了直接会谈。'],
@@ -115,7 +130,11 @@ describe('the content script: is this page checkable?', () => {
     expect(uk.length).toBeGreaterThan(500);
     expect(isArticleText(uk)).toBe(false);
     expect(checkability(uk)).toEqual({ checkable: false, reason: 'not_english', message: 'Crosscheck reads English only; this page looks like Ukrainian.' });
-    expect(checkability(`${RUSSIAN}\n${RUSSIAN}\n${RUSSIAN}`)).toMatchObject({ checkable: false, reason: 'not_english', message: expect.stringMatching(/looks like Russian\.$/) });
+    expect(checkability(`${RUSSIAN}\n${RUSSIAN}\n${RUSSIAN}`)).toMatchObject({
+      checkable: false,
+      reason: 'not_english',
+      message: expect.stringMatching(/looks like Russian\.$/),
+    });
     expect(checkability(`${FRENCH}\n${FRENCH}\n${FRENCH}`)).toMatchObject({ checkable: false, message: expect.stringMatching(/looks like French\.$/) });
   });
   it('an English article is checkable; a page that is no article is still "not an article"', () => {
@@ -130,7 +149,9 @@ describe('the sources import', () => {
     expect(parseSource({ name: 'headlines.txt', content: HEADLINES }).text).toBe(HEADLINES);
     expect(parseSource({ name: 'claim.txt', content: CLAIM }).text).toBe(CLAIM);
     expect(() => parseSource({ name: 'fr.txt', content: FRENCH })).toThrow(SourceError);
-    expect(() => parseSource({ name: 'fr.txt', content: FRENCH })).toThrow(/^fr\.txt: does not look like English \(Crosscheck reads English only; this text looks like French\)$/);
+    expect(() => parseSource({ name: 'fr.txt', content: FRENCH })).toThrow(
+      /^fr\.txt: does not look like English \(Crosscheck reads English only; this text looks like French\)$/,
+    );
     expect(() => parseSource({ name: 'uk.txt', content: UKRAINIAN })).toThrow(/looks like Ukrainian/);
   });
 });
@@ -151,10 +172,14 @@ describe('the command line', () => {
   async function run(argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) }, {
-      makeEngine: () => quiet,
-      readSources: (dir, warn) => readSourcesDir(dir, [], warn),
-    });
+    const code = await runCli(
+      argv,
+      { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) },
+      {
+        makeEngine: () => quiet,
+        readSources: (dir, warn) => readSourcesDir(dir, [], warn),
+      },
+    );
     return { code, stdout, stderr };
   }
 
@@ -173,7 +198,10 @@ describe('the command line', () => {
   });
 
   it('refuses a claim in another language by its line number', async () => {
-    const claims = file('mixed.jsonl', [JSON.stringify({ id: 1, claim: CLAIM }), JSON.stringify({ id: 2, claim: 'Переговоры продолжались чуть больше часа.' })].join('\n'));
+    const claims = file(
+      'mixed.jsonl',
+      [JSON.stringify({ id: 1, claim: CLAIM }), JSON.stringify({ id: 2, claim: 'Переговоры продолжались чуть больше часа.' })].join('\n'),
+    );
     const r = await run(['--claims', claims]);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toBe(`crosscheck: ${claims}:2: Crosscheck reads English only; this claim looks like Russian\n`);

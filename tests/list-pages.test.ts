@@ -11,7 +11,18 @@ import { extractArticle } from '../lib/extract/html';
 import { checkability } from '../lib/content/article';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
-const TOPICS = ['grain corridor', 'prisoner exchange', 'ceasefire talks', 'energy strikes', 'port of Odesa', 'sanctions package', 'drone attack', 'peace summit', 'front line', 'aid convoy'];
+const TOPICS = [
+  'grain corridor',
+  'prisoner exchange',
+  'ceasefire talks',
+  'energy strikes',
+  'port of Odesa',
+  'sanctions package',
+  'drone attack',
+  'peace summit',
+  'front line',
+  'aid convoy',
+];
 const headline = (i: number) => `Officials say the ${TOPICS[i % TOPICS.length]} will be discussed again next week after round ${i + 1}`;
 
 function homePage(n: number): string {
@@ -20,15 +31,19 @@ function homePage(n: number): string {
 }
 
 function searchPage(n: number): string {
-  const items = Array.from({ length: n }, (_, i) =>
-    `<div class="result"><h3><a href="/r/${i}">${headline(i)}</a></h3><p>Delegations met on Monday and agreed that the ${TOPICS[(i + 3) % TOPICS.length]} would continue, according to officials who spoke to reporters.</p></div>`,
+  const items = Array.from(
+    { length: n },
+    (_, i) =>
+      `<div class="result"><h3><a href="/r/${i}">${headline(i)}</a></h3><p>Delegations met on Monday and agreed that the ${TOPICS[(i + 3) % TOPICS.length]} would continue, according to officials who spoke to reporters.</p></div>`,
   ).join('');
   return `<html><head><title>Search: talks</title></head><body><main><h1>Results for “talks”</h1>${items}</main></body></html>`;
 }
 
 function linkedArticle(): string {
-  const paras = Array.from({ length: 12 }, (_, i) =>
-    `<p>The ${TOPICS[i % TOPICS.length]} was discussed by <a href="/p/${i}">the delegations</a> on Monday, officials said, and a further meeting was planned for the ${i + 2}th of June in <a href="/city">Istanbul</a>, according to a statement.</p>`,
+  const paras = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>The ${TOPICS[i % TOPICS.length]} was discussed by <a href="/p/${i}">the delegations</a> on Monday, officials said, and a further meeting was planned for the ${i + 2}th of June in <a href="/city">Istanbul</a>, according to a statement.</p>`,
   ).join('');
   return `<html><head><title>Talks resume</title></head><body><article><h1>Talks resume in Istanbul</h1>${paras}<p>Read our <a href="/live">full coverage of the Istanbul negotiations between the two delegations</a>.</p></article></body></html>`;
 }
@@ -56,7 +71,9 @@ describe('pages that list stories are not articles', () => {
     const dirs = ['tests/fixtures/dev/articles', 'tests/fixtures/validation/pages', 'tests/e2e/fixtures'];
     let n = 0;
     for (const dir of dirs) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.html') && !['section-front.html', 'claim-geneva.html', 'spa.html'].includes(x) && !x.startsWith('source-'))) {
+      for (const f of readdirSync(dir).filter(
+        (x) => x.endsWith('.html') && !['section-front.html', 'claim-geneva.html', 'spa.html'].includes(x) && !x.startsWith('source-'),
+      )) {
         expect(decide(readFileSync(join(dir, f), 'utf8')).checkable, f).toBe(true);
         n++;
       }

@@ -24,7 +24,9 @@ describe('seeds manifest', () => {
 
   it('lists exactly the .txt files in seeds/', async () => {
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync(DEFAULT_SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(DEFAULT_SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(manifest.seeds.map((s: { file: string }) => s.file)).toEqual(files);
   });
 

@@ -137,8 +137,21 @@ describe('writes', () => {
     const { db } = fresh();
     const n = await saveNote(db, note());
     const later = { now: () => new Date('2025-06-03T12:00:00.000Z') };
-    const u = await updateNote(db, n.id, { text: 'Disputed.', tags: 'Dispute, POWs', readerVerdict: 'contradicted', readerReason: 'Other outlets say 1,200' }, later);
-    expect(u).toMatchObject({ text: 'Disputed.', tags: ['dispute', 'pows'], readerVerdict: 'contradicted', readerReason: 'Other outlets say 1,200', updatedAt: '2025-06-03T12:00:00.000Z', createdAt: n.createdAt, claimText: n.claimText });
+    const u = await updateNote(
+      db,
+      n.id,
+      { text: 'Disputed.', tags: 'Dispute, POWs', readerVerdict: 'contradicted', readerReason: 'Other outlets say 1,200' },
+      later,
+    );
+    expect(u).toMatchObject({
+      text: 'Disputed.',
+      tags: ['dispute', 'pows'],
+      readerVerdict: 'contradicted',
+      readerReason: 'Other outlets say 1,200',
+      updatedAt: '2025-06-03T12:00:00.000Z',
+      createdAt: n.createdAt,
+      claimText: n.claimText,
+    });
     expect(await getNote(db, n.id)).toEqual(u);
     // clearing the reader verdict
     expect((await updateNote(db, n.id, { readerVerdict: null }, later)).readerVerdict).toBeNull();
@@ -165,9 +178,30 @@ describe('writes', () => {
 describe('listNotes filters and notesForPage', () => {
   async function seeded() {
     const { db } = fresh();
-    const a1 = note({ pageUrl: 'https://news.example/a', at: '2025-06-01T09:00:00.000Z', tags: ['POWs'], text: 'Medinsky’s figure', claimVerdict: 'corroborated' });
-    const a2 = note({ pageUrl: 'https://news.example/a#update', at: '2025-06-02T09:00:00.000Z', tags: ['ceasefire'], readerVerdict: 'contradicted', claimVerdict: 'not_covered', start: 0, end: 7 });
-    const b1 = note({ pageUrl: 'https://other.example/b', pageTitle: 'Zelenskyy in Türkiye', at: '2025-06-03T23:59:00.000Z', tags: ['pows', 'Turkey'], readerVerdict: 'mixed', claimVerdict: 'mixed' });
+    const a1 = note({
+      pageUrl: 'https://news.example/a',
+      at: '2025-06-01T09:00:00.000Z',
+      tags: ['POWs'],
+      text: 'Medinsky’s figure',
+      claimVerdict: 'corroborated',
+    });
+    const a2 = note({
+      pageUrl: 'https://news.example/a#update',
+      at: '2025-06-02T09:00:00.000Z',
+      tags: ['ceasefire'],
+      readerVerdict: 'contradicted',
+      claimVerdict: 'not_covered',
+      start: 0,
+      end: 7,
+    });
+    const b1 = note({
+      pageUrl: 'https://other.example/b',
+      pageTitle: 'Zelenskyy in Türkiye',
+      at: '2025-06-03T23:59:00.000Z',
+      tags: ['pows', 'Turkey'],
+      readerVerdict: 'mixed',
+      claimVerdict: 'mixed',
+    });
     const b2 = note({ pageUrl: 'https://other.example/b', at: '2025-06-04T00:00:00.000Z', claimVerdict: 'contradicted' });
     for (const n of [a1, a2, b1, b2]) await saveNote(db, n);
     return { db, a1, a2, b1, b2 };
@@ -219,7 +253,10 @@ describe('handleNoteRequest (background wiring for the content script)', () => {
   it('answers malformed messages and invalid notes with { ok: false, error }', async () => {
     const { db } = fresh();
     expect(await handleNoteRequest(db, { type: 'notesForPage' })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed message: pageUrl/) });
-    expect(await handleNoteRequest(db, { type: 'saveNote', note: { id: 'x' } })).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed message: note\.id/) });
+    expect(await handleNoteRequest(db, { type: 'saveNote', note: { id: 'x' } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^malformed message: note\.id/),
+    });
     expect(await db.notes.count()).toBe(0);
   });
 });

@@ -32,7 +32,12 @@ const SWAP = note('Russia and Ukraine agreed to swap 1,000 prisoners each.', {
   updated: '2025-06-03T08:30:00.000Z',
   claimVerdict: 'contradicted',
   evidence: [
-    { source: '000_d4403f64f46e493f', quote: 'Both sides will exchange 1,200 prisoners.', stance: 'conflicts', reason: 'different figure: source says 1,200, claim says 1,000' },
+    {
+      source: '000_d4403f64f46e493f',
+      quote: 'Both sides will exchange 1,200 prisoners.',
+      stance: 'conflicts',
+      reason: 'different figure: source says 1,200, claim says 1,000',
+    },
     { source: '001_b42b158ef8421104', quote: 'The talks lasted just over an hour.', stance: 'related', reason: 'same meeting' },
   ],
   text: 'Numbers differ between outlets.\nCheck Reuters.',
@@ -48,7 +53,12 @@ const EVIL = note('See [click](javascript:alert(1)) <img src=x onerror=alert(1)>
   tags: ['=cmd', '<b>'],
   claimVerdict: 'not_covered',
 });
-const OTHER = note('No ceasefire was agreed, Medinsky said.', { pageUrl: 'https://other.example/b?x=1&y=2', pageTitle: 'Other "page", with commas', at: '2025-06-01T09:00:00.000Z', claimVerdict: 'mixed' });
+const OTHER = note('No ceasefire was agreed, Medinsky said.', {
+  pageUrl: 'https://other.example/b?x=1&y=2',
+  pageTitle: 'Other "page", with commas',
+  at: '2025-06-01T09:00:00.000Z',
+  claimVerdict: 'mixed',
+});
 const NOTES = [SWAP, EVIL, OTHER];
 
 describe('toMarkdown', () => {
@@ -68,7 +78,9 @@ describe('toMarkdown', () => {
     expect(swap).toContain('- **Tags:** pows, swap');
     expect(swap).toContain('- **Created:** 2025-06-02 10:00 UTC · **updated:** 2025-06-03 08:30 UTC');
     expect(swap).toContain('**Note:**\n\nNumbers differ between outlets.\\\nCheck Reuters.');
-    expect(swap).toContain('- **000\\_d4403f64f46e493f** — conflicts: different figure: source says 1,200, claim says 1,000\\\n  “Both sides will exchange 1,200 prisoners.”');
+    expect(swap).toContain(
+      '- **000\\_d4403f64f46e493f** — conflicts: different figure: source says 1,200, claim says 1,000\\\n  “Both sides will exchange 1,200 prisoners.”',
+    );
     expect(swap).toContain('- **001\\_b42b158ef8421104** — related: same meeting');
     expect(md).toContain(`- **Crosscheck's verdict:** ${VERDICT_LABELS.not_covered}`);
     expect(md).toContain('- **Your verdict:** none given');
@@ -77,7 +89,9 @@ describe('toMarkdown', () => {
 
   it('escapes page text so it cannot make links, images, HTML, headings, lists or code', () => {
     const evil = md.slice(md.indexOf('## \\# Fake'));
-    expect(evil).toContain('> See \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*now\\* \\& \\`code\\` \\| a \\& b \\&amp; \\~\\~x\\~\\~');
+    expect(evil).toContain(
+      '> See \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*now\\* \\& \\`code\\` \\| a \\& b \\&amp; \\~\\~x\\~\\~',
+    );
     // no unescaped link/image opener, HTML tag or entity anywhere in the report
     expect(md).not.toMatch(/(^|[^\\])\[[^\]]*[^\\]\]\(/m);
     expect(md).not.toMatch(/(^|[^\\])<(img|script|b)\b/im);

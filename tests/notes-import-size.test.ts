@@ -7,17 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import {
-  importNotesFile,
-  makeNote,
-  openNotesDb,
-  parseNotesImport,
-  parseNotesImportStream,
-  toJSON,
-  LIMITS,
-  type Note,
-  type NotesDB,
-} from '../lib/notes';
+import { importNotesFile, makeNote, openNotesDb, parseNotesImport, parseNotesImportStream, toJSON, LIMITS, type Note, type NotesDB } from '../lib/notes';
 import { deleteAllPrompt, backupBeforeDeleteAll } from '../lib/notes-ui/page';
 import { uuid } from './support/notes';
 
@@ -29,7 +19,6 @@ const dbs: NotesDB[] = [];
 afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
 });
-
 
 /** A long note (the reader's text near the limit; quotes, "escapes" and non-ASCII included). */
 function bigNote(i: number, textChars: number): Note {
@@ -112,7 +101,16 @@ describe('the streaming parse keeps every check of the import', () => {
 
   it('broken JSON, truncated files and trailing garbage are "not valid JSON"', async () => {
     const mismatched = FILE.replace('"selectors": [', '"selectors": {');
-    for (const bad of [FILE.slice(0, -20), FILE.slice(0, FILE.length / 2), `${FILE}}`, '', '{"format": "crosscheck-notes",, "version": 1}', '{"notes": [1 2]}', '{"notes": [{"a": 1]}]}', mismatched]) {
+    for (const bad of [
+      FILE.slice(0, -20),
+      FILE.slice(0, FILE.length / 2),
+      `${FILE}}`,
+      '',
+      '{"format": "crosscheck-notes",, "version": 1}',
+      '{"notes": [1 2]}',
+      '{"notes": [{"a": 1]}]}',
+      mismatched,
+    ]) {
       const r = await stream(bad);
       expect(r, JSON.stringify(bad.slice(-30))).toMatchObject({ ok: false, error: expect.stringMatching(/^This file is not valid JSON/) });
     }
@@ -124,7 +122,11 @@ describe('the streaming parse keeps every check of the import', () => {
     const file = fileOf(huge, 64);
     const counted = { stream: () => file.stream().pipeThrough(new TransformStream({ transform: (c, ctl) => (pulled++, ctl.enqueue(c)) })) };
     const r = await parseNotesImportStream(counted, { yieldNow: async () => {}, budgetMs: 0 });
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^This is not a Crosscheck notes file/), issues: ['format: expected "crosscheck-notes", got "hypothesis-export"'] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^This is not a Crosscheck notes file/),
+      issues: ['format: expected "crosscheck-notes", got "hypothesis-export"'],
+    });
     expect(pulled).toBeLessThan(10);
     for (const other of [[], null, 12, { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' }]) {
       expect(await stream(JSON.stringify(other))).toMatchObject({ ok: false, error: expect.stringMatching(/^This is not a Crosscheck notes file/) });
@@ -158,7 +160,10 @@ describe('the streaming parse keeps every check of the import', () => {
     const db = openNotesDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     dbs.push(db);
     const broken = { stream: () => new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error('NotReadableError: the file changed on disk')) }) };
-    expect(await importNotesFile(db, broken)).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not read the file: .*the file changed on disk/) });
+    expect(await importNotesFile(db, broken)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Could not read the file: .*the file changed on disk/),
+    });
     expect(await db.notes.count()).toBe(0);
   });
 });

@@ -1,15 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  MAX_LISTED_ISSUES,
-  NoteWriteError,
-  importNotes,
-  importNotesFile,
-  listNotes,
-  parseNotesImport,
-  saveNote,
-  toJSON,
-  type Note,
-} from '../lib/notes';
+import { MAX_LISTED_ISSUES, NoteWriteError, importNotes, importNotesFile, listNotes, parseNotesImport, saveNote, toJSON, type Note } from '../lib/notes';
 import { buildNote, notesDbs } from './support/notes';
 
 const fresh = notesDbs();
@@ -17,7 +7,15 @@ const fresh = notesDbs();
 function note(i: number, over: Partial<Note> = {}): Note {
   const claim = `Kyiv said ${i} prisoners were freed on Monday.`;
   const pageText = `Paragraph ${i}. ${claim} End.`;
-  const n = buildNote({ n: i, at: new Date(Date.UTC(2025, 5, 2, 10, i)), claim, pageText, pageUrl: `https://news.example/${i % 2}`, claimVerdict: 'not_covered', tags: ['t'] });
+  const n = buildNote({
+    n: i,
+    at: new Date(Date.UTC(2025, 5, 2, 10, i)),
+    claim,
+    pageText,
+    pageUrl: `https://news.example/${i % 2}`,
+    claimVerdict: 'not_covered',
+    tags: ['t'],
+  });
   return { ...n, ...over };
 }
 const NOTES = [note(1), note(2), note(3)];
@@ -40,7 +38,12 @@ describe('parseNotesImport: errors, nothing returned to write', () => {
   });
 
   it('a foreign file: another format, an array, a Web Annotation export, null', () => {
-    for (const other of [{ format: 'hypothesis-export', notes: [] }, [], { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' }, null]) {
+    for (const other of [
+      { format: 'hypothesis-export', notes: [] },
+      [],
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' },
+      null,
+    ]) {
       const r = parseNotesImport(JSON.stringify(other));
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^This is not a Crosscheck notes file/);

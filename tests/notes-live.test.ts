@@ -13,7 +13,8 @@ import { buildNote, notesDbs, SWAP_CLAIM } from './support/notes';
 const freshDb = notesDbs();
 // A live query only runs where Dexie sees a global IndexedDB (it has none in Node): give it one.
 (Dexie.dependencies as { indexedDB?: unknown }).indexedDB ??= new IDBFactory();
-const note = (n: number, tags: string[] = []) => buildNote({ n, at: `2025-06-0${n}T10:00:00.000Z`, claim: SWAP_CLAIM, pageText: `Intro ${n}. ${SWAP_CLAIM} Outro.`, tags });
+const note = (n: number, tags: string[] = []) =>
+  buildNote({ n, at: `2025-06-0${n}T10:00:00.000Z`, claim: SWAP_CLAIM, pageText: `Intro ${n}. ${SWAP_CLAIM} Outro.`, tags });
 
 /** Subscribes to the live query; `next(ok)` waits for the next emission (after the last one matched) for which `ok` holds. */
 function watch<T>(query: () => Promise<T>) {

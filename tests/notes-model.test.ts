@@ -18,9 +18,7 @@ function fixedDeps(): NoteDeps {
 }
 
 const PAGE =
-  'The second round of talks in Istanbul was short. ' +
-  'Russia and Ukraine agreed to swap 1,000 prisoners each, Medinsky said. ' +
-  'No ceasefire was agreed.';
+  'The second round of talks in Istanbul was short. ' + 'Russia and Ukraine agreed to swap 1,000 prisoners each, Medinsky said. ' + 'No ceasefire was agreed.';
 const CLAIM = 'Russia and Ukraine agreed to swap 1,000 prisoners each, Medinsky said.';
 
 describe('normalizeTags', () => {
@@ -42,7 +40,15 @@ describe('makeNote', () => {
         start,
         end: start + CLAIM.length,
         claimVerdict: 'corroborated',
-        evidence: [{ source: '001_b42b158ef8421104', quote: 'They agreed to swap 1,000 prisoners each.', stance: 'supports', reason: 'same figure: 1,000 each', score: 3 } as never],
+        evidence: [
+          {
+            source: '001_b42b158ef8421104',
+            quote: 'They agreed to swap 1,000 prisoners each.',
+            stance: 'supports',
+            reason: 'same figure: 1,000 each',
+            score: 3,
+          } as never,
+        ],
         text: 'Check the numbers.',
         tags: ['Prisoners', ' prisoners ', 'Istanbul'],
       },
@@ -62,7 +68,9 @@ describe('makeNote', () => {
       updatedAt: '2025-06-02T10:00:00.000Z',
       schemaVersion: 2,
     });
-    expect(n.evidence).toEqual([{ source: '001_b42b158ef8421104', quote: 'They agreed to swap 1,000 prisoners each.', stance: 'supports', reason: 'same figure: 1,000 each' }]);
+    expect(n.evidence).toEqual([
+      { source: '001_b42b158ef8421104', quote: 'They agreed to swap 1,000 prisoners each.', stance: 'supports', reason: 'same figure: 1,000 each' },
+    ]);
     const [q, p] = n.target.selectors;
     expect(q).toEqual({
       type: 'TextQuoteSelector',
@@ -92,7 +100,9 @@ describe('makeNote', () => {
 
   it('rejects bad offsets and invalid input with every issue listed, returning nothing', () => {
     expect(() => makeNote({ pageUrl: 'https://x.example/', pageText: 'abc', start: 2, end: 2, claimVerdict: 'mixed' }, fixedDeps())).toThrow(/cannot be empty/);
-    expect(() => makeNote({ pageUrl: 'https://x.example/', pageText: 'abc', start: 0, end: 9, claimVerdict: 'mixed' }, fixedDeps())).toThrow(NoteValidationError);
+    expect(() => makeNote({ pageUrl: 'https://x.example/', pageText: 'abc', start: 0, end: 9, claimVerdict: 'mixed' }, fixedDeps())).toThrow(
+      NoteValidationError,
+    );
     try {
       makeNote({ pageUrl: '', pageText: 'abc', start: 0, end: 3, claimVerdict: 'maybe' as never }, fixedDeps());
       expect.unreachable();

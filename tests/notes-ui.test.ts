@@ -11,9 +11,29 @@ import { importNotesFile, listNotes, makeNote, openNotesDb, parseNotesImport, sa
 import { NOTE_FRAGMENT_KEY, isWebUrl, noteIdFromHash, noteLinkUrl } from '../lib/notes-ui/link';
 import { uuidV4, newUuid } from '../lib/notes-ui/uuid';
 import { claimForSpan, notesByClaim } from '../lib/notes-ui/claims';
-import { EMPTY_DRAFT, READER_VERDICT_CHOICES, checkDraft, draftFromNote, draftToPatch, noteCountLabel, readerVerdictFrom, readerVerdictLine } from '../lib/notes-ui/editor';
+import {
+  EMPTY_DRAFT,
+  READER_VERDICT_CHOICES,
+  checkDraft,
+  draftFromNote,
+  draftToPatch,
+  noteCountLabel,
+  readerVerdictFrom,
+  readerVerdictLine,
+} from '../lib/notes-ui/editor';
 import { anchorKey, anchorNotice, anchorUpdates, anchorsFromStorage } from '../lib/notes-ui/anchor-store';
-import { EMPTY_FORM, buildExport, filterByPlace, filterFromForm, formProblem, importSummary, isFiltered, pageChoices, slug, tagChoices } from '../lib/notes-ui/page';
+import {
+  EMPTY_FORM,
+  buildExport,
+  filterByPlace,
+  filterFromForm,
+  formProblem,
+  importSummary,
+  isFiltered,
+  pageChoices,
+  slug,
+  tagChoices,
+} from '../lib/notes-ui/page';
 import { PageNotesReplySchema, sortPageNotes, type PageNote } from '../lib/notes-ui/page-notes';
 import { noteRequestAllowed } from '../lib/background/notes-access';
 import { NoteEditor } from '../components/notes/NoteEditor';
@@ -101,9 +121,19 @@ describe('note editor', () => {
     expect(checkDraft({ ...EMPTY_DRAFT, tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(',') })).toMatch(/Too many tags/);
   });
   it('turns a draft into note fields (tags normalised, reason trimmed) and back', () => {
-    const patch = draftToPatch({ text: 'Checked it.\r\nTwice.  ', tags: 'Ceasefire, POWs;ceasefire', readerVerdict: 'contradicted', readerReason: '  the FT says 1 hour ' });
+    const patch = draftToPatch({
+      text: 'Checked it.\r\nTwice.  ',
+      tags: 'Ceasefire, POWs;ceasefire',
+      readerVerdict: 'contradicted',
+      readerReason: '  the FT says 1 hour ',
+    });
     expect(patch).toEqual({ text: 'Checked it.\nTwice.', tags: ['ceasefire', 'pows'], readerVerdict: 'contradicted', readerReason: 'the FT says 1 hour' });
-    expect(draftFromNote({ ...patch })).toEqual({ text: 'Checked it.\nTwice.', tags: 'ceasefire, pows', readerVerdict: 'contradicted', readerReason: 'the FT says 1 hour' });
+    expect(draftFromNote({ ...patch })).toEqual({
+      text: 'Checked it.\nTwice.',
+      tags: 'ceasefire, pows',
+      readerVerdict: 'contradicted',
+      readerReason: 'the FT says 1 hour',
+    });
   });
   it('offers "no verdict" and the four verdicts; words for counts and the reader verdict', () => {
     expect(READER_VERDICT_CHOICES.map((c) => c.value)).toEqual(['', 'corroborated', 'contradicted', 'mixed', 'not_covered']);
@@ -149,8 +179,24 @@ describe('notes page model', () => {
   it('turns the form into the library filter, leaving out empty fields and non-dates', () => {
     expect(filterFromForm(EMPTY_FORM)).toEqual({});
     expect(isFiltered(EMPTY_FORM)).toBe(false);
-    const f = { ...EMPTY_FORM, search: ' swap ', page: 'https://news.example/a', verdict: 'mixed' as const, readerVerdict: 'none' as const, tag: 'POWs', from: '2025-06-01', to: 'junk' };
-    expect(filterFromForm(f)).toEqual({ search: 'swap', pageUrl: 'https://news.example/a', verdict: 'mixed', readerVerdict: 'none', tag: 'POWs', from: '2025-06-01' });
+    const f = {
+      ...EMPTY_FORM,
+      search: ' swap ',
+      page: 'https://news.example/a',
+      verdict: 'mixed' as const,
+      readerVerdict: 'none' as const,
+      tag: 'POWs',
+      from: '2025-06-01',
+      to: 'junk',
+    };
+    expect(filterFromForm(f)).toEqual({
+      search: 'swap',
+      pageUrl: 'https://news.example/a',
+      verdict: 'mixed',
+      readerVerdict: 'none',
+      tag: 'POWs',
+      from: '2025-06-01',
+    });
     expect(isFiltered(f)).toBe(true);
     expect(formProblem({ ...EMPTY_FORM, from: '2025-06-03', to: '2025-06-01' })).toMatch(/after/);
     expect(formProblem({ ...EMPTY_FORM, from: '2025-06-01', to: '2025-06-01' })).toBeNull();
@@ -261,7 +307,13 @@ describe('which note requests a web page may send (background)', () => {
 });
 
 describe('notes components (static render)', () => {
-  const n = note({ text: 'Checked <b>twice</b>.', tags: ['pows'], readerVerdict: 'contradicted', readerReason: 'FT says 1 hour', pageUrl: 'javascript:alert(1)' });
+  const n = note({
+    text: 'Checked <b>twice</b>.',
+    tags: ['pows'],
+    readerVerdict: 'contradicted',
+    readerReason: 'FT says 1 hour',
+    pageUrl: 'javascript:alert(1)',
+  });
   it('the editor has a "Note" box, tags, the reader-verdict select and reason, "Save note"', () => {
     const html = renderToStaticMarkup(createElement(NoteEditor, { onSave: async () => null, onCancel: () => {} }));
     expect(html).toMatch(/<label[^>]*for="[^"]+"[^>]*>Note<\/label>/);

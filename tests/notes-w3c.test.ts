@@ -83,7 +83,15 @@ function assertionFiles(testFile: string): string[] {
 
 function loadAssertion(file: string): Assertion {
   const schema = readSuiteJson(file);
-  return { file, title: schema.title, assertionType: schema.assertionType, expectedResult: schema.expectedResult, onUnexpectedResult: schema.onUnexpectedResult, errorMessage: schema.errorMessage, schema };
+  return {
+    file,
+    title: schema.title,
+    assertionType: schema.assertionType,
+    expectedResult: schema.expectedResult,
+    onUnexpectedResult: schema.onUnexpectedResult,
+    errorMessage: schema.errorMessage,
+    schema,
+  };
 }
 
 /** Ajv as the suite's runner sets it up, with every definitions/*.json schema added under its id. */

@@ -35,7 +35,17 @@ const full = { parts: 6, checkedParts: 6, complete: true, totalChars: 612_340, c
 function render(props: Partial<PopupBodyProps>): string {
   const noop = () => {};
   return renderToStaticMarkup(
-    createElement(PopupBody, { view: 'done', state: state(analysis(['A.'])), showNotCovered: true, notice: null, busy: false, onCheck: noop, onChoose: noop, onOpenOptions: noop, ...props }),
+    createElement(PopupBody, {
+      view: 'done',
+      state: state(analysis(['A.'])),
+      showNotCovered: true,
+      notice: null,
+      busy: false,
+      onCheck: noop,
+      onChoose: noop,
+      onOpenOptions: noop,
+      ...props,
+    }),
   );
 }
 
@@ -74,7 +84,14 @@ describe('withPageResult: the popup shows the whole page the content script chec
   });
   it('a page that failed before checking anything wins over a late "done" the background heard', () => {
     const none = { ...full, checkedParts: 0, checkedChars: 0, checkedParagraphs: 0, complete: false };
-    const failed: PageResult = { url: 'https://news.example/long', checking: false, coverage: none, analysis: null, status: 'error', error: 'Crosscheck stopped while checking this page. Try again.' };
+    const failed: PageResult = {
+      url: 'https://news.example/long',
+      checking: false,
+      coverage: none,
+      analysis: null,
+      status: 'error',
+      error: 'Crosscheck stopped while checking this page. Try again.',
+    };
     const s = withPageResult(state(analysis(['C.'])), failed)!;
     expect(s.status).toBe('error');
     expect(s.analysis).toBeNull();
@@ -86,7 +103,8 @@ describe('withPageResult: the popup shows the whole page the content script chec
 });
 
 describe('plainError and the error screen (item 11)', () => {
-  const raw = 'the extension did not answer: Error: A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+  const raw =
+    'the extension did not answer: Error: A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
   it('never shows the browser’s own error text', () => {
     expect(plainError(raw)).toBe('Crosscheck stopped while checking this page. Try again.');
     expect(plainError('Could not establish connection. Receiving end does not exist.')).toBe('Crosscheck stopped while checking this page. Try again.');

@@ -25,7 +25,15 @@ const analysis: Analysis = {
       start: 0,
       end: 10,
       verdict: 'corroborated',
-      evidence: [{ source: '000_d4403f64f46e493f', quote: 'Each side freed 1,000 <b>POWs</b>.', stance: 'supports', reason: 'same figure: 1,000 prisoners each', score: 1 }],
+      evidence: [
+        {
+          source: '000_d4403f64f46e493f',
+          quote: 'Each side freed 1,000 <b>POWs</b>.',
+          stance: 'supports',
+          reason: 'same figure: 1,000 prisoners each',
+          score: 1,
+        },
+      ],
     },
     {
       text: 'The talks lasted three hours.',
@@ -47,7 +55,17 @@ const done: TabState = { tabId: 1, status: 'done', url: 'https://news.example/a'
 function render(props: Partial<PopupBodyProps>): string {
   const noop = () => {};
   return renderToStaticMarkup(
-    createElement(PopupBody, { view: 'done', state: done, showNotCovered: true, notice: null, busy: false, onCheck: noop, onChoose: noop, onOpenOptions: noop, ...props }),
+    createElement(PopupBody, {
+      view: 'done',
+      state: done,
+      showNotCovered: true,
+      notice: null,
+      busy: false,
+      onCheck: noop,
+      onChoose: noop,
+      onOpenOptions: noop,
+      ...props,
+    }),
   );
 }
 
@@ -86,7 +104,7 @@ describe('popup rendering', () => {
     const html = render({});
     for (const w of ['Corroborated', 'Contradicted', 'Mixed', 'Not covered']) expect(html).toContain(w);
     expect(html).toContain('<table');
-    expect(html).toContain("cc-matrix-caption");
+    expect(html).toContain('cc-matrix-caption');
     expect(html).toContain('scope="col"');
     expect(html).toContain('scope="row"');
     expect(html).toContain('✓ supports</li>');
@@ -125,7 +143,9 @@ describe('popup rendering', () => {
 
 describe('options', () => {
   it('validates host lists', () => {
-    const r = parseHostList('example.com\n\n*.News.Example.org\nhttps://www.bbc.co.uk/news/world\nexample.com\nnot a host\nlocalhost # dev\nfoo..bar\n-bad.com\nbücher.de');
+    const r = parseHostList(
+      'example.com\n\n*.News.Example.org\nhttps://www.bbc.co.uk/news/world\nexample.com\nnot a host\nlocalhost # dev\nfoo..bar\n-bad.com\nbücher.de',
+    );
     expect(r.hosts).toEqual(['example.com', 'news.example.org', 'www.bbc.co.uk', 'localhost', 'xn--bcher-kva.de']);
     expect(r.errors.map((e) => e.line)).toEqual([6, 8, 9]);
     expect(r.errors[0]!.message).toContain('"not a host"');

@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Quantity } from '../lib/types';
-import {
-  APPROX_SPREAD, extractQuantities, governingNoun, isVagueQuantity, JUST_OVER_CEILING, lemma,
-  NEARLY_FLOOR, totalOf,
-} from '../lib/facts/quantities';
+import { APPROX_SPREAD, extractQuantities, governingNoun, isVagueQuantity, JUST_OVER_CEILING, lemma, NEARLY_FLOOR, totalOf } from '../lib/facts/quantities';
 import { normalizeText, parseDigits, tokenize } from '../lib/facts/numbers';
 
 /** The single quantity of a given kind (fails the test when there is not exactly one). */
@@ -96,7 +93,10 @@ describe('counts and per-side figures', () => {
   it('per side from "each" before or after the figure', () => {
     expect(one('They agreed to exchange 6,000 bodies of killed soldiers each.')).toMatchObject({ value: 6000, unit: 'body', perSide: true });
     const capitals = extractQuantities('On Friday the two capitals each freed 390 captives.');
-    expect(capitals.map((q) => [q.unit, q.perSide])).toEqual([['capital', false], ['captive', true]]);
+    expect(capitals.map((q) => [q.unit, q.perSide])).toEqual([
+      ['capital', false],
+      ['captive', true],
+    ]);
     expect(one('Each side released 250 prisoners on Saturday.')).toMatchObject({ perSide: true });
     expect(one('The deal will see 1,000 people freed by each side.')).toMatchObject({ perSide: true, unit: 'person' });
     expect(extractQuantities('The armies shelled each other, killing 12 civilians.')[0]).toMatchObject({ unit: 'civilian', perSide: false });
@@ -269,8 +269,9 @@ describe('normalisation and offsets', () => {
   });
 
   it('lemmas', () => {
-    expect(['servicemen', 'bodies', 'children', 'people', 'troops', 'vehicles', 'POWs', 'talks', 'captives', 'casualties', 'prisoner-of-war']
-      .map(lemma)).toEqual(['serviceman', 'body', 'child', 'person', 'troop', 'vehicle', 'pow', 'talk', 'captive', 'casualty', 'prisoner']);
+    expect(
+      ['servicemen', 'bodies', 'children', 'people', 'troops', 'vehicles', 'POWs', 'talks', 'captives', 'casualties', 'prisoner-of-war'].map(lemma),
+    ).toEqual(['serviceman', 'body', 'child', 'person', 'troop', 'vehicle', 'pow', 'talk', 'captive', 'casualty', 'prisoner']);
   });
 });
 
@@ -297,8 +298,11 @@ describe('properties', () => {
     const spaces = [' ', '\u00A0', '  '];
     fc.assert(
       fc.property(
-        fc.constantFrom(...bounds), fc.integer({ min: 2, max: 50_000 }), fc.constantFrom(...units),
-        fc.constantFrom(...spaces), fc.string({ maxLength: 12 }),
+        fc.constantFrom(...bounds),
+        fc.integer({ min: 2, max: 50_000 }),
+        fc.constantFrom(...units),
+        fc.constantFrom(...spaces),
+        fc.string({ maxLength: 12 }),
         (b, n, u, sp, junk) => {
           const s = `${junk.replace(/[0-9]/g, '')} \u201CThey\u201D freed ${b}${n.toLocaleString('en-US')}${sp}${u}\u2014reportedly.`;
           for (const q of extractQuantities(s)) {
@@ -328,7 +332,11 @@ describe('corpus sweep', () => {
   const seedDir = join(__dirname, '..', 'seeds');
   const sentences: string[] = [];
   for (const f of readdirSync(seedDir).filter((x) => x.endsWith('.txt'))) {
-    sentences.push(...readFileSync(join(seedDir, f), 'utf8').split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim()));
+    sentences.push(
+      ...readFileSync(join(seedDir, f), 'utf8')
+        .split(/(?<=[.!?])\s+|\n+/)
+        .filter((x) => x.trim()),
+    );
   }
 
   it('every quantity in the seeds has valid offsets, ordered intervals and no date numbers', () => {
@@ -347,7 +355,15 @@ describe('corpus sweep', () => {
   it('tokenizer covers the text', () => {
     for (const s of sentences.slice(0, 20)) {
       const toks = tokenize(s);
-      expect(toks.map((t) => s.slice(t.start, t.end).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-'))).toEqual(toks.map((t) => t.text));
+      expect(
+        toks.map((t) =>
+          s
+            .slice(t.start, t.end)
+            .replace(/[\u2018\u2019]/g, "'")
+            .replace(/[\u201C\u201D]/g, '"')
+            .replace(/[\u2013\u2014]/g, '-'),
+        ),
+      ).toEqual(toks.map((t) => t.text));
     }
   });
 });

@@ -164,7 +164,9 @@ const cases = loadCases();
 describe('reanchor on the Hypothesis client anchoring cases', () => {
   if (!cases) {
     it('needs the cases folder', () => {
-      throw new Error(`Hypothesis anchoring cases not found at ${fileURLToPath(DIR)}: this test reads them from ../shared/external/hypothesis-anchoring/ next to the repository`);
+      throw new Error(
+        `Hypothesis anchoring cases not found at ${fileURLToPath(DIR)}: this test reads them from ../shared/external/hypothesis-anchoring/ next to the repository`,
+      );
     });
     return;
   }

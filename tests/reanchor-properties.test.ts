@@ -15,15 +15,19 @@ import { reanchor, type TextPositionSelector, type TextQuoteSelector } from '../
 const CONTEXT = 32;
 
 const word = (letters: string) => fc.string({ unit: fc.constantFrom(...letters.split('')), minLength: 2, maxLength: 8 });
-const sentence = (letters: string) =>
-  fc.array(word(letters), { minLength: 3, maxLength: 9 }).map((ws) => `${ws.join(' ')}.`);
+const sentence = (letters: string) => fc.array(word(letters), { minLength: 3, maxLength: 9 }).map((ws) => `${ws.join(' ')}.`);
 /** Filler and quote use disjoint letters: no filler sentence is within any edit budget of the quote. */
 const filler = fc.array(sentence('aeioulnrst'), { minLength: 0, maxLength: 6 });
 const quoteSentence = sentence('xyzqvkjwb');
 
 function selectorsFor(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
   return [
-    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    },
     { type: 'TextPositionSelector', start, end },
   ];
 }
@@ -49,7 +53,9 @@ describe('re-anchoring properties', () => {
         const start = before.length ? before.join(' ').length + 1 : 0;
         const selectors = selectorsFor(original, start, start + quote.length);
         // Keep some of the old neighbours (sometimes all, sometimes none) and add new text.
-        const edited = [...newBefore, ...before.slice(newBefore.length % (before.length + 1)), quote, ...after.slice(0, newAfter.length), ...newAfter].join(' ');
+        const edited = [...newBefore, ...before.slice(newBefore.length % (before.length + 1)), quote, ...after.slice(0, newAfter.length), ...newAfter].join(
+          ' ',
+        );
         const r = reanchor(selectors, split(edited, cuts));
         expect(r.status).toBe('anchored');
         expect(r.matched).toBe(quote);

@@ -17,7 +17,19 @@ const TEXT_B =
 
 function userRow(text: string, extra: Partial<UserSource> = {}): UserSource {
   const h = textHash(text);
-  return UserSourceSchema.parse({ id: `user_${h}`, title: 'A title', outlet: null, date: null, url: null, event: null, text, contentHash: h, addedAt: 1, origin: 'paste', ...extra });
+  return UserSourceSchema.parse({
+    id: `user_${h}`,
+    title: 'A title',
+    outlet: null,
+    date: null,
+    url: null,
+    event: null,
+    text,
+    contentHash: h,
+    addedAt: 1,
+    origin: 'paste',
+    ...extra,
+  });
 }
 
 describe('planAdditions', () => {

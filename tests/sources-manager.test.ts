@@ -40,7 +40,18 @@ describe('sources store', () => {
   it('stores validated rows, lists them oldest first, keeps disabled ids', async () => {
     const { sdb } = dbs();
     const row = (id: string, addedAt: number) =>
-      UserSourceSchema.parse({ id, title: id, outlet: null, date: null, url: null, event: null, text: 'Some text.', contentHash: id.slice(5), addedAt, origin: 'paste' });
+      UserSourceSchema.parse({
+        id,
+        title: id,
+        outlet: null,
+        date: null,
+        url: null,
+        event: null,
+        text: 'Some text.',
+        contentHash: id.slice(5),
+        addedAt,
+        origin: 'paste',
+      });
     await putUserSources(sdb, [row('user_0000000b', 20), row('user_0000000a', 10)]);
     await sdb.sources.put({ id: 'broken' } as never);
     const log = vi.fn();
@@ -64,7 +75,9 @@ describe('corpus manager', () => {
     const sentences = engine.index.sentences.length;
     expect(engine.checkClaim(CLAIM).verdict).toBe('not_covered');
 
-    const [r] = await m.add([{ name: 'geneva.txt', text: `date 2025-07-01\n${ARTICLE}`, origin: 'file', fileName: 'geneva.txt', meta: { outlet: 'Daily Ledger' } }]);
+    const [r] = await m.add([
+      { name: 'geneva.txt', text: `date 2025-07-01\n${ARTICLE}`, origin: 'file', fileName: 'geneva.txt', meta: { outlet: 'Daily Ledger' } },
+    ]);
     expect(r).toMatchObject({ status: 'added', source: { kind: 'user', outlet: 'Daily Ledger', date: '2025-07-01', enabled: true, fileName: 'geneva.txt' } });
     expect(build).toHaveBeenCalledTimes(1); // incremental
     expect(engine.index.sentences.length).toBeGreaterThan(sentences);
@@ -83,7 +96,11 @@ describe('corpus manager', () => {
       { name: 'good.txt', text: ARTICLE, origin: 'file' },
       { name: 'empty.txt', text: '  \n ', origin: 'file' },
       { name: 'binary.txt', text: 'PK\u0003\u0004\u0000\u0000\u0001\u0002\u0003\u0004\u0005', origin: 'file' },
-      { name: 'german.txt', text: 'Die Delegationen beider Länder trafen sich am Dienstag in Genf, um über den Austausch von Gefangenen zu sprechen. '.repeat(4), origin: 'file' },
+      {
+        name: 'german.txt',
+        text: 'Die Delegationen beider Länder trafen sich am Dienstag in Genf, um über den Austausch von Gefangenen zu sprechen. '.repeat(4),
+        origin: 'file',
+      },
       { name: 'huge.txt', text: 'a'.repeat(5 * 1024 * 1024 + 1), origin: 'file' },
       { name: 'same.txt', text: `  ${ARTICLE.toUpperCase()} `, origin: 'file' },
       { name: 'seed.txt', text: SEEDS[1]!.text, origin: 'file' },
@@ -101,7 +118,9 @@ describe('corpus manager', () => {
     expect(again[0]).toMatchObject({ status: 'duplicate', message: expect.stringMatching(/already in your sources/) });
     // The same page (URL without #fragment) with text that changed since is also "already in your sources".
     await m.add([{ name: 'p', text: OTHER, origin: 'page', meta: { url: 'https://news.example/a' } }]);
-    const page = await m.add([{ name: 'p', text: `${OTHER} One more sentence was added to the live page later on.`, origin: 'page', meta: { url: 'https://news.example/a#comments' } }]);
+    const page = await m.add([
+      { name: 'p', text: `${OTHER} One more sentence was added to the live page later on.`, origin: 'page', meta: { url: 'https://news.example/a#comments' } },
+    ]);
     expect(page[0]).toMatchObject({ status: 'duplicate', message: expect.stringMatching(/This page is already in your sources/) });
   });
 
@@ -112,7 +131,10 @@ describe('corpus manager', () => {
     const n = engine.index.docs.length;
     const v = engine.version;
     const spy = vi.spyOn(sdb.sources, 'bulkPut').mockRejectedValueOnce(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
-    const out = await m.add([{ name: 'a.txt', text: ARTICLE, origin: 'file' }, { name: 'b.txt', text: OTHER, origin: 'file' }]);
+    const out = await m.add([
+      { name: 'a.txt', text: ARTICLE, origin: 'file' },
+      { name: 'b.txt', text: OTHER, origin: 'file' },
+    ]);
     spy.mockRestore();
     expect(out.every((o) => o.status === 'refused' && /storage for Crosscheck is full/.test(o.message))).toBe(true);
     expect(engine.index.docs.length).toBe(n);
@@ -254,7 +276,13 @@ describe('corpus manager', () => {
     const ev = (source: string, stance: 'supports' | 'conflicts' | 'related') => ({ source, quote: 'q', stance, reason: 'r', score: 1 });
     const base = { contentHash: 'h', engineVersion: 'v', sources: [], engineMs: 0 };
     await cdb.analyses.bulkPut([
-      { ...base, url: 'https://a', analysedAt: 1, engineVersion: 'old', claims: [{ text: 'x', start: 0, end: 1, verdict: 'corroborated', evidence: [ev(id, 'supports')] }] },
+      {
+        ...base,
+        url: 'https://a',
+        analysedAt: 1,
+        engineVersion: 'old',
+        claims: [{ text: 'x', start: 0, end: 1, verdict: 'corroborated', evidence: [ev(id, 'supports')] }],
+      },
       {
         ...base,
         url: 'https://a',
@@ -264,7 +292,12 @@ describe('corpus manager', () => {
           { text: 'y', start: 2, end: 3, verdict: 'mixed', evidence: [ev(id, 'conflicts'), ev(SEEDS[0]!.id, 'supports')] },
         ],
       },
-      { ...base, url: 'https://b', analysedAt: 3, claims: [{ text: 'z', start: 0, end: 1, verdict: 'contradicted', evidence: [ev(id, 'conflicts'), ev(SEEDS[0]!.id, 'related')] }] },
+      {
+        ...base,
+        url: 'https://b',
+        analysedAt: 3,
+        claims: [{ text: 'z', start: 0, end: 1, verdict: 'contradicted', evidence: [ev(id, 'conflicts'), ev(SEEDS[0]!.id, 'related')] }],
+      },
     ] as StoredAnalysis[]);
     const list = await m.list();
     expect(list).toHaveLength(SEEDS.length + 1);

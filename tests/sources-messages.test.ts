@@ -5,7 +5,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createCorpusManager } from '../lib/sources/manager';
-import { createSourcesHandler, sourceRequestAllowed, isSourceRequest, isSourceContentRequest, pageMessage, parseReaderQuery, readerPath, type PageArticle } from '../lib/sources/messages';
+import {
+  createSourcesHandler,
+  sourceRequestAllowed,
+  isSourceRequest,
+  isSourceContentRequest,
+  pageMessage,
+  parseReaderQuery,
+  readerPath,
+  type PageArticle,
+} from '../lib/sources/messages';
 import { openSourcesDb } from '../lib/sources/db';
 import { openDb } from '../lib/store/db';
 import { createService } from '../lib/background/service';
@@ -52,7 +61,9 @@ function data<T>(r: Response<unknown>): T {
 }
 
 async function verdictOf(service: ReturnType<typeof createService>): Promise<{ verdict: string; cached: boolean; source?: string }> {
-  const a = data<Analysis>(await service.handle({ type: 'analyze', url: 'https://other.example/page', title: 'p', text: PAGE, docDate: '2025-07-02' }, { tabId: 9 }));
+  const a = data<Analysis>(
+    await service.handle({ type: 'analyze', url: 'https://other.example/page', title: 'p', text: PAGE, docDate: '2025-07-02' }, { tabId: 9 }),
+  );
   const c = a.claims.find((x) => x.text.startsWith(CLAIM_START))!;
   return { verdict: c.verdict, cached: a.cached, source: c.evidence[0]?.source };
 }
@@ -63,7 +74,9 @@ describe('sources messages (background)', () => {
     expect(await verdictOf(service)).toMatchObject({ verdict: 'not_covered', cached: false });
     expect(await verdictOf(service)).toMatchObject({ verdict: 'not_covered', cached: true });
 
-    const added = data<{ status: string; source: { id: string } }>(await sources.handle({ type: 'addSource', name: 'geneva.txt', text: ARTICLE, origin: 'file', fileName: 'geneva.txt' }));
+    const added = data<{ status: string; source: { id: string } }>(
+      await sources.handle({ type: 'addSource', name: 'geneva.txt', text: ARTICLE, origin: 'file', fileName: 'geneva.txt' }),
+    );
     expect(added.status).toBe('added');
     expect(onChange).toHaveBeenCalled();
     // The cached analysis was made with another corpus version: re-run, now corroborated by the new source.
@@ -84,7 +97,14 @@ describe('sources messages (background)', () => {
     const r = data<{ status: string; source: Record<string, unknown> }>(await sources.handle({ type: 'addPageSource', tabId: 4 }));
     expect(getArticle).toHaveBeenCalledWith(4);
     expect(r.status).toBe('added');
-    expect(r.source).toMatchObject({ title: 'Geneva talks', outlet: 'Daily Ledger', date: '2025-07-01', url: 'https://news.example/geneva#top', origin: 'page', kind: 'user' });
+    expect(r.source).toMatchObject({
+      title: 'Geneva talks',
+      outlet: 'Daily Ledger',
+      date: '2025-07-01',
+      url: 'https://news.example/geneva#top',
+      origin: 'page',
+      kind: 'user',
+    });
     const again = data<{ status: string; message: string }>(await sources.handle({ type: 'addPageSource', tabId: 4 }));
     expect(again).toMatchObject({ status: 'duplicate', message: expect.stringMatching(/^This page is already in your sources \(“Geneva talks”\)\.$/) });
   });
@@ -92,23 +112,37 @@ describe('sources messages (background)', () => {
   it('the context menu uses the same path (addPage), recorded as added from the menu', async () => {
     const { sources } = setup({ url: 'https://news.example/menu' });
     const r = await sources.addPage(7, 'menu');
-    expect(r).toMatchObject({ status: 'added', source: { origin: 'menu', url: 'https://news.example/menu' }, message: 'Added “Geneva talks” to your sources.' });
+    expect(r).toMatchObject({
+      status: 'added',
+      source: { origin: 'menu', url: 'https://news.example/menu' },
+      message: 'Added “Geneva talks” to your sources.',
+    });
     expect(await sources.addPage(7, 'menu')).toMatchObject({ status: 'duplicate' });
   });
 
   it('addPageSource: unreachable tab, non-article, non-English and non-http pages get a clear message', async () => {
-    expect(data<{ message: string }>(await setup(new Error('no receiver')).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/Reload the page/);
+    expect(data<{ message: string }>(await setup(new Error('no receiver')).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(
+      /Reload the page/,
+    );
     expect(data<{ message: string }>(await setup({ text: '   ' }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/no article text/);
     const de = 'Die Delegationen beider Länder trafen sich am Dienstag in Genf, um über den Austausch von Gefangenen zu sprechen. '.repeat(4);
-    expect(data<{ message: string }>(await setup({ text: de }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/^This page does not look like English/);
-    expect(data<{ message: string }>(await setup({ url: 'file:///x.html' }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(/Only web pages/);
+    expect(data<{ message: string }>(await setup({ text: de }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(
+      /^This page does not look like English/,
+    );
+    expect(data<{ message: string }>(await setup({ url: 'file:///x.html' }).sources.handle({ type: 'addPageSource', tabId: 1 })).message).toMatch(
+      /Only web pages/,
+    );
   });
 
   it('edit, delete with Undo, get text, openReader, status; malformed messages are refused', async () => {
     const { sources, openPage, sdb } = setup();
-    const added = data<{ source: { id: string } }>(await sources.handle({ type: 'addSource', name: 'pasted text', text: ARTICLE, meta: { title: 'Mine', date: '' } }));
+    const added = data<{ source: { id: string } }>(
+      await sources.handle({ type: 'addSource', name: 'pasted text', text: ARTICLE, meta: { title: 'Mine', date: '' } }),
+    );
     const id = added.source.id;
-    expect(data<{ title: string; event: string }>(await sources.handle({ type: 'updateSource', id, meta: { title: 'Geneva', event: 'other', date: '2025-07-01' } }))).toMatchObject({ title: 'Geneva', event: 'other' });
+    expect(
+      data<{ title: string; event: string }>(await sources.handle({ type: 'updateSource', id, meta: { title: 'Geneva', event: 'other', date: '2025-07-01' } })),
+    ).toMatchObject({ title: 'Geneva', event: 'other' });
     const got = data<{ text: string; source: { title: string } }>(await sources.handle({ type: 'getSource', id }));
     expect(got.text).toBe(ARTICLE);
     const deleted = data<Record<string, unknown>>(await sources.handle({ type: 'deleteSource', id }));
@@ -124,9 +158,16 @@ describe('sources messages (background)', () => {
     expect(parseReaderQuery(readerPath(id, 'A quote & more').split('?')[1]!)).toEqual({ source: id, quote: 'A quote & more' });
     expect(data<{ engineVersion: string }>(await sources.handle({ type: 'sourcesStatus' })).engineVersion).toMatch(/\+/);
 
-    const huge = data<{ status: string; message: string }>(await sources.handle({ type: 'addSource', name: 'The pasted text', text: 'a '.repeat(3 * 1024 * 1024) }));
+    const huge = data<{ status: string; message: string }>(
+      await sources.handle({ type: 'addSource', name: 'The pasted text', text: 'a '.repeat(3 * 1024 * 1024) }),
+    );
     expect(huge).toMatchObject({ status: 'refused', message: expect.stringMatching(/^The pasted text: too large \(6\.0 MB; the limit is 5\.0 MB\)/) });
-    for (const bad of [{ type: 'addSource' }, { type: 'addSource', name: 'x', text: 'y', meta: { date: 'Monday' } }, { type: 'setSourceEnabled', id: 'x' }, { type: 'addPageSource', tabId: 'x' }]) {
+    for (const bad of [
+      { type: 'addSource' },
+      { type: 'addSource', name: 'x', text: 'y', meta: { date: 'Monday' } },
+      { type: 'setSourceEnabled', id: 'x' },
+      { type: 'addPageSource', tabId: 'x' },
+    ]) {
       expect((await sources.handle(bad)).ok, JSON.stringify(bad)).toBe(false);
     }
   });

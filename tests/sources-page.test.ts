@@ -43,7 +43,8 @@ describe('file import (sources page)', () => {
     const read = vi.fn(async (f: F) => f.bytes);
     const seen = new Set<string>();
     const send = vi.fn(async (item: { name: string; text: string }): Promise<AddOutcome> => {
-      if (seen.has(item.text)) return { status: 'duplicate', name: item.name, sameAs: 'x', message: `${item.name}: This text is already in your sources (“a”).` };
+      if (seen.has(item.text))
+        return { status: 'duplicate', name: item.name, sameAs: 'x', message: `${item.name}: This text is already in your sources (“a”).` };
       seen.add(item.text);
       return { status: 'added', name: item.name, message: 'Added', source: { id: `user_${seen.size}`, title: item.name } as never };
     });

@@ -15,11 +15,17 @@ describe('parseSource', () => {
     const t = parseSource({ name: 'a.txt', content: `date 2025-07-01\n${ARTICLE}` });
     expect(t.date).toBe('2025-07-01');
     expect(t.text.startsWith('Delegations')).toBe(true);
-    const md = parseSource({ name: 'b.md', content: `---\ntitle: Geneva talks\noutlet: Daily Ledger\ndate: 2025-07-02\n---\n# Heading\n\n**Delegations** met. [link](http://x) ${ARTICLE}` });
+    const md = parseSource({
+      name: 'b.md',
+      content: `---\ntitle: Geneva talks\noutlet: Daily Ledger\ndate: 2025-07-02\n---\n# Heading\n\n**Delegations** met. [link](http://x) ${ARTICLE}`,
+    });
     expect(md).toMatchObject({ title: 'Geneva talks', outlet: 'Daily Ledger', date: '2025-07-02' });
     expect(md.text).not.toMatch(/\*\*|\]\(|^#/m);
     const html = parseSource(
-      { name: 'c.html', content: `<html><head><title>Geneva talks | Ledger</title><meta property="article:published_time" content="2025-07-03T10:00:00Z"></head><body><article><h1>Geneva talks</h1><p>${ARTICLE}</p><p>${ARTICLE}</p></article></body></html>` },
+      {
+        name: 'c.html',
+        content: `<html><head><title>Geneva talks | Ledger</title><meta property="article:published_time" content="2025-07-03T10:00:00Z"></head><body><article><h1>Geneva talks</h1><p>${ARTICLE}</p><p>${ARTICLE}</p></article></body></html>`,
+      },
       { parseHtml },
     );
     expect(html.date).toBe('2025-07-03');

@@ -190,7 +190,11 @@ describe('item 1: damaged analyses, sources and notes', () => {
       version: 'v1',
       // What a damaged index used to hand out: documents without outlet and date.
       index: { docs: [{ id: 's1', title: 'One' }] },
-      analyze: () => ({ claims: [{ text: 'A.', start: 0, end: 2, verdict: 'corroborated', evidence: [{ source: 's1', quote: 'A!', stance: 'supports', reason: 'same', score: 1 }] }] }),
+      analyze: () => ({
+        claims: [
+          { text: 'A.', start: 0, end: 2, verdict: 'corroborated', evidence: [{ source: 's1', quote: 'A!', stance: 'supports', reason: 'same', score: 1 }] },
+        ],
+      }),
       checkClaim: vi.fn(),
     } as unknown as Engine;
     const service = createService({ getEngine: async () => engine, db: cdb, now: () => 1, hash: fnv });
@@ -229,7 +233,15 @@ describe('item 1: damaged analyses, sources and notes', () => {
   it('putAnalysis refuses a row that would not read back', async () => {
     const { cdb } = dbs();
     const log = vi.fn();
-    const bad = { url: 'u', contentHash: 'h', engineVersion: 'v', analysedAt: 1, engineMs: 0, sources: [{ id: 's', title: 't' }], claims: [] } as unknown as StoredAnalysis;
+    const bad = {
+      url: 'u',
+      contentHash: 'h',
+      engineVersion: 'v',
+      analysedAt: 1,
+      engineMs: 0,
+      sources: [{ id: 's', title: 't' }],
+      claims: [],
+    } as unknown as StoredAnalysis;
     expect(await putAnalysis(cdb, bad, log)).toBe(false);
     expect(await cdb.analyses.count()).toBe(0);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/not stored/), expect.anything());
@@ -287,13 +299,25 @@ describe('item 1: damaged analyses, sources and notes', () => {
     const db = openNotesDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     open.push(db);
     const good = await saveNote(db, note(1));
-    await db.notes.put({ id: uuid(2), pageUrl: 'https://news.example/b', claimText: 'A claim.', createdAt: '2025-06-02T10:00:00.000Z', tags: [] } as unknown as Note);
+    await db.notes.put({
+      id: uuid(2),
+      pageUrl: 'https://news.example/b',
+      claimText: 'A claim.',
+      createdAt: '2025-06-02T10:00:00.000Z',
+      tags: [],
+    } as unknown as Note);
     const onInvalid = vi.fn();
     const notes = await listNotes(db, {}, { onInvalid });
     expect(notes.map((n) => n.id)).toEqual([good.id]);
     expect(onInvalid).toHaveBeenCalledTimes(1); // still reported to a caller that asks
     expect(notes.damaged).toEqual([
-      expect.objectContaining({ id: uuid(2), pageUrl: 'https://news.example/b', claimText: 'A claim.', createdAt: '2025-06-02T10:00:00.000Z', issues: expect.arrayContaining([expect.stringMatching(/^target/)]) }),
+      expect.objectContaining({
+        id: uuid(2),
+        pageUrl: 'https://news.example/b',
+        claimText: 'A claim.',
+        createdAt: '2025-06-02T10:00:00.000Z',
+        issues: expect.arrayContaining([expect.stringMatching(/^target/)]),
+      }),
     ]);
     expect(await db.notes.count()).toBe(2); // kept
   });
@@ -342,7 +366,18 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
     const { impl, state } = flakyFactory();
     const sdb = openSourcesDb(impl);
     open.push(sdb);
-    const row = UserSourceSchema.parse({ id: 'user_0000000a', title: 'A', outlet: null, date: null, url: null, event: null, text: 'Some text.', contentHash: '0000000a', addedAt: 1, origin: 'paste' });
+    const row = UserSourceSchema.parse({
+      id: 'user_0000000a',
+      title: 'A',
+      outlet: null,
+      date: null,
+      url: null,
+      event: null,
+      text: 'Some text.',
+      contentHash: '0000000a',
+      addedAt: 1,
+      origin: 'paste',
+    });
     state.diskFull = true;
     await expect(putUserSources(sdb, [row])).rejects.toThrow(/storage for Crosscheck is full/);
     state.diskFull = false;

@@ -22,9 +22,13 @@ describe('normalizeChars', () => {
   });
 
   it('is length-preserving for any string (offsets stay valid)', () => {
-    const special = [...'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2010\u2011\u2012\u2013\u2014\u2015\u00A0\u2009\u202F\u00AD\u200B\u200D\uFEFF\u2026\n\t '];
+    const special = [
+      ...'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2010\u2011\u2012\u2013\u2014\u2015\u00A0\u2009\u202F\u00AD\u200B\u200D\uFEFF\u2026\n\t ',
+    ];
     const arb = fc
-      .array(fc.oneof(fc.constantFrom(...special), fc.string({ unit: 'grapheme', maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 60 })
+      .array(fc.oneof(fc.constantFrom(...special), fc.string({ unit: 'grapheme', maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 })), {
+        maxLength: 60,
+      })
       .map((a) => a.join(''));
     fc.assert(
       fc.property(arb, (s) => {
@@ -59,11 +63,17 @@ describe('splitSentences: abbreviations and numbers', () => {
     ['Rep. Smith voted no. The bill passed.', ['Rep. Smith voted no.', 'The bill passed.']],
     ['They met in St. Petersburg. It rained.', ['They met in St. Petersburg.', 'It rained.']],
     ['U.S. President Donald Trump spoke. Then he left.', ['U.S. President Donald Trump spoke.', 'Then he left.']],
-    ['U.S. officials declined to comment. U.K. Prime Minister Keir Starmer agreed.', ['U.S. officials declined to comment.', 'U.K. Prime Minister Keir Starmer agreed.']],
+    [
+      'U.S. officials declined to comment. U.K. Prime Minister Keir Starmer agreed.',
+      ['U.S. officials declined to comment.', 'U.K. Prime Minister Keir Starmer agreed.'],
+    ],
     ['He flew to the U.S. The next day he returned.', ['He flew to the U.S.', 'The next day he returned.']],
     ['She briefed the U.N. Security Council on Friday.', ['She briefed the U.N. Security Council on Friday.']],
     ['The E.U. Commission met. It agreed.', ['The E.U. Commission met.', 'It agreed.']],
-    ['Talks began at 10 a.m. Moscow time. They ended at 1 p.m. and nobody spoke.', ['Talks began at 10 a.m. Moscow time.', 'They ended at 1 p.m. and nobody spoke.']],
+    [
+      'Talks began at 10 a.m. Moscow time. They ended at 1 p.m. and nobody spoke.',
+      ['Talks began at 10 a.m. Moscow time.', 'They ended at 1 p.m. and nobody spoke.'],
+    ],
     ['Talks began at 10 a.m. The delegates left at noon.', ['Talks began at 10 a.m.', 'The delegates left at noon.']],
     ['Resolution No. 5 was adopted. It passed.', ['Resolution No. 5 was adopted.', 'It passed.']],
     ['It happened on Jan. 5 and again on Feb. 24, 2022. Then it stopped.', ['It happened on Jan. 5 and again on Feb. 24, 2022.', 'Then it stopped.']],
@@ -194,21 +204,24 @@ describe('splitSentences: properties', () => {
   it('on arbitrary text, sentences slice back, are trimmed, ordered and disjoint', () => {
     const alphabet = fc.constantFrom(...'aB .!?…,"“”‘’\'()-\n\u00A0Mr.U.S.1,0 2.5'.split(''), 'Mr. ', 'U.S. ', ' The ', '," he said. ', '\n- ', '1. ');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (text) => {
-        const got = splitSentences(text);
-        let prevEnd = 0;
-        let prevPara = -1;
-        for (const s of got) {
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-          expect(s.text).toBe(s.text.trim());
-          expect(normalizeChars(s.text)).toBe(normalizeChars(s.text).trim());
-          expect(s.text.length).toBeGreaterThan(0);
-          expect(s.start).toBeGreaterThanOrEqual(prevEnd);
-          expect(s.paragraph).toBeGreaterThanOrEqual(prevPara);
-          prevEnd = s.end;
-          prevPara = s.paragraph;
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        (text) => {
+          const got = splitSentences(text);
+          let prevEnd = 0;
+          let prevPara = -1;
+          for (const s of got) {
+            expect(text.slice(s.start, s.end)).toBe(s.text);
+            expect(s.text).toBe(s.text.trim());
+            expect(normalizeChars(s.text)).toBe(normalizeChars(s.text).trim());
+            expect(s.text.length).toBeGreaterThan(0);
+            expect(s.start).toBeGreaterThanOrEqual(prevEnd);
+            expect(s.paragraph).toBeGreaterThanOrEqual(prevPara);
+            prevEnd = s.end;
+            prevPara = s.paragraph;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -228,7 +241,9 @@ describe('splitSentences: seeds', () => {
     expect(seed('004')).toContain('U.S. Secretary of State Marco Rubio and Kellogg were present for the American side.');
     expect(seed('004')).toContain('Additionally, Turkish officials confirmed a trilateral meeting involving Turkey, the U.S., and Ukraine.');
     expect(seed('001').some((s) => s.includes('pressure from U.S. President Donald Trump, who has warned'))).toBe(true);
-    expect(seed('000')).toContain('Mr. Medinsky said Moscow had offered a ceasefire for two to three days in specific areas of the front which would allow the sides to pick up the dead.');
+    expect(seed('000')).toContain(
+      'Mr. Medinsky said Moscow had offered a ceasefire for two to three days in specific areas of the front which would allow the sides to pick up the dead.',
+    );
   });
 
   it('keeps attributed multi-sentence quotations whole and splits captions from credits', () => {

@@ -121,4 +121,3 @@ describe('relative phrases', () => {
     expect(extractTimes(s, '2025-06-02').map((t) => t.kind)).toEqual(['weekday', 'relative']);
   });
 });
-

@@ -11,7 +11,11 @@ import type { CorpusDoc } from '../lib/types';
 
 const DOCS: CorpusDoc[] = [
   {
-    id: 'a', title: 'A', outlet: null, date: '2025-05-16', event: 'round1',
+    id: 'a',
+    title: 'A',
+    outlet: null,
+    date: '2025-05-16',
+    event: 'round1',
     text: [
       'The first direct talks between the two countries in three years ended in less than two hours on Friday in Istanbul.',
       'Both delegations agreed to a swap of 1,000 prisoners each, the largest exchange of the war.',
@@ -21,7 +25,11 @@ const DOCS: CorpusDoc[] = [
     ].join('\n'),
   },
   {
-    id: 'b', title: 'B', outlet: null, date: '2025-06-02', event: 'round2',
+    id: 'b',
+    title: 'B',
+    outlet: null,
+    date: '2025-06-02',
+    event: 'round2',
     text: [
       'The second round of talks in Istanbul on Monday lasted just over an hour.',
       'The two delegations did not shake hands.',
@@ -83,7 +91,7 @@ describe('verdicts', () => {
   // on real claims, precision first) is not sure enough of them alone to say "contradicted":
   // what must hold is that the dispute is found and the claim is never corroborated.
   const disputed = (claim: string, slot: string) => {
-    (engine ??= createEngine(DOCS));
+    engine ??= createEngine(DOCS);
     const ex = engine.explain(claim);
     return ex.parts.some((p) => p.comparisons.some((c) => c.alignment.disputes.some((d) => d.slot === slot)));
   };

@@ -61,14 +61,7 @@ export function NoteEditor({ initial = EMPTY_DRAFT, onSave, onCancel, label = 'N
   return (
     <form className="cc-note-editor" aria-label={label} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
       <label htmlFor={`${id}-text`}>{EDITOR_LABELS.text}</label>
-      <textarea
-        id={`${id}-text`}
-        ref={textRef}
-        rows={3}
-        autoFocus
-        value={draft.text}
-        onChange={(e) => set({ text: e.target.value })}
-      />
+      <textarea id={`${id}-text`} ref={textRef} rows={3} autoFocus value={draft.text} onChange={(e) => set({ text: e.target.value })} />
       <label htmlFor={`${id}-tags`}>{EDITOR_LABELS.tags}</label>
       <input
         id={`${id}-tags`}

@@ -67,7 +67,12 @@ export function NotesExportImport({ id, store, all, shown, filtered, pageTitle, 
         </div>
         <div className="cc-field">
           <label htmlFor={`${id}-notes-to-export`}>Notes to export</label>
-          <select id={`${id}-notes-to-export`} value={filtered ? scope : 'all'} disabled={!filtered} onChange={(e) => setScope(e.target.value as 'shown' | 'all')}>
+          <select
+            id={`${id}-notes-to-export`}
+            value={filtered ? scope : 'all'}
+            disabled={!filtered}
+            onChange={(e) => setScope(e.target.value as 'shown' | 'all')}
+          >
             <option value="all">All notes ({all.length})</option>
             {filtered && <option value="shown">The notes shown ({shown.length})</option>}
           </select>
@@ -79,12 +84,18 @@ export function NotesExportImport({ id, store, all, shown, filtered, pageTitle, 
       <div className="cc-io-row">
         <div className="cc-field">
           <label htmlFor={`${id}-import-notes-from-a-json-export`}>Import notes from a JSON export</label>
-          <input id={`${id}-import-notes-from-a-json-export`} ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files)} />
+          <input
+            id={`${id}-import-notes-from-a-json-export`}
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => void onImport(e.target.files)}
+          />
         </div>
       </div>
       <p className="cc-note">
-        JSON is the complete backup and the only format that can be imported back; importing the same file twice adds nothing. CSV
-        opens in a spreadsheet (UTF-8 with a byte order mark; fields that start like a formula get a leading apostrophe).
+        JSON is the complete backup and the only format that can be imported back; importing the same file twice adds nothing. CSV opens in a spreadsheet (UTF-8
+        with a byte order mark; fields that start like a formula get a leading apostrophe).
       </p>
     </section>
   );

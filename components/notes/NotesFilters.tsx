@@ -15,7 +15,19 @@ function VerdictOptions() {
   );
 }
 
-export function NotesFilters({ id, form, setForm, pages, tags }: { id: string; form: NotesForm; setForm: (f: (old: NotesForm) => NotesForm) => void; pages: PageChoice[]; tags: string[] }) {
+export function NotesFilters({
+  id,
+  form,
+  setForm,
+  pages,
+  tags,
+}: {
+  id: string;
+  form: NotesForm;
+  setForm: (f: (old: NotesForm) => NotesForm) => void;
+  pages: PageChoice[];
+  tags: string[];
+}) {
   const set = (patch: Partial<NotesForm>) => setForm((f) => ({ ...f, ...patch }));
   const problem = formProblem(form);
   return (
@@ -24,7 +36,13 @@ export function NotesFilters({ id, form, setForm, pages, tags }: { id: string; f
       <div className="cc-filters-grid">
         <div className="cc-field">
           <label htmlFor={`${id}-search`}>Search</label>
-          <input id={`${id}-search`} type="search" value={form.search} onChange={(e) => set({ search: e.target.value })} placeholder="Words in the claim, note, tags…" />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={form.search}
+            onChange={(e) => set({ search: e.target.value })}
+            placeholder="Words in the claim, note, tags…"
+          />
         </div>
         <div className="cc-field">
           <label htmlFor={`${id}-page`}>Page</label>

@@ -73,8 +73,8 @@ export function DamagedNotes({ id, damaged }: { id: string; damaged: DamagedNote
     <section aria-labelledby={`${id}-damaged`} className="cc-panel">
       <h2 id={`${id}-damaged`}>Damaged notes ({damaged.length})</h2>
       <p className="cc-note">
-        These stored notes are no longer valid notes (their data was changed or cut short), so they cannot be shown in full, searched or
-        exported. They are kept as they are, never deleted on their own; what can still be read of each is below.
+        These stored notes are no longer valid notes (their data was changed or cut short), so they cannot be shown in full, searched or exported. They are kept
+        as they are, never deleted on their own; what can still be read of each is below.
       </p>
       <ol className="cc-note-list">
         {damaged.map((d) => (

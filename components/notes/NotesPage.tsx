@@ -64,10 +64,13 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
     }
   };
   const onDelete = (n: Note) =>
-    void act(async () => {
-      await store.remove(n.id);
-      await store.forgetAnchors([n.id]).catch(() => {});
-    }, { kind: 'ok', text: 'Note deleted.', undo: n });
+    void act(
+      async () => {
+        await store.remove(n.id);
+        await store.forgetAnchors([n.id]).catch(() => {});
+      },
+      { kind: 'ok', text: 'Note deleted.', undo: n },
+    );
   const onUndo = (n: Note) => void act(() => store.restore(n), { kind: 'ok', text: 'Note restored.' });
 
   const inAll = damaged.length ? `${noteCountLabel(total)} in all, and ${damaged.length} damaged (kept, shown below).` : `${noteCountLabel(total)} in all.`;
@@ -94,7 +97,17 @@ export function NotesPage({ store, now = () => new Date() }: { store: NotesStore
         say={say}
       />
       <MessageLine message={message} onUndo={onUndo} />
-      <NotesList id={id} store={store} all={all} shown={shown} damagedCount={damaged.length} filtered={filtered} anchors={anchors} say={say} onDelete={onDelete} />
+      <NotesList
+        id={id}
+        store={store}
+        all={all}
+        shown={shown}
+        damagedCount={damaged.length}
+        filtered={filtered}
+        anchors={anchors}
+        say={say}
+        onDelete={onDelete}
+      />
       <DamagedNotes id={id} damaged={damaged} />
       <DeleteAllNotes id={id} store={store} all={all ?? NO_NOTES} damaged={damaged} now={now} say={say} />
     </main>

@@ -46,12 +46,11 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       <fieldset>
         <legend>When to check pages</legend>
         <label>
-          <input type="radio" name="autoRun" checked={autoRun} onChange={() => (setAutoRun(true), changed())} /> Every article page I
-          open
+          <input type="radio" name="autoRun" checked={autoRun} onChange={() => (setAutoRun(true), changed())} /> Every article page I open
         </label>
         <label>
-          <input type="radio" name="autoRun" checked={!autoRun} onChange={() => (setAutoRun(false), changed())} /> Only when I click
-          "Check this page" in Crosscheck's toolbar popup
+          <input type="radio" name="autoRun" checked={!autoRun} onChange={() => (setAutoRun(false), changed())} /> Only when I click "Check this page" in
+          Crosscheck's toolbar popup
         </label>
       </fieldset>
       <HostListField
@@ -73,26 +72,16 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       <fieldset>
         <legend>How claims are marked in the page</legend>
         <label>
-          <input
-            type="radio"
-            name="highlightStyle"
-            checked={highlightStyle === 'underline'}
-            onChange={() => (setHighlightStyle('underline'), changed())}
-          />{' '}
+          <input type="radio" name="highlightStyle" checked={highlightStyle === 'underline'} onChange={() => (setHighlightStyle('underline'), changed())} />{' '}
           Coloured underline
         </label>
         <label>
-          <input
-            type="radio"
-            name="highlightStyle"
-            checked={highlightStyle === 'background'}
-            onChange={() => (setHighlightStyle('background'), changed())}
-          />{' '}
+          <input type="radio" name="highlightStyle" checked={highlightStyle === 'background'} onChange={() => (setHighlightStyle('background'), changed())} />{' '}
           Tinted background
         </label>
         <label>
-          <input type="checkbox" checked={showNotCovered} onChange={(e) => (setShowNotCovered(e.target.checked), changed())} /> Mark
-          claims the corpus does not cover (in a quiet style)
+          <input type="checkbox" checked={showNotCovered} onChange={(e) => (setShowNotCovered(e.target.checked), changed())} /> Mark claims the corpus does not
+          cover (in a quiet style)
         </label>
       </fieldset>
       <p className="cc-save-row">

@@ -36,7 +36,17 @@ export function ClaimList({ items, sources, onChoose }: ClaimListProps) {
 
 const PART_WORDS = { supported: 'Supported', disputed: 'Disputed', mixed: 'Mixed', not_covered: 'Not covered' } as const;
 
-function ClaimItem({ claim, index, byId, onChoose }: { claim: Claim; index: number; byId: Map<string, Source>; onChoose(i: number, byKeyboard?: boolean): void }) {
+function ClaimItem({
+  claim,
+  index,
+  byId,
+  onChoose,
+}: {
+  claim: Claim;
+  index: number;
+  byId: Map<string, Source>;
+  onChoose(i: number, byKeyboard?: boolean): void;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const n = claim.evidence.length;

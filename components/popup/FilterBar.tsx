@@ -13,13 +13,7 @@ export function FilterBar({ counts, on, onToggle }: FilterBarProps) {
   return (
     <div className="cc-filters" role="group" aria-label="Show claims by verdict">
       {VERDICTS.map((v) => (
-        <button
-          key={v}
-          type="button"
-          className={`cc-filter verdict-${v}`}
-          aria-pressed={on.has(v)}
-          onClick={() => onToggle(v)}
-        >
+        <button key={v} type="button" className={`cc-filter verdict-${v}`} aria-pressed={on.has(v)} onClick={() => onToggle(v)}>
           <span className="cc-check" aria-hidden="true">
             {on.has(v) ? '☑' : '☐'}
           </span>{' '}

@@ -60,9 +60,7 @@ function Screen(p: PopupBodyProps) {
       return (
         <section className="cc-state" aria-live="polite">
           <h2>Not checked yet</h2>
-          <p>
-            Crosscheck has no result for this page. If the page was open before Crosscheck was installed or updated, reload it.
-          </p>
+          <p>Crosscheck has no result for this page. If the page was open before Crosscheck was installed or updated, reload it.</p>
           <CheckButton label="Check this page" busy={p.busy} onCheck={p.onCheck} />
         </section>
       );
@@ -94,8 +92,8 @@ function Screen(p: PopupBodyProps) {
         <section className="cc-state" aria-live="polite">
           <h2>Nothing check-worthy found</h2>
           <p>
-            Crosscheck looks for factual statements — figures, dates, who agreed to what — and leaves out opinions, questions and
-            captions. This article has none it could check.
+            Crosscheck looks for factual statements — figures, dates, who agreed to what — and leaves out opinions, questions and captions. This article has
+            none it could check.
           </p>
         </section>
       );
@@ -118,7 +116,10 @@ function Screen(p: PopupBodyProps) {
           <h2>Something went wrong</h2>
           <p className="cc-error-message">{plainError(p.state?.error)}</p>
           {plainError(p.state?.error) === WORKER_STOPPED_MESSAGE ? (
-            <p>The browser stopped Crosscheck's background while it was busy (this can happen when the computer is short of memory). Nothing on the page was changed.</p>
+            <p>
+              The browser stopped Crosscheck's background while it was busy (this can happen when the computer is short of memory). Nothing on the page was
+              changed.
+            </p>
           ) : (
             <p>Reload the page and try again. If it keeps happening, the page's text may be unusual: try another article.</p>
           )}
@@ -185,8 +186,7 @@ function Results({
         <ClaimList items={items} sources={sources} onChoose={onChoose} />
       </section>
       <p className="cc-meta">
-        {analysis.cached ? 'From the cache' : `Checked in ${Math.round(analysis.ms)} ms`} ·{' '}
-        {new Date(analysis.analysedAt).toLocaleString()}
+        {analysis.cached ? 'From the cache' : `Checked in ${Math.round(analysis.ms)} ms`} · {new Date(analysis.analysedAt).toLocaleString()}
       </p>
     </>
   );

@@ -42,8 +42,8 @@ export function ShortcutList({ headingLevel = 2, id }: { headingLevel?: 2 | 3; i
         ))}
       </dl>
       <p className="cc-note">
-        In the details of a claim, Tab moves through its links and buttons and Escape closes them, taking you back where you
-        were. Change the keys on your browser&apos;s extension shortcuts page.
+        In the details of a claim, Tab moves through its links and buttons and Escape closes them, taking you back where you were. Change the keys on your
+        browser&apos;s extension shortcuts page.
       </p>
     </section>
   );

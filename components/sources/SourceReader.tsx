@@ -56,7 +56,9 @@ export function SourceReader({ search }: { search: string }) {
     );
   }
   const s = got.source;
-  const meta = [s.outlet, formatDate(s.date), s.kind === 'seed' ? 'bundled source' : 'your source', s.enabled ? null : 'switched off'].filter(Boolean).join(' · ');
+  const meta = [s.outlet, formatDate(s.date), s.kind === 'seed' ? 'bundled source' : 'your source', s.enabled ? null : 'switched off']
+    .filter(Boolean)
+    .join(' · ');
   return (
     <main className="cc-reader">
       <p className="cc-note">

@@ -86,7 +86,11 @@ function useSourceActions(reload: () => Promise<void>, setNotice: (n: Notice) =>
       return `${s.enabled ? 'Switched off' : 'Switched on'}: “${short(s.title, 60)}”. Pages are checked again with your sources as they are now.`;
     });
 
-  const remove = (s: SourceInfo) => act(async () => '', () => callSources({ type: 'deleteSource', id: s.id }));
+  const remove = (s: SourceInfo) =>
+    act(
+      async () => '',
+      () => callSources({ type: 'deleteSource', id: s.id }),
+    );
 
   const undo = (row: UserSource) =>
     act(async () => {
@@ -143,8 +147,8 @@ export function SourcesPage() {
       <section aria-labelledby="cc-list-h">
         <h2 id="cc-list-h">All sources</h2>
         <p className="cc-note">
-          Supported / contradicted: claims this source supported or contradicted in the pages checked so far (the cached analyses).
-          Switched-off sources are kept but not used; bundled sources can be switched off but not deleted.
+          Supported / contradicted: claims this source supported or contradicted in the pages checked so far (the cached analyses). Switched-off sources are
+          kept but not used; bundled sources can be switched off but not deleted.
         </p>
         {sources === null ? (
           <p role="status">Loading…</p>
@@ -187,7 +191,8 @@ function SourcesSummary({ sources, unreadable, loadError }: { sources: SourceInf
       {(damaged > 0 || unreadable > 0) && (
         <p className="cc-notice" role="note">
           {damaged > 0 && `${damaged} stored ${damaged === 1 ? 'source is' : 'sources are'} damaged: kept, but not used in checks (marked below). `}
-          {unreadable > 0 && `${unreadable} ${unreadable === 1 ? 'entry' : 'entries'} of the list could not be read and ${unreadable === 1 ? 'is' : 'are'} not shown.`}
+          {unreadable > 0 &&
+            `${unreadable} ${unreadable === 1 ? 'entry' : 'entries'} of the list could not be read and ${unreadable === 1 ? 'is' : 'are'} not shown.`}
         </p>
       )}
     </>
@@ -472,7 +477,8 @@ function FileImport({ onDone }: { onDone(): Promise<void> }) {
     const r = await importFiles(files, {
       read: async (f) => new Uint8Array(await f.arrayBuffer()),
       parseHtml: (html) => parser.parseFromString(html, 'text/html'),
-      send: (item) => callSources({ type: 'addSource', name: item.name, text: item.text, meta: toMetaInput(item.meta), origin: 'file', fileName: item.fileName }),
+      send: (item) =>
+        callSources({ type: 'addSource', name: item.name, text: item.text, meta: toMetaInput(item.meta), origin: 'file', fileName: item.fileName }),
       onProgress: setProgress,
     });
     setReport(r);

@@ -12,15 +12,7 @@
  * text must never prompt the browser to send anything anywhere).
  */
 import type { Note } from '@/lib/notes/model';
-import {
-  EDITOR_LABELS,
-  READER_VERDICT_CHOICES,
-  checkDraft,
-  noteCountLabel,
-  readerVerdictFrom,
-  readerVerdictLine,
-  type NoteDraft,
-} from '@/lib/notes-ui/editor';
+import { EDITOR_LABELS, READER_VERDICT_CHOICES, checkDraft, noteCountLabel, readerVerdictFrom, readerVerdictLine, type NoteDraft } from '@/lib/notes-ui/editor';
 
 export const NOTE_EDITOR_CSS = `
 .notes { margin-top: 10px; padding-top: 8px; border-top: 1px solid #eaeef2; }

@@ -245,9 +245,13 @@ export class PageNotes {
     try {
       res = await send((m) => browser.runtime.sendMessage(m), 'saveNote', { note });
     } catch (e) {
-      return { ok: false, error: `Could not save the note: Crosscheck did not answer (${e instanceof Error ? e.message : String(e)}). Nothing was saved. Reload the page and try again.` };
+      return {
+        ok: false,
+        error: `Could not save the note: Crosscheck did not answer (${e instanceof Error ? e.message : String(e)}). Nothing was saved. Reload the page and try again.`,
+      };
     }
-    if (!res.ok && res.error === NO_ANSWER) return { ok: false, error: 'Could not save the note: Crosscheck did not answer. Nothing was saved. Reload the page and try again.' };
+    if (!res.ok && res.error === NO_ANSWER)
+      return { ok: false, error: 'Could not save the note: Crosscheck did not answer. Nothing was saved. Reload the page and try again.' };
     if (!res.ok) return res;
     const stored = res.data;
     this.notes = [...this.notes.filter((n) => n.id !== stored.id), stored];

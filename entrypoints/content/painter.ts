@@ -296,7 +296,10 @@ export class Painter {
         };
       }),
       flash: this.mode === 'overlay' ? this.flashRanges.map(probeRange) : this.flashMarks.map((m) => probeRange(rangeOver(m))),
-      noted: this.mode === 'overlay' ? this.notedRanges.map(probeRange) : this.marks.filter((m) => m.classList.contains(`${MARK_CLASS}--noted`)).map((m) => probeRange(rangeOver(m))),
+      noted:
+        this.mode === 'overlay'
+          ? this.notedRanges.map(probeRange)
+          : this.marks.filter((m) => m.classList.contains(`${MARK_CLASS}--noted`)).map((m) => probeRange(rangeOver(m))),
     };
   }
 
@@ -415,7 +418,11 @@ export class Painter {
         height: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
       };
       const ordered = [...this.claims].sort((a, b) => VERDICT_PRIORITY[a.verdict] - VERDICT_PRIORITY[b.verdict]);
-      for (const c of ordered) this.lines.set(c, c.ranges.flatMap((r) => lineBoxes(rectsOf(r), origin)));
+      for (const c of ordered)
+        this.lines.set(
+          c,
+          c.ranges.flatMap((r) => lineBoxes(rectsOf(r), origin)),
+        );
       if (this.visible) {
         for (const r of this.notedRanges) for (const b of lineBoxes(rectsOf(r), origin)) add('n', b);
         const background = this.settings.highlightStyle === 'background';

@@ -295,7 +295,10 @@ export class Tooltip {
     tip.dataset.verdict = m.verdict;
     tip.style.borderLeftColor = color;
 
-    tip.append(renderHead(m, color, () => this.close()), renderBody(m));
+    tip.append(
+      renderHead(m, color, () => this.close()),
+      renderBody(m),
+    );
     const notes = renderNoteList(this.cb.notesFor(claimIndex));
     if (notes) tip.append(notes);
     tip.append(this.renderActions(claimIndex, notes));

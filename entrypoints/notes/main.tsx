@@ -19,7 +19,8 @@ z.config({ jitless: true });
 const db = openNotesDb(globalThis);
 
 const store: NotesStore = {
-  list: (filter) => listNotes(db, filter, { onInvalid: (row, issues) => console.warn('crosscheck: a stored note is not valid (kept, not shown)', row, issues) }),
+  list: (filter) =>
+    listNotes(db, filter, { onInvalid: (row, issues) => console.warn('crosscheck: a stored note is not valid (kept, not shown)', row, issues) }),
   update: (id, patch) => updateNote(db, id, patch),
   remove: (id) => deleteNote(db, id),
   restore: (note) => saveNote(db, note),

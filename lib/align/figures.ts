@@ -75,7 +75,10 @@ function scale(i: Interval, k: number): Interval {
 }
 
 function overlaps(a: Interval, b: Interval): boolean {
-  const loA = a.lo, hiA = a.hi, loB = b.lo, hiB = b.hi;
+  const loA = a.lo,
+    hiA = a.hi,
+    loB = b.lo,
+    hiB = b.hi;
   if (hiA < loB || hiB < loA) return false;
   if (hiA === loB && (a.hiOpen || b.loOpen)) return false;
   if (hiB === loA && (b.hiOpen || a.loOpen)) return false;

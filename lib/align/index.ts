@@ -47,12 +47,45 @@ export interface AlignContext {
 
 /** Names of the features, in the order the model's weights use. */
 export const FEATURES = [
-  'cov', 'covStrict', 'core', 'uncovered', 'predMissing', 'pred', 'predVerb', 'args', 'names', 'unseen', 'unseenName', 'frame',
-  'figMatch', 'figConflict', 'figMissing', 'timeMatch', 'timeConflict', 'timeMissing',
-  'eventSame', 'eventDiff', 'negFlip', 'antonym', 'subjSame', 'subjDiff', 'personDiff',
-  'evalFlip', 'modalDiff', 'placeConflict', 'exclusive', 'longSource',
+  'cov',
+  'covStrict',
+  'core',
+  'uncovered',
+  'predMissing',
+  'pred',
+  'predVerb',
+  'args',
+  'names',
+  'unseen',
+  'unseenName',
+  'frame',
+  'figMatch',
+  'figConflict',
+  'figMissing',
+  'timeMatch',
+  'timeConflict',
+  'timeMissing',
+  'eventSame',
+  'eventDiff',
+  'negFlip',
+  'antonym',
+  'subjSame',
+  'subjDiff',
+  'personDiff',
+  'evalFlip',
+  'modalDiff',
+  'placeConflict',
+  'exclusive',
+  'longSource',
   // Each dispute weighted by how well the rest of the claim lines up with the sentence.
-  'figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute',
+  'figDispute',
+  'timeDispute',
+  'placeDispute',
+  'polarityDispute',
+  'actorDispute',
+  'evalDispute',
+  'modalDispute',
+  'exclusiveDispute',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = Record<Feature, number>;
@@ -154,8 +187,22 @@ function matchWords(claim: Facts, source: Facts, items: Item[], ctx: AlignContex
   const matchOf = new Map<number, WordMatch>();
   const pairs: Array<[number, number, number]> = [];
   const matchedKeys = new Set<string>();
-  let tot = 0, hit = 0, argT = 0, argH = 0, nameT = 0, nameH = 0, unseenT = 0, strictH = 0, coreT = 0, coreH = 0;
-  let predSum = 0, predN = 0, predVerb = 0, unseenName = 0, uncovered = 0, predMissing = 0;
+  let tot = 0,
+    hit = 0,
+    argT = 0,
+    argH = 0,
+    nameT = 0,
+    nameH = 0,
+    unseenT = 0,
+    strictH = 0,
+    coreT = 0,
+    coreH = 0;
+  let predSum = 0,
+    predN = 0,
+    predVerb = 0,
+    unseenName = 0,
+    uncovered = 0,
+    predMissing = 0;
   for (const it of items) {
     let m: WordMatch = it.m ? matchName(it.m, source, ctx.variants) : matchLemma(claim.words[it.i].lemma, src);
     if (m.strength < IMPLIED && implied(claim.words[it.i].lemma, ctx)) m = { at: -1, strength: IMPLIED };
@@ -187,10 +234,21 @@ function matchWords(claim: Facts, source: Facts, items: Item[], ctx: AlignContex
   }
   const cov = share(hit, tot, 0);
   return {
-    matchOf, pairs, matchedKeys,
-    cov, covStrict: share(strictH, tot, 0), core: share(coreH, coreT, cov), uncovered: Math.min(1, uncovered / UNCOVERED_CAP),
-    predMissing, pred: predN ? predSum / predN : cov, predVerb, args: share(argH, argT, 1), names: share(nameH, nameT, 1),
-    unseen: share(unseenT, tot, 0), unseenName, nonName: share(argH + nameH, argT + nameT, cov),
+    matchOf,
+    pairs,
+    matchedKeys,
+    cov,
+    covStrict: share(strictH, tot, 0),
+    core: share(coreH, coreT, cov),
+    uncovered: Math.min(1, uncovered / UNCOVERED_CAP),
+    predMissing,
+    pred: predN ? predSum / predN : cov,
+    predVerb,
+    args: share(argH, argT, 1),
+    names: share(nameH, nameT, 1),
+    unseen: share(unseenT, tot, 0),
+    unseenName,
+    nonName: share(argH + nameH, argT + nameT, cov),
   };
 }
 
@@ -233,12 +291,14 @@ function lineUp(claim: Facts, source: Facts, items: Item[], matchOf: Map<number,
   if (!main) return { main, src: undefined, predAt: -1, cov: 0 };
   const inMain = items.filter((it) => it.i >= main.from && it.i < main.to);
   const predMatch = main.predicate.length ? matchOf.get(main.predicate[0]) : undefined;
-  const clauseOf = (at: number) => source.clauses.find((c) => at >= c.from && at < c.to && !c.apposition) ?? source.clauses.find((c) => at >= c.from && at < c.to);
+  const clauseOf = (at: number) =>
+    source.clauses.find((c) => at >= c.from && at < c.to && !c.apposition) ?? source.clauses.find((c) => at >= c.from && at < c.to);
   let src = predMatch && predMatch.at >= 0 && predMatch.strength >= PRED_MATCH ? clauseOf(predMatch.at) : undefined;
-  const weightIn = (c: Clause) => inMain.reduce((s, it) => {
-    const m = matchOf.get(it.i);
-    return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
-  }, 0);
+  const weightIn = (c: Clause) =>
+    inMain.reduce((s, it) => {
+      const m = matchOf.get(it.i);
+      return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
+    }, 0);
   if (!src) {
     let best = 0;
     for (const c of source.clauses) {
@@ -261,13 +321,17 @@ const CLAUSE_SHARE = 0.3;
  */
 function within(source: Facts, items: Item[], matchOf: Map<number, WordMatch>): Facts {
   if (source.clauses.length < 2) return source;
-  const weights = source.clauses.map((c) => items.reduce((s, it) => {
-    const m = matchOf.get(it.i);
-    return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
-  }, 0));
+  const weights = source.clauses.map((c) =>
+    items.reduce((s, it) => {
+      const m = matchOf.get(it.i);
+      return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
+    }, 0),
+  );
   const best = Math.max(...weights);
   if (best <= 0) return source;
-  const spans = source.clauses.filter((_, k) => weights[k] >= CLAUSE_SHARE * best).map((c) => [source.words[c.from]?.start ?? 0, source.words[c.to - 1]?.end ?? source.text.length]);
+  const spans = source.clauses
+    .filter((_, k) => weights[k] >= CLAUSE_SHARE * best)
+    .map((c) => [source.words[c.from]?.start ?? 0, source.words[c.to - 1]?.end ?? source.text.length]);
   return { ...source, quantities: source.quantities.filter((q) => spans.some(([a, b]) => q.start >= a && q.end <= b + 1)) };
 }
 
@@ -354,26 +418,82 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   const items = claimItems(claim, ctx);
   const m = matchWords(claim, source, items, ctx);
   const fr = lineUp(claim, source, items, m.matchOf);
-  let occasion = sameOccasion(ctx.claimEvent, ctx.sourceEvent);
-  if (occasion === 'different' && ctx.claimEvent.by === 'date' && !ctx.claimEvent.id && ctx.sourceEvent.id && m.nonName >= DATE_OFF_ALIGNMENT && ctx.claimEvent.date && ctx.sourceEventDay && mentionsMeeting(claim) && Math.abs(daysBetween(ctx.claimEvent.date, ctx.sourceEventDay)) <= DATE_OFF_MAX_DAYS) occasion = 'same';
-  const frame = Math.min(fr.cov, m.pred) * m.names;
+  const s = readSlots(claim, source, ctx, items, m, fr);
+  const features = featureVector(claim, source, items, m, fr, s);
+  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, ...disputesAndAgreements(s) };
+}
 
+type WordMatches = ReturnType<typeof matchWords>;
+
+/** What each slot of the claim (occasion, actors, figure, time, place, polarity, judgement, modality, "only") finds in the source. */
+interface Slots {
+  occasion: ReturnType<typeof sameOccasion>;
+  actor: ReturnType<typeof actors>;
+  fig: ReturnType<typeof figureSlot>;
+  time: SlotResult;
+  place: SlotResult;
+  negFlip: number;
+  ant: ReturnType<typeof antonymIn>;
+  cEval: number;
+  sEval: number;
+  evalFlip: number;
+  claimModal: boolean;
+  modalDiff: number;
+  excl: string | null;
+}
+
+/** The occasion: the same, different, or unknown; a claim dated a few days off a meeting it clearly speaks of is the same. */
+function occasionOf(claim: Facts, ctx: AlignContext, m: WordMatches): ReturnType<typeof sameOccasion> {
+  const occasion = sameOccasion(ctx.claimEvent, ctx.sourceEvent);
+  if (
+    occasion === 'different' &&
+    ctx.claimEvent.by === 'date' &&
+    !ctx.claimEvent.id &&
+    ctx.sourceEvent.id &&
+    m.nonName >= DATE_OFF_ALIGNMENT &&
+    ctx.claimEvent.date &&
+    ctx.sourceEventDay &&
+    mentionsMeeting(claim) &&
+    Math.abs(daysBetween(ctx.claimEvent.date, ctx.sourceEventDay)) <= DATE_OFF_MAX_DAYS
+  )
+    return 'same';
+  return occasion;
+}
+
+/** Mentions inside clause `c` of `f` (the whole sentence when there is none). */
+const inSpan = (f: Facts, c: Clause | undefined) => (x: Mention) => {
+  const [s, e] = spanOf(f, c);
+  return x.start >= s && x.end <= e;
+};
+
+function readSlots(claim: Facts, source: Facts, ctx: AlignContext, items: Item[], m: WordMatches, fr: Frame): Slots {
+  const occasion = occasionOf(claim, ctx, m);
   const objects = objectShare(claim, items, m.matchOf, fr);
   const actor = objects >= OBJECT_SHARE ? actors(claim, source, fr, ctx) : { subjSame: 0, subjDiff: 0, personDiff: 0, detail: '' };
   const fig = figureSlot(claim, within(source, items, m.matchOf), ctx.tolerance, actor.subjDiff === 1);
   const meetingDay = mentionsMeeting(claim) && mentionsMeeting(source);
   const mainOnly = claim.clauses.filter((c) => !c.apposition).length > 1;
-  const time = timeSlot(timesFor(claim, fr.main, !mainOnly), timesFor(source, fr.src, false), occasion === 'same' ? ctx.sourceEventDay : null, fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT, meetingDay);
-  const inSpan = (f: Facts, c: Clause | undefined) => (x: Mention) => {
-    const [s, e] = spanOf(f, c);
-    return x.start >= s && x.end <= e;
-  };
+  const time = timeSlot(
+    timesFor(claim, fr.main, !mainOnly),
+    timesFor(source, fr.src, false),
+    occasion === 'same' ? ctx.sourceEventDay : null,
+    fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT,
+    meetingDay,
+  );
   const claimPlaces = locations(claim);
   // A place is disputed only where the same thing happened: the claim's predicate matched.
-  const place: SlotResult = claimPlaces.some((x) => m.matchedKeys.has(x.key)) || fr.predAt < 0
-    ? { state: claimPlaces.some((x) => m.matchedKeys.has(x.key)) ? 'match' : 'none', detail: '' }
-    : placeSlot(claimPlaces.filter(inSpan(claim, mainOnly ? fr.main : undefined)), locations(source).filter(inSpan(source, fr.src)), m.matchedKeys, ctx.variants);
-  const negFlip = (fr.main && fr.predAt >= 0 && heldTo(claim, items, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) || focusPolarity(claim, source, items, m.matchOf);
+  const place: SlotResult =
+    claimPlaces.some((x) => m.matchedKeys.has(x.key)) || fr.predAt < 0
+      ? { state: claimPlaces.some((x) => m.matchedKeys.has(x.key)) ? 'match' : 'none', detail: '' }
+      : placeSlot(
+          claimPlaces.filter(inSpan(claim, mainOnly ? fr.main : undefined)),
+          locations(source).filter(inSpan(source, fr.src)),
+          m.matchedKeys,
+          ctx.variants,
+        );
+  const negFlip =
+    (fr.main && fr.predAt >= 0 && heldTo(claim, items, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) ||
+    focusPolarity(claim, source, items, m.matchOf);
   const preds = (f: Facts) => new Set(f.clauses.flatMap((c) => c.predicate));
   const opposable = (f: Facts, p: Set<number>) => f.words.filter((w, i) => w.content && w.mention < 0 && (p.has(i) || w.pos === 'ADJ')).map((w) => w.lemma);
   const ant = antonymIn(opposable(claim, new Set(fr.main?.predicate ?? [])), source, opposable(source, preds(source)));
@@ -383,36 +503,80 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   const claimModal = fr.main?.predicate.length ? modalAt(claim.words, claim.clauses, fr.main.predicate[0]) : false;
   const modalDiff = fr.predAt >= 0 && claimModal !== modalAt(source.words, source.clauses, fr.predAt) ? 1 : 0;
   const excl = fr.main?.exclusive && !fr.src?.exclusive ? exclusiveSlot(claim, source, fr.main, ctx) : null;
+  return { occasion, actor, fig, time, place, negFlip, ant, cEval, sEval, evalFlip, claimModal, modalDiff, excl };
+}
 
+/** The features the decision reads: how much of the claim the source covers, and each slot in dispute weighed by how well the rest lines up. */
+function featureVector(claim: Facts, source: Facts, items: Item[], m: WordMatches, fr: Frame, s: Slots): FeatureVector {
+  const { fig, time, place, actor, negFlip, ant, evalFlip, modalDiff, excl, occasion } = s;
   // How well the rest of the claim lines up, for each slot in dispute.
   const rest = (except: (it: Item) => boolean) => coverageExcept(items, m.matchOf, except);
   const all = rest(() => false);
   // Whether it happened, and who did it, rest on the frame itself (subject, predicate, object), not
   // on the adjuncts a claim adds ("… at the second round"): the better of the two alignments.
   const frameWords = coreFrame(claim, fr.main);
-  const framed = Math.max(all, rest((it) => !frameWords.has(it.i)));
+  const framed = Math.max(
+    all,
+    rest((it) => !frameWords.has(it.i)),
+  );
   const placeKeys = new Set(locations(claim).map((x) => x.key));
   const subjectKeys = new Set((fr.main?.subjects ?? []).map((k) => claim.mentions[k].key));
   const evaluative = (it: Item) => claim.words[it.i].pos === 'ADJ';
   const dispute = (on: unknown, a: number) => (on ? a : 0);
-  const features: FeatureVector = {
-    cov: m.cov, covStrict: m.covStrict, core: m.core, uncovered: m.uncovered, predMissing: m.predMissing, pred: m.pred,
-    predVerb: m.predVerb, args: m.args, names: m.names, unseen: m.unseen, unseenName: m.unseenName, frame,
-    figMatch: fig.state === 'match' ? 1 : 0, figConflict: fig.state === 'conflict' ? 1 : 0, figMissing: fig.state === 'missing' ? 1 : 0,
-    timeMatch: time.state === 'match' ? 1 : 0, timeConflict: time.state === 'conflict' ? 1 : 0, timeMissing: time.state === 'missing' ? 1 : 0,
-    eventSame: occasion === 'same' ? 1 : 0, eventDiff: occasion === 'different' ? 1 : 0,
-    negFlip: negFlip ? 1 : 0, antonym: ant ? 1 : 0, subjSame: actor.subjSame, subjDiff: actor.subjDiff, personDiff: actor.personDiff,
-    evalFlip, modalDiff, placeConflict: place.state === 'conflict' ? 1 : 0, exclusive: excl ? 1 : 0,
+  return {
+    cov: m.cov,
+    covStrict: m.covStrict,
+    core: m.core,
+    uncovered: m.uncovered,
+    predMissing: m.predMissing,
+    pred: m.pred,
+    predVerb: m.predVerb,
+    args: m.args,
+    names: m.names,
+    unseen: m.unseen,
+    unseenName: m.unseenName,
+    frame: Math.min(fr.cov, m.pred) * m.names,
+    figMatch: fig.state === 'match' ? 1 : 0,
+    figConflict: fig.state === 'conflict' ? 1 : 0,
+    figMissing: fig.state === 'missing' ? 1 : 0,
+    timeMatch: time.state === 'match' ? 1 : 0,
+    timeConflict: time.state === 'conflict' ? 1 : 0,
+    timeMissing: time.state === 'missing' ? 1 : 0,
+    eventSame: occasion === 'same' ? 1 : 0,
+    eventDiff: occasion === 'different' ? 1 : 0,
+    negFlip: negFlip ? 1 : 0,
+    antonym: ant ? 1 : 0,
+    subjSame: actor.subjSame,
+    subjDiff: actor.subjDiff,
+    personDiff: actor.personDiff,
+    evalFlip,
+    modalDiff,
+    placeConflict: place.state === 'conflict' ? 1 : 0,
+    exclusive: excl ? 1 : 0,
     longSource: Math.min(1, source.words.filter((w) => w.content).length / LONG_SOURCE),
     figDispute: dispute(fig.state === 'conflict', all),
     timeDispute: dispute(time.state === 'conflict', all),
-    placeDispute: dispute(place.state === 'conflict', rest((it) => !!it.m && placeKeys.has(it.m.key))),
+    placeDispute: dispute(
+      place.state === 'conflict',
+      rest((it) => !!it.m && placeKeys.has(it.m.key)),
+    ),
     polarityDispute: dispute(negFlip || ant, framed),
-    actorDispute: dispute(actor.subjDiff || actor.personDiff, Math.max(rest((it) => !!it.m && subjectKeys.has(it.m.key)), rest((it) => !frameWords.has(it.i) || (!!it.m && subjectKeys.has(it.m.key))))),
+    actorDispute: dispute(
+      actor.subjDiff || actor.personDiff,
+      Math.max(
+        rest((it) => !!it.m && subjectKeys.has(it.m.key)),
+        rest((it) => !frameWords.has(it.i) || (!!it.m && subjectKeys.has(it.m.key))),
+      ),
+    ),
     evalDispute: dispute(evalFlip, rest(evaluative)),
     modalDispute: dispute(modalDiff, framed),
     exclusiveDispute: dispute(excl, all),
   };
+}
+
+/** What the reader is told: each slot in dispute, and the figure and day that agree. */
+function disputesAndAgreements(s: Slots): Pick<Alignment, 'disputes' | 'agreements'> {
+  const { fig, time, place, negFlip, ant, actor, evalFlip, cEval, sEval, modalDiff, claimModal, excl } = s;
   const disputes: Alignment['disputes'] = [];
   if (fig.state === 'conflict') disputes.push({ slot: 'figure', detail: `different figure: ${fig.detail}` });
   if (time.state === 'conflict') disputes.push({ slot: 'time', detail: `different day: ${time.detail}` });
@@ -420,13 +584,21 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   if (negFlip) disputes.push({ slot: 'polarity', detail: negFlip > 0 ? 'the claim denies what the source states' : 'the source denies what the claim states' });
   if (ant) disputes.push({ slot: 'polarity', detail: `opposite words: source says "${ant[1]}", claim says "${ant[0]}"` });
   if (actor.detail) disputes.push({ slot: 'actor', detail: actor.detail });
-  if (evalFlip) disputes.push({ slot: 'evaluation', detail: `opposite judgement: the claim is ${cEval > 0 ? 'positive' : 'negative'}, the source ${sEval > 0 ? 'positive' : 'negative'}` });
-  if (modalDiff) disputes.push({ slot: 'modality', detail: claimModal ? 'the claim says it may happen, the source that it did' : 'the source says it may happen, the claim that it did' });
+  if (evalFlip)
+    disputes.push({
+      slot: 'evaluation',
+      detail: `opposite judgement: the claim is ${cEval > 0 ? 'positive' : 'negative'}, the source ${sEval > 0 ? 'positive' : 'negative'}`,
+    });
+  if (modalDiff)
+    disputes.push({
+      slot: 'modality',
+      detail: claimModal ? 'the claim says it may happen, the source that it did' : 'the source says it may happen, the claim that it did',
+    });
   if (excl) disputes.push({ slot: 'exclusive', detail: `the claim says "only"; the source also names ${excl}` });
   const agreements: Alignment['agreements'] = [];
   if (fig.state === 'match' && fig.detail) agreements.push({ slot: 'figure', detail: `same figure: ${fig.detail}` });
   if (time.state === 'match') agreements.push({ slot: 'time', detail: `same day: ${time.detail}` });
-  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, disputes, agreements };
+  return { disputes, agreements };
 }
 
 /**
@@ -442,7 +614,11 @@ function actors(claim: Facts, source: Facts, fr: Frame, ctx: AlignContext) {
   const ss = sides(source, fr.src.subjects);
   const subjSame = cs.size && ss.size && [...cs].some((x) => ss.has(x)) ? 1 : 0;
   const subjDiff = cs.size && ss.size && !subjSame ? 1 : 0;
-  const persons = (f: Facts, c: Clause) => c.subjects.filter((k) => k !== c.speaker).map((k) => f.mentions[k]).filter((x) => x.kind === 'per');
+  const persons = (f: Facts, c: Clause) =>
+    c.subjects
+      .filter((k) => k !== c.speaker)
+      .map((k) => f.mentions[k])
+      .filter((x) => x.kind === 'per');
   const cp = persons(claim, fr.main);
   const sp = persons(source, fr.src);
   const personDiff = cp.length && sp.length && !cp.some((c) => sp.some((s) => s.key === c.key || ctx.variants(c.key).includes(s.key))) ? 1 : 0;
@@ -473,7 +649,10 @@ function polarity(claim: Facts, source: Facts, fr: Frame): number {
 function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<number, WordMatch>): number {
   const matched = (it: Item) => !it.name && it.core && (matchOf.get(it.i)?.strength ?? 0) >= STRICT_MATCH && (matchOf.get(it.i)?.at ?? -1) >= 0;
   // The word a negator governs, on either side ("no need", "without agreeing", "not high").
-  for (const it of items.filter(matched).sort((a, b) => b.w - a.w).slice(0, FOCUS_WORDS)) {
+  for (const it of items
+    .filter(matched)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, FOCUS_WORDS)) {
     const at = matchOf.get(it.i)!.at;
     const c = negationHead(claim, it.i);
     const s = negationHead(source, at);
@@ -481,7 +660,16 @@ function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<
     // The negated thing must be the same thing: another of the claim's words said in that clause,
     // and not a name (the sides are named in every clause of a report on them).
     const clause = source.clauses.find((x) => at >= x.from && at < x.to);
-    const company = items.filter((o) => o !== it && o.core && !o.name && (matchOf.get(o.i)?.strength ?? 0) >= RELATED && clause && matchOf.get(o.i)!.at >= clause.from && matchOf.get(o.i)!.at < clause.to);
+    const company = items.filter(
+      (o) =>
+        o !== it &&
+        o.core &&
+        !o.name &&
+        (matchOf.get(o.i)?.strength ?? 0) >= RELATED &&
+        clause &&
+        matchOf.get(o.i)!.at >= clause.from &&
+        matchOf.get(o.i)!.at < clause.to,
+    );
     if (company.length) return c ? 1 : -1;
   }
   return 0;
@@ -533,8 +721,14 @@ function exclusiveSlot(claim: Facts, source: Facts, main: Clause, ctx: AlignCont
     const pi = new KeyIndex<number>();
     pi.add(source.words[p].lemma, p);
     if (!preds.some((l) => (pi.best(l)?.strength ?? 0) >= STRICT_MATCH)) continue;
-    const others = source.words.slice(p + 1, c.to).filter((w) => w.content && w.pos === 'NOUN' && !ctx.common(w.lemma) && (claimWords.best(w.lemma)?.strength ?? 0) < RELATED);
-    if (others.length) return others.slice(0, 2).map((w) => w.text).join(', ');
+    const others = source.words
+      .slice(p + 1, c.to)
+      .filter((w) => w.content && w.pos === 'NOUN' && !ctx.common(w.lemma) && (claimWords.best(w.lemma)?.strength ?? 0) < RELATED);
+    if (others.length)
+      return others
+        .slice(0, 2)
+        .map((w) => w.text)
+        .join(', ');
   }
   return null;
 }

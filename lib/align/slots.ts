@@ -114,7 +114,32 @@ const ANCHOR_REACH = 40;
 /** Words after a duration that make it an offset ("an hour behind schedule", "a day after"), not a length. */
 const OFFSET_AFTER = /^\s*(behind|late|later|early|earlier|ahead|after|before|ago|apart|beforehand|afterwards)\b/i;
 /** Measure units whose figure says how much of something: the something ("tonnes of wheat") must be the same. */
-const MEASURE_UNITS = new Set(['tonne', 'ton', 'tons', 'tonnes', 'barrel', 'kilogram', 'kg', 'litre', 'liter', 'metre', 'meter', 'km', 'kilometre', 'kilometer', 'mile', 'dollar', 'euro', 'pound', 'rouble', 'ruble', 'hryvnia', 'percent', 'per', 'cent']);
+const MEASURE_UNITS = new Set([
+  'tonne',
+  'ton',
+  'tons',
+  'tonnes',
+  'barrel',
+  'kilogram',
+  'kg',
+  'litre',
+  'liter',
+  'metre',
+  'meter',
+  'km',
+  'kilometre',
+  'kilometer',
+  'mile',
+  'dollar',
+  'euro',
+  'pound',
+  'rouble',
+  'ruble',
+  'hryvnia',
+  'percent',
+  'per',
+  'cent',
+]);
 /** Two anchors at least this related (WordNet) measure the same thing. */
 const ANCHOR_RELATED = 0.45;
 
@@ -155,7 +180,13 @@ function sharedUnit(c: Quantity, claim: Facts, s: Quantity, source: Facts): [Qua
   if (sameMeasure(c, s)) return [c, s];
   const cu = unitsOf(c, claim);
   const su = unitsOf(s, source);
-  for (const a of cu) for (const b of su) if (a === b || Math.max(relatedness(a, b), relatedness(b, a)) >= UNIT_RELATED) return [{ ...c, unit: a }, { ...s, unit: a }];
+  for (const a of cu)
+    for (const b of su)
+      if (a === b || Math.max(relatedness(a, b), relatedness(b, a)) >= UNIT_RELATED)
+        return [
+          { ...c, unit: a },
+          { ...s, unit: a },
+        ];
   return [c, s];
 }
 
@@ -201,7 +232,9 @@ function rank(r: FigureRelation): number {
 
 /** Days and dates of the claim's main clauses (not "since …" start points). */
 function dayRefs(f: Facts): TimeRef[] {
-  return f.times.filter((t) => (t.kind === 'weekday' || t.kind === 'date') && !/\b(since|from|until|before|after)\s+$/i.test(f.text.slice(Math.max(0, t.start - 8), t.start)));
+  return f.times.filter(
+    (t) => (t.kind === 'weekday' || t.kind === 'date') && !/\b(since|from|until|before|after)\s+$/i.test(f.text.slice(Math.max(0, t.start - 8), t.start)),
+  );
 }
 
 /**
@@ -226,7 +259,8 @@ export function timeSlot(claim: Facts, source: Facts, eventDay: string | null, a
     // The day of the meeting itself: a claim about the meeting that puts it on another day is
     // disputed by any report of that meeting that gives its day, however little else they share.
     const statesDay = eventDay && theirs.some((t) => (t.date ? t.date === eventDay : t.weekday === weekdayOf(eventDay)));
-    if (eventDay && (aligned || (meetingDay && statesDay))) return { state: 'conflict', detail: `the event was on ${WEEKDAYS[weekdayOf(eventDay)]} ${eventDay}, claim says ${describeT(c)}` };
+    if (eventDay && (aligned || (meetingDay && statesDay)))
+      return { state: 'conflict', detail: `the event was on ${WEEKDAYS[weekdayOf(eventDay)]} ${eventDay}, claim says ${describeT(c)}` };
     return { state: 'missing', detail: describeT(c) };
   }
   return { state: 'match', detail: mine.map(describeT).join(', ') };
@@ -234,7 +268,12 @@ export function timeSlot(claim: Facts, source: Facts, eventDay: string | null, a
 
 /** A month as the time of the action ("later in June", "in July"), not a start point ("since March 2022"). */
 function actionMonths(f: Facts): TimeRef[] {
-  return f.times.filter((t) => t.kind === 'month' && t.date && !/\b(since|from|until|before|after|by)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$/i.test(f.text.slice(Math.max(0, t.start - 20), t.start)));
+  return f.times.filter(
+    (t) =>
+      t.kind === 'month' &&
+      t.date &&
+      !/\b(since|from|until|before|after|by)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$/i.test(f.text.slice(Math.max(0, t.start - 20), t.start)),
+  );
 }
 
 /** Months: on aligned sentences, a claim's month of the action that the sentence gives as another month. */
@@ -274,7 +313,13 @@ function relativeSlot(claim: Facts, source: Facts, aligned: boolean): SlotResult
 
 /** Is one place inside the other (or the same)? */
 export function placeContains(a: string, b: string): boolean {
-  return a === b || partOf(a).includes(b) || partOf(b).includes(a) || (countryOf(a) !== undefined && countryOf(a) === b) || (countryOf(b) !== undefined && countryOf(b) === a);
+  return (
+    a === b ||
+    partOf(a).includes(b) ||
+    partOf(b).includes(a) ||
+    (countryOf(a) !== undefined && countryOf(a) === b) ||
+    (countryOf(b) !== undefined && countryOf(b) === a)
+  );
 }
 
 /**
@@ -292,7 +337,8 @@ export function placeSlot(claimPlaces: Mention[], sourcePlaces: Mention[], match
   for (const c of claimPlaces) {
     if (matchedKeys.has(c.key)) continue;
     const rival = sourcePlaces.find((s) => !contains(c.key, s.key));
-    if (rival && !sourcePlaces.some((s) => contains(c.key, s.key))) return { state: 'conflict', detail: `source says ${rival.surface}, claim says ${c.surface}` };
+    if (rival && !sourcePlaces.some((s) => contains(c.key, s.key)))
+      return { state: 'conflict', detail: `source says ${rival.surface}, claim says ${c.surface}` };
   }
   return claimPlaces.length ? { state: claimPlaces.every((c) => matchedKeys.has(c.key)) ? 'match' : 'missing', detail: '' } : NONE;
 }

@@ -57,9 +57,7 @@ describe('anchorClaim: exact', () => {
 
   it('is case-insensitive (text-transform does not change textContent, but pages vary)', () => {
     const nodes = ['BREAKING: Russia and Ukraine agree prisoner swap.'];
-    expect(covered(nodes, anchorClaim(nodes, 'Russia and Ukraine agree prisoner swap.'))).toBe(
-      'Russia and Ukraine agree prisoner swap.',
-    );
+    expect(covered(nodes, anchorClaim(nodes, 'Russia and Ukraine agree prisoner swap.'))).toBe('Russia and Ukraine agree prisoner swap.');
   });
 
   it('returns null for a claim that is not on the page, and for empty input', () => {
@@ -106,11 +104,7 @@ describe('anchorClaim: repeated sentences', () => {
       ' Neither side shook hands.',
     ];
     const index = new TextIndex(page);
-    const [a, b, c] = anchorClaims(index, [
-      'Talks began in Istanbul on Monday.',
-      'The meeting ended quickly.',
-      'Neither side shook hands.',
-    ]);
+    const [a, b, c] = anchorClaims(index, ['Talks began in Istanbul on Monday.', 'The meeting ended quickly.', 'Neither side shook hands.']);
     expect(a).toMatchObject({ startNode: 0 });
     expect(b).toMatchObject({ startNode: 2 });
     expect(c).toMatchObject({ startNode: 3 });

@@ -89,7 +89,10 @@ export class TextIndex {
     // approx-string-match can report several starts for one region; keep distinct starts.
     const best = matches.filter((m) => m.errors === fewest);
     const byStart = new Map(best.map((m) => [m.start, m]));
-    const start = pick([...byStart.keys()].sort((a, b) => a - b), opts);
+    const start = pick(
+      [...byStart.keys()].sort((a, b) => a - b),
+      opts,
+    );
     const m = byStart.get(start)!;
     return this.toRange(m.start, m.end, m.errors);
   }
@@ -151,11 +154,7 @@ function pick(starts: number[], opts: LocateOptions): number {
  * One-shot helper: anchor `claim` in `segments` (text-node strings in document order).
  * For many claims on one page, build a TextIndex once and call locate() for each.
  */
-export function anchorClaim(
-  segments: readonly string[],
-  claim: string,
-  opts: LocateOptions & NormalizeOptions = {},
-): AnchorRange | null {
+export function anchorClaim(segments: readonly string[], claim: string, opts: LocateOptions & NormalizeOptions = {}): AnchorRange | null {
   return new TextIndex(segments, opts).locate(claim, opts);
 }
 

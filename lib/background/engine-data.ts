@@ -16,7 +16,11 @@ let pending: Promise<void> | null = null;
 export function loadEngineData(readJson: (path: string) => Promise<unknown>): Promise<void> {
   if (lexiconInstalled() && taggerInstalled()) return Promise.resolve();
   pending ??= (async () => {
-    const [lexicon, keys, core] = await Promise.all([readJson(ENGINE_DATA_FILES.lexicon), readJson(ENGINE_DATA_FILES.lexiconKeys), readJson(ENGINE_DATA_FILES.taggerCore)]);
+    const [lexicon, keys, core] = await Promise.all([
+      readJson(ENGINE_DATA_FILES.lexicon),
+      readJson(ENGINE_DATA_FILES.lexiconKeys),
+      readJson(ENGINE_DATA_FILES.taggerCore),
+    ]);
     installLexicon(lexicon, keys);
     installTaggerCore(core);
   })();

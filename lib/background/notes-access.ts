@@ -18,6 +18,7 @@ export type { AccessDecision };
 export function noteRequestAllowed(message: unknown, senderUrl: string | undefined, extensionOrigin: string): AccessDecision {
   const type = (message as { type?: unknown } | null | undefined)?.type;
   const route = routeOf(type);
-  if (!route || route.group !== 'notes' || route.to !== 'background') return { ok: false, error: `Notes: a web page may not send "${typeof type === 'string' ? type : ''}".` };
+  if (!route || route.group !== 'notes' || route.to !== 'background')
+    return { ok: false, error: `Notes: a web page may not send "${typeof type === 'string' ? type : ''}".` };
   return checkAccess(message, { kind: senderKind(senderUrl, extensionOrigin), url: senderUrl });
 }

@@ -20,14 +20,7 @@
  * worker reports status 'unknown' and the popup offers "Check this page", which asks the content
  * script to re-send (`analyzeNow`) — served from the cache.
  */
-import {
-  fail,
-  ok,
-  type Analysis,
-  type Response,
-  type TabState,
-  type TabStatus,
-} from '../messages';
+import { fail, ok, type Analysis, type Response, type TabState, type TabStatus } from '../messages';
 import type { Engine } from '../engine';
 import type { ClaimResult } from '../types';
 import { parseMessage, typesIn, type Handler, type RequestOf, type SenderInfo, type TypesIn } from '../protocol';
@@ -253,7 +246,8 @@ export function createService(deps: ServiceDeps): Service {
     getTabState: (req, sender) =>
       guarded(async () => {
         // A web page's content script learns its own tab's state only, never another's.
-        if (sender.tabId !== undefined && sender.kind !== 'extensionPage' && req.tabId !== sender.tabId) return fail("a page may only read its own tab's state");
+        if (sender.tabId !== undefined && sender.kind !== 'extensionPage' && req.tabId !== sender.tabId)
+          return fail("a page may only read its own tab's state");
         return ok(await getTabState(req.tabId));
       }),
   };

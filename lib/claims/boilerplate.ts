@@ -35,7 +35,10 @@ const CREDIT_LABEL = String.raw`(?:photo(?:graph|graphy)?s?|pictures?|images?|il
 
 const RULES: readonly BoilerplateRule[] = [
   // Editorial notes about the article itself.
-  { label: 'update note', re: /^(?:this|the) (?:story|article|report|piece|page|post|blog)\b.{0,30}\b(?:has been|have been|was|is being|were) (?:updated|corrected|amended|edited|changed|revised)\b/i },
+  {
+    label: 'update note',
+    re: /^(?:this|the) (?:story|article|report|piece|page|post|blog)\b.{0,30}\b(?:has been|have been|was|is being|were) (?:updated|corrected|amended|edited|changed|revised)\b/i,
+  },
   { label: 'update note', re: /^an? (?:earlier|previous) version of this (?:story|article|report|piece)\b/i },
   { label: 'update note', re: /^(?:updated|corrected|correction|clarification|editor'?s note|update)\s*[:-]/i },
   { label: 'update note', re: /^(?:published|updated|last (?:updated|modified)|posted|first published)\b[^.]{0,40}\d/i },
@@ -49,7 +52,10 @@ const RULES: readonly BoilerplateRule[] = [
   { label: 'photo credit', re: new RegExp(String.raw`[.)]\s*${CREDIT_LABEL}\s*:\s*\S`, 'i') },
   { label: 'photo credit', re: /\([A-Z][^()]*\/[^()]*\)\s*\.?$/ }, // "(Murat Gok/Turkish Foreign Ministry/via Reuters Handout)"
   // Photo captions: positional or absence notes about who is in the picture.
-  { label: 'caption', re: /\((?:left|right|centre|center|front|back|second (?:left|right)|\d(?:st|nd|rd|th) [LR]|[CLR]|not (?:shown|pictured|seen|in picture)|pictured|unseen|foreground|background|top|bottom)\b[^()]{0,20}\)/i },
+  {
+    label: 'caption',
+    re: /\((?:left|right|centre|center|front|back|second (?:left|right)|\d(?:st|nd|rd|th) [LR]|[CLR]|not (?:shown|pictured|seen|in picture)|pictured|unseen|foreground|background|top|bottom)\b[^()]{0,20}\)/i,
+  },
   { label: 'caption', re: /\b(?:is|are) (?:pictured|seen here|shown here)\b|\bposes? for (?:a )?(?:photo|picture)s?\b/i },
   { label: 'photo credit', re: /\b(?:getty images|via reuters|via getty|afp via|ap photo|epa-efe|shutterstock|handout photo)\b/i },
   { label: 'photo credit', re: /\/\s*(?:reuters|afp|ap|epa|anadolu|tass|ria novosti|pool)\s*\)?\s*\.?$/i }, // "… Name/AFP" at the end
@@ -59,11 +65,24 @@ const RULES: readonly BoilerplateRule[] = [
   { label: 'link line', re: /opens? in (?:a )?new (?:window|tab)/i },
   { label: 'link line', re: /^\[.*\]$/ },
   { label: 'link line', re: /^(?:read|see|watch|listen)(?: (?:more|next|also|our|the full story|the full article|here))\b/i },
-  { label: 'link line', re: /^(?:related(?: stories| articles| content| coverage)?|see also|more on this(?: story)?|more from [\w ]+|recommended|most (?:read|viewed|popular)|further reading|explainer|analysis|opinion|live|factbox|timeline|fact ?check)\s*(?::|\||\s-\s)/i },
+  {
+    label: 'link line',
+    re: /^(?:related(?: stories| articles| content| coverage)?|see also|more on this(?: story)?|more from [\w ]+|recommended|most (?:read|viewed|popular)|further reading|explainer|analysis|opinion|live|factbox|timeline|fact ?check)\s*(?::|\||\s-\s)/i,
+  },
   // Newsletter, subscription, sharing, cookies.
-  { label: 'site furniture', re: /^(?:sign (?:up|in)|subscribe|log ?in|register|share(?: on| this)?|follow (?:us|our|the|live)|email|print|comments?)\b/i, maxWords: BOILERPLATE_TUNING.furnitureMaxWords },
-  { label: 'site furniture', re: /\b(?:newsletter|unsubscribe|privacy policy|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings|preferences)|manage preferences|accept all)\b/i },
-  { label: 'cookie notice', re: /\bcookies?\b.{0,80}\b(?:use|accept|consent|store|similar technologies|advertising|personal data)\b|\b(?:use|accept|consent to)\b.{0,40}\bcookies?\b/i },
+  {
+    label: 'site furniture',
+    re: /^(?:sign (?:up|in)|subscribe|log ?in|register|share(?: on| this)?|follow (?:us|our|the|live)|email|print|comments?)\b/i,
+    maxWords: BOILERPLATE_TUNING.furnitureMaxWords,
+  },
+  {
+    label: 'site furniture',
+    re: /\b(?:newsletter|unsubscribe|privacy policy|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings|preferences)|manage preferences|accept all)\b/i,
+  },
+  {
+    label: 'cookie notice',
+    re: /\bcookies?\b.{0,80}\b(?:use|accept|consent|store|similar technologies|advertising|personal data)\b|\b(?:use|accept|consent to)\b.{0,40}\bcookies?\b/i,
+  },
   { label: 'site furniture', re: /\b(?:click here|tap here|download (?:the|our) app|advertisement|sponsored content|skip to (?:main )?content)\b/i },
   // Bylines: "By Elena Marsh in Istanbul and Tom Reddaway".
   { label: 'byline', re: /^[Bb]y [A-Z][\w'.-]+(?:(?:[ ,]+|\s&\s)(?:[A-Z][\w'.-]+|and|in))*\s*$/, maxWords: BOILERPLATE_TUNING.bylineMaxWords },

@@ -132,7 +132,8 @@ const SITE_SUFFIX_RE = /\s\|\s\S/;
 const WORD_RE = /[A-Za-z\u00C0-\u024F][\w'\u00C0-\u024F-]*|\d[\d,.:]*/g;
 /** A name-like token: Capitalised word, or an acronym of 2-5 capitals ("US", "NATO", "TASS"). */
 const CAP_WORD_RE = /^(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u024F]|[A-Z]{2,5}(?:'s)?$)/;
-const DAY_OR_MONTH_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const DAY_OR_MONTH_RE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -279,7 +280,11 @@ function quotedIn(s: string): string {
 }
 
 /** The genre markers of genre.ts that lower a score (the vetoes are applied before scoring). */
-function addGenre(s: string, has: { attributed: boolean; reportedPast: boolean; figure: boolean; anyFigure: boolean }, add: (w: number, reason: string) => void): void {
+function addGenre(
+  s: string,
+  has: { attributed: boolean; reportedPast: boolean; figure: boolean; anyFigure: boolean },
+  add: (w: number, reason: string) => void,
+): void {
   if (isCaption(s, has.reportedPast)) add(T.caption, 'caption form');
   // Unless someone is reported saying it after the condition ("If …, the talks may fail, he said").
   const cond = conditionLength(s);

@@ -11,7 +11,8 @@
  */
 
 /** A journalist's job title: an author's bio names one ("X is the Post's diplomatic editor"). */
-const BIO_ROLE_RE = /\b(?:editor|correspondent|reporter|journalist|columnist|contributor|contributing writer|staff writer|freelance writer|bureau chief|producer)\b/i;
+const BIO_ROLE_RE =
+  /\b(?:editor|correspondent|reporter|journalist|columnist|contributor|contributing writer|staff writer|freelance writer|bureau chief|producer)\b/i;
 /** One to three capitalised words, then "is/was a/an/the …": a name introduced, as bios do. */
 const NAME_IS_RE = /^(?:\p{Lu}[\p{L}'’.-]+\s){1,3}(?:is|was|has been)\s+(?:a|an|the|\p{Lu})/u;
 /** "X writes …", "X covers …": what an author does, in the present. */
@@ -29,7 +30,8 @@ const MEDIA_START_RE = /^(?:[\p{L}-]+\s)?(?:footage|video|videos|photo|photos|ph
  * Verbs of visible action in the present simple, as captions describe a picture ("Medinsky
  * delivers a statement", "Delegates arrive at the palace"). A report tells the same in the past.
  */
-const CAPTION_VERB_RE = /^[^,;:]{3,90}?\b(?:delivers|deliver|speaks|speak|arrives|arrive|attends|attend|walks|walk|gestures|gesture|listens|listen|looks on|look on|poses|pose|stands|stand|sits|sit|shakes hands|shake hands|waits|wait|leaves|leave|enters|enter|holds|hold|addresses|address|greets|greet|signs|sign|pays tribute)\b/i;
+const CAPTION_VERB_RE =
+  /^[^,;:]{3,90}?\b(?:delivers|deliver|speaks|speak|arrives|arrive|attends|attend|walks|walk|gestures|gesture|listens|listen|looks on|look on|poses|pose|stands|stand|sits|sit|shakes hands|shake hands|waits|wait|leaves|leave|enters|enter|holds|hold|addresses|address|greets|greet|signs|sign|pays tribute)\b/i;
 
 /** A caption: a picture described, or a visible action told in the present with no past event. */
 export function isCaption(s: string, reportedPast: boolean): boolean {
@@ -47,7 +49,8 @@ export function conditionLength(s: string): number {
 /** First person or a generic "you" inside a quotation. */
 const QUOTE_PERSON_RE = /\b(?:I|I'm|I've|I'd|[Mm]e|[Mm]y|[Yy]ou|[Yy]ou're)\b/;
 /** Verbs and words of feeling and private thought. */
-const FEELING_RE = /\b(?:felt|feel|feels|feeling|hope|hoped|hoping|thought|think|fear|feared|afraid|worried|scared|happy|sad|honestly|learn not to|could see it)\b/i;
+const FEELING_RE =
+  /\b(?:felt|feel|feels|feeling|hope|hoped|hoping|thought|think|fear|feared|afraid|worried|scared|happy|sad|honestly|learn not to|could see it)\b/i;
 
 /**
  * A quoted feeling: a direct quotation whose speaker talks of what they felt or thought ("'I
@@ -83,14 +86,16 @@ export function isLeadIn(s: string): boolean {
 /** The page addressing its reader ("you can read our full report here", "thank you for …"). */
 const READER_ADDRESS_RE = /\b(?:thank you|thanks for|you can (?:read|watch|follow|find|sign up)|sign up|subscribe|click here|read more|read our)\b/i;
 /** "This article appears in the June issue", "This story was first published …". */
-const ABOUT_THE_PAGE_RE = /^This (?:article|story|piece|report|interview|essay|feature) (?:appears|appeared|was (?:first |originally )?published|has been (?:updated|amended|corrected)|was (?:updated|amended|corrected))\b/i;
+const ABOUT_THE_PAGE_RE =
+  /^This (?:article|story|piece|report|interview|essay|feature) (?:appears|appeared|was (?:first |originally )?published|has been (?:updated|amended|corrected)|was (?:updated|amended|corrected))\b/i;
 
 export function addressesReader(s: string): boolean {
   return READER_ADDRESS_RE.test(s) || ABOUT_THE_PAGE_RE.test(s);
 }
 
 /** Weather and light: the words of a scene set, not of something that happened. */
-const SCENE_RE = /\b(?:clouds?|cloudy|rain|raining|rained|drizzle|snow|snowing|sunshine|sunlight|sunny|windy|breeze|fog|foggy|mist|misty|dawn|dusk|twilight|skies)\b/i;
+const SCENE_RE =
+  /\b(?:clouds?|cloudy|rain|raining|rained|drizzle|snow|snowing|sunshine|sunlight|sunny|windy|breeze|fog|foggy|mist|misty|dawn|dusk|twilight|skies)\b/i;
 
 export function setsScene(s: string): boolean {
   return SCENE_RE.test(s);

@@ -64,7 +64,41 @@ export const OUTCOME_VERB_RE = wordRe(`
 `);
 
 /** Past participles / past forms ending in -ed that are not verbs (adjectives, nouns). */
-const ED_STOPWORDS = new Set(['need', 'indeed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'breed', 'feed', 'creed', 'greed', 'united', 'limited', 'related', 'detailed', 'sophisticated', 'interested', 'talented', 'naked', 'wicked', 'sacred', 'kindred', 'rugged', 'ragged', 'wretched', 'beloved', 'dogged', 'learned', 'aged', 'wed', 'shred', 'embed']);
+const ED_STOPWORDS = new Set([
+  'need',
+  'indeed',
+  'seed',
+  'speed',
+  'bed',
+  'red',
+  'hundred',
+  'shed',
+  'breed',
+  'feed',
+  'creed',
+  'greed',
+  'united',
+  'limited',
+  'related',
+  'detailed',
+  'sophisticated',
+  'interested',
+  'talented',
+  'naked',
+  'wicked',
+  'sacred',
+  'kindred',
+  'rugged',
+  'ragged',
+  'wretched',
+  'beloved',
+  'dogged',
+  'learned',
+  'aged',
+  'wed',
+  'shred',
+  'embed',
+]);
 const ED_WORD_RE = /\b[a-z]{3,}ed\b/g;
 
 /** True when the sentence has some past-tense verb ending in -ed (weak event evidence). */
@@ -132,14 +166,17 @@ export const WORD_FIGURE_RE = wordRe(`
 `);
 
 /** Spelled-out durations ("an hour", "half a day", "two weeks"): checkable quantities. */
-export const DURATION_RE = /\b(?:an?|one|half an?|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+export const DURATION_RE =
+  /\b(?:an?|one|half an?|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
 /**
  * Dates and times. Names are matched capitalised only ("March", "May" and "Sept" are also common
  * words/modals in lowercase); "May" counts only next to a day number or after a preposition.
  */
-const DATE_NAME_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?=\s|[,.;:]|$)|\b(?:in|on|since|until|by|of|early|late|mid-?)\s+May\b|\bMay\s+\d|\d\s+May\b/;
-const DATE_RELATIVE_RE = /\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night)|earlier (?:this|that) (?:week|month|year|day)|the (?:day|week|night) (?:before|after)|the (?:previous|following|next) (?:day|week|month)|(?:hours|days|weeks) (?:later|earlier|before|after))\b/i;
+const DATE_NAME_RE =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?=\s|[,.;:]|$)|\b(?:in|on|since|until|by|of|early|late|mid-?)\s+May\b|\bMay\s+\d|\d\s+May\b/;
+const DATE_RELATIVE_RE =
+  /\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night)|earlier (?:this|that) (?:week|month|year|day)|the (?:day|week|night) (?:before|after)|the (?:previous|following|next) (?:day|week|month)|(?:hours|days|weeks) (?:later|earlier|before|after))\b/i;
 const DATE_NUMERIC_RE = /\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b/;
 
 /** The first date/time expression of the sentence, or null. */
@@ -152,7 +189,8 @@ export const QUESTION_END_RE = /\?["')\]]*\s*$/;
 export const WH_START_RE = /^(?:and |but |so |yet )?(?:why|how|whether)\b/i;
 export const WHAT_START_RE = /^(?:and |but |so |yet )?what\b/i;
 /** Test against the sentence with its first letter lowercased (the subject check is case-sensitive). */
-export const INVERTED_START_RE = /^(?:and |but |so )?(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|might|must|isn't|aren't|won't|can't|doesn't|didn't)\s+(?:a|an|the|this|that|these|those|it|they|he|she|we|you|there|any|anyone|anything|such|[A-Z][a-z]+)\b/;
+export const INVERTED_START_RE =
+  /^(?:and |but |so )?(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|might|must|isn't|aren't|won't|can't|doesn't|didn't)\s+(?:a|an|the|this|that|these|those|it|they|he|she|we|you|there|any|anyone|anything|such|[A-Z][a-z]+)\b/;
 
 /**
  * Evaluation, speculation and editorial-voice phrases. Each entry: [reason label, regex].
@@ -161,23 +199,53 @@ export const INVERTED_START_RE = /^(?:and |but |so )?(?:is|are|was|were|will|wou
  */
 export const OPINION_MARKERS: ReadonlyArray<readonly [string, RegExp]> = [
   // Open questions and uncertainty stated by the writer.
-  ['uncertainty', /\b(?:anyone'?s guess|remains? to be seen|an open question|time will tell|no one knows|nobody knows|who knows|it is (?:unclear|uncertain|not clear|doubtful)|it's (?:unclear|uncertain|not clear)|(?:too early|too soon) to (?:say|tell|judge|know))\b/i],
-  ['evaluation', /\b(?:hard|difficult|easy|impossible) to (?:say|see|tell|know|imagine|predict|judge|overstate|exaggerate|miss|ignore|believe|avoid|escape|dismiss)\b/i],
+  [
+    'uncertainty',
+    /\b(?:anyone'?s guess|remains? to be seen|an open question|time will tell|no one knows|nobody knows|who knows|it is (?:unclear|uncertain|not clear|doubtful)|it's (?:unclear|uncertain|not clear)|(?:too early|too soon) to (?:say|tell|judge|know))\b/i,
+  ],
+  [
+    'evaluation',
+    /\b(?:hard|difficult|easy|impossible) to (?:say|see|tell|know|imagine|predict|judge|overstate|exaggerate|miss|ignore|believe|avoid|escape|dismiss)\b/i,
+  ],
   ['uncertainty', /\b(?:much|everything|a lot|a great deal|more|so much) (?:now |still |will |may |might )?(?:depends?|hinges?|rests?) on\b/i],
-  ['evaluation', /\bthe (?:question|issue|problem|challenge|test|puzzle|mystery)s? (?:now |then |still )?(?:is|are|remains?|will be|was) (?:whether|how|why|what|if)\b/i],
+  [
+    'evaluation',
+    /\bthe (?:question|issue|problem|challenge|test|puzzle|mystery)s? (?:now |then |still )?(?:is|are|remains?|will be|was) (?:whether|how|why|what|if)\b/i,
+  ],
   ['dismissal', /\b(?:is|was|are|were|remains?|will be) (?:another|a different|a separate) (?:matter|story|question|thing)\b/i],
   ['interpretation', /\b(?:one|another|a|the) (?:reading|interpretation|explanation|possibility|theory|view|answer)s? (?:is|was|would be)\b|\banother is\b/i],
   ['interpretation', /\b(?:seen|viewed|judged|measured) (?:from|against|by)\b/i],
   ['interpretation', /\b(?:in (?:my|our) (?:view|opinion)|from (?:my|our) (?:perspective|point of view)|to (?:my|our) mind)\b/i],
-  ['evaluation', /\b(?:the|a) (?:real|true|bigger|biggest|key|main|larger|hard|harder|ultimate) (?:test|question|problem|challenge|issue|lesson|story|point|worry|risk)s? (?:is|are|was|will|may|might|remains?|lies)\b/i],
-  ['hedge', /\b(?:hardly|scarcely|arguably|perhaps|presumably|seemingly|supposedly|doubtless|undoubtedly|surely|of course|no doubt|at best|at worst|to say the least|if anything|by no means|in the end|after all|in truth|the truth is|frankly|admittedly|to be sure|to be fair|ironically|tellingly|inevitably|needless to say|wishful thinking|clearly|evidently|obviously|plainly)\b/i],
+  [
+    'evaluation',
+    /\b(?:the|a) (?:real|true|bigger|biggest|key|main|larger|hard|harder|ultimate) (?:test|question|problem|challenge|issue|lesson|story|point|worry|risk)s? (?:is|are|was|will|may|might|remains?|lies)\b/i,
+  ],
+  [
+    'hedge',
+    /\b(?:hardly|scarcely|arguably|perhaps|presumably|seemingly|supposedly|doubtless|undoubtedly|surely|of course|no doubt|at best|at worst|to say the least|if anything|by no means|in the end|after all|in truth|the truth is|frankly|admittedly|to be sure|to be fair|ironically|tellingly|inevitably|needless to say|wishful thinking|clearly|evidently|obviously|plainly)\b/i,
+  ],
   ['hedge', /\bcertainly (?:not|no)\b|\bnot necessarily\b|\b(?:it|this|that|they|he|she) (?:seems|seemed|appears|appeared)\b/i],
-  ['evaluation', /\b(?:little|scant|every|few|slim) (?:sign|signs|reason|reasons|incentive|comfort|hope|chance|chances|prospect|prospects|appetite|indication|evidence)\b/i],
-  ['evaluation', /\b(?:is|was|are|were|remains?|seems?|looks?) (?:a|an|another|the|just a|only a|merely a) (?:start|beginning|reminder|testament|lesson|symbol|measure|sign|signal|indication|setback|blow|gamble|bet|charade|performance|show|sideshow|step forward|step in the right direction)\b/i],
-  ['vague generalisation', /^(?:(?:and|but|yet|still),? )?(?:few|many|most|some|nobody|no one) (?:in|outside|here|there|observers|analysts|commentators|people|diplomats|experts|watchers|expected|believe|believed|doubt|doubted|would|will|can|could)\b|^(?:nothing|little) (?:about|in|here)\b/i],
+  [
+    'evaluation',
+    /\b(?:little|scant|every|few|slim) (?:sign|signs|reason|reasons|incentive|comfort|hope|chance|chances|prospect|prospects|appetite|indication|evidence)\b/i,
+  ],
+  [
+    'evaluation',
+    /\b(?:is|was|are|were|remains?|seems?|looks?) (?:a|an|another|the|just a|only a|merely a) (?:start|beginning|reminder|testament|lesson|symbol|measure|sign|signal|indication|setback|blow|gamble|bet|charade|performance|show|sideshow|step forward|step in the right direction)\b/i,
+  ],
+  [
+    'vague generalisation',
+    /^(?:(?:and|but|yet|still),? )?(?:few|many|most|some|nobody|no one) (?:in|outside|here|there|observers|analysts|commentators|people|diplomats|experts|watchers|expected|believe|believed|doubt|doubted|would|will|can|could)\b|^(?:nothing|little) (?:about|in|here)\b/i,
+  ],
   ['conditional speculation', /^(?:(?:but|and|yet),? )?(?:if|unless|should)\b.{0,120}\b(?:will|would|could|may|might)\b|\bare any guide\b|\bis any guide\b/i],
-  ['hope or worry', /\b(?:reason|reasons|cause|grounds) (?:for|to) (?:hope|optimism|pessimism|worry|concern|doubt|cheer|alarm|celebration|despair|scepticism|skepticism)\b|\b(?:reason|reasons|cause|grounds) to be (?:cautious|sceptical|skeptical|hopeful|optimistic|pessimistic|worried|wary|concerned|doubtful)\b/i],
-  ['normative', /\b(?:deserves?|deserved) (?:to|a|an|the|more|less|better|credit|praise|blame)\b|\bought to\b|\bshould be (?:judged|seen|measured|read|understood|welcomed)\b/i],
+  [
+    'hope or worry',
+    /\b(?:reason|reasons|cause|grounds) (?:for|to) (?:hope|optimism|pessimism|worry|concern|doubt|cheer|alarm|celebration|despair|scepticism|skepticism)\b|\b(?:reason|reasons|cause|grounds) to be (?:cautious|sceptical|skeptical|hopeful|optimistic|pessimistic|worried|wary|concerned|doubtful)\b/i,
+  ],
+  [
+    'normative',
+    /\b(?:deserves?|deserved) (?:to|a|an|the|more|less|better|credit|praise|blame)\b|\bought to\b|\bshould be (?:judged|seen|measured|read|understood|welcomed)\b/i,
+  ],
   ['generalisation', /\b(?:like|such as) (?:these|this|those)\b|\bon offer\b|\b(?:as a rule|in general|by and large|more often than not)\b/i],
   ['evaluation', /\bmatters?\s*(?:[,.;]|$|\b(?:but|more|less|most|little|greatly|enormously|a great deal)\b)/i],
   [
@@ -188,7 +256,10 @@ export const OPINION_MARKERS: ReadonlyArray<readonly [string, RegExp]> = [
     ),
   ],
   ['evaluation', /\b(?:most|least) (?:honest|telling|revealing|important|striking|significant|interesting|reliable|useful|obvious|likely)\b/i],
-  ['evaluation', /\b(?:a|the) (?:thin|meagre|meager|paltry|hollow|modest|slim) (?:harvest|result|results|outcome|yield|return|haul|gain|gains|achievement|showing)\b/i],
+  [
+    'evaluation',
+    /\b(?:a|the) (?:thin|meagre|meager|paltry|hollow|modest|slim) (?:harvest|result|results|outcome|yield|return|haul|gain|gains|achievement|showing)\b/i,
+  ],
 ];
 
 /** Habitual adverbs: generic statements about how things usually are (weak evidence of opinion). */
@@ -198,18 +269,62 @@ export const HABITUAL_RE = /\b(?:often|usually|typically|generally|always|rarely
 export const STRONG_MODAL_RE = /\b(?:may|might|must)\b/;
 export const WEAK_MODAL_RE = /\b(?:could|should|would)\b/i;
 /** A modal inside a relative/subordinate clause: "… when these exchanges would take place". */
-export const SUBORDINATE_MODAL_RE = /\b(?:that|which|who|whom|when|whether|if|where|how|until|unless)\b[^,;:]{0,60}?\b(?:may|might|must|could|should|would)\b/gi;
+export const SUBORDINATE_MODAL_RE =
+  /\b(?:that|which|who|whom|when|whether|if|where|how|until|unless)\b[^,;:]{0,60}?\b(?:may|might|must|could|should|would)\b/gi;
 
 /** Modal + stative/speculative verb: "may depend", "could prove", "might mean". */
-export const SPECULATIVE_MODAL_RE = /\b(?:may|might|could|would|will)(?: well| yet| not| only| also)? (?:depend|hinge|prove|turn out|mean|signal|matter|decide|determine|tell|come down)\b/i;
+export const SPECULATIVE_MODAL_RE =
+  /\b(?:may|might|could|would|will)(?: well| yet| not| only| also)? (?:depend|hinge|prove|turn out|mean|signal|matter|decide|determine|tell|come down)\b/i;
 
 /** Writer's first-person voice (outside quotations). */
 export const FIRST_PERSON_RE = /\b(?:I|we|We|us|our|Our|my|My|me)\b/;
 
 /** Words that cannot start a name: sentence-initial capitals that are ordinary words. */
 export const NON_NAME_CAPS = new Set([
-  'I', 'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'He', 'She', 'It', 'They', 'We', 'You',
-  'But', 'And', 'Or', 'So', 'Yet', 'In', 'On', 'At', 'For', 'From', 'To', 'With', 'By', 'After',
-  'Before', 'During', 'When', 'While', 'Since', 'As', 'If', 'Although', 'Though', 'However',
-  'Meanwhile', 'Still', 'Then', 'Also', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'I',
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'He',
+  'She',
+  'It',
+  'They',
+  'We',
+  'You',
+  'But',
+  'And',
+  'Or',
+  'So',
+  'Yet',
+  'In',
+  'On',
+  'At',
+  'For',
+  'From',
+  'To',
+  'With',
+  'By',
+  'After',
+  'Before',
+  'During',
+  'When',
+  'While',
+  'Since',
+  'As',
+  'If',
+  'Although',
+  'Though',
+  'However',
+  'Meanwhile',
+  'Still',
+  'Then',
+  'Also',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
 ]);

@@ -19,9 +19,7 @@ const MIN_SENTENCE_CHARS = 20;
 export const NOT_ARTICLE_MESSAGE = "This page doesn't look like an article, so nothing was checked.";
 
 /** Whether a page's text is checked, and if not, why and what to tell the reader. */
-export type Checkability =
-  | { checkable: true }
-  | { checkable: false; reason: 'not_article' | 'not_english'; message: string };
+export type Checkability = { checkable: true } | { checkable: false; reason: 'not_article' | 'not_english'; message: string };
 
 /**
  * The content script's decision for the article text of a page. `listOfLinks`: extraction found

@@ -86,7 +86,14 @@ describe('mergeAnalyses and coverageOf', () => {
   it('says how much was checked', () => {
     const text = Array.from({ length: 10 }, (_, i) => para(i + 1, 10)).join('\n\n');
     const parts = splitForAnalysis(text, 200);
-    expect(coverageOf(parts, parts.length)).toMatchObject({ parts: parts.length, checkedParts: parts.length, complete: true, paragraphs: 10, checkedParagraphs: 10, totalChars: text.length });
+    expect(coverageOf(parts, parts.length)).toMatchObject({
+      parts: parts.length,
+      checkedParts: parts.length,
+      complete: true,
+      paragraphs: 10,
+      checkedParagraphs: 10,
+      totalChars: text.length,
+    });
     const partial = coverageOf(parts, 1);
     expect(partial.complete).toBe(false);
     expect(partial.checkedParagraphs).toBe(parts[0]!.paragraphs[1]);

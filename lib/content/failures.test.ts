@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendError, failureMessage, NoAnswerError, SendFailure, sendWithRetry, UPDATED_NOTICE, withAnswerTimeout, WORKER_STOPPED_MESSAGE } from './failures';
+import {
+  classifySendError,
+  failureMessage,
+  NoAnswerError,
+  SendFailure,
+  sendWithRetry,
+  UPDATED_NOTICE,
+  withAnswerTimeout,
+  WORKER_STOPPED_MESSAGE,
+} from './failures';
 
 const CHROME_CLOSED = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
 
@@ -31,19 +40,25 @@ describe('sendWithRetry', () => {
   const noSleep = async () => {};
   it('asks once more after the background stopped, and returns the answer', async () => {
     let calls = 0;
-    const got = await sendWithRetry(async () => {
-      calls++;
-      if (calls === 1) throw new Error(CHROME_CLOSED);
-      return 'answer';
-    }, { sleep: noSleep });
+    const got = await sendWithRetry(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error(CHROME_CLOSED);
+        return 'answer';
+      },
+      { sleep: noSleep },
+    );
     expect(got).toEqual({ value: 'answer', attempts: 2 });
   });
   it('gives up after one retry with a SendFailure in plain words', async () => {
     let calls = 0;
-    const err = await sendWithRetry(async () => {
-      calls++;
-      throw new Error(CHROME_CLOSED);
-    }, { sleep: noSleep }).catch((e: unknown) => e);
+    const err = await sendWithRetry(
+      async () => {
+        calls++;
+        throw new Error(CHROME_CLOSED);
+      },
+      { sleep: noSleep },
+    ).catch((e: unknown) => e);
     expect(calls).toBe(2);
     expect(err).toBeInstanceOf(SendFailure);
     expect((err as SendFailure).kind).toBe('worker-stopped');
@@ -52,10 +67,13 @@ describe('sendWithRetry', () => {
   it('does not retry when the extension is gone, or on other errors', async () => {
     for (const m of ['Extension context invalidated.', 'something else']) {
       let calls = 0;
-      await sendWithRetry(async () => {
-        calls++;
-        throw new Error(m);
-      }, { sleep: noSleep }).catch(() => {});
+      await sendWithRetry(
+        async () => {
+          calls++;
+          throw new Error(m);
+        },
+        { sleep: noSleep },
+      ).catch(() => {});
       expect(calls).toBe(1);
     }
   });
@@ -64,10 +82,13 @@ describe('sendWithRetry', () => {
 describe('withAnswerTimeout: a request the browser keeps pending', () => {
   it('fails as "worker stopped" when no answer comes in time, and is retried once', async () => {
     let calls = 0;
-    const err = await sendWithRetry(() => {
-      calls++;
-      return withAnswerTimeout(new Promise<never>(() => {}), 20);
-    }, { sleep: async () => {} }).catch((e) => e);
+    const err = await sendWithRetry(
+      () => {
+        calls++;
+        return withAnswerTimeout(new Promise<never>(() => {}), 20);
+      },
+      { sleep: async () => {} },
+    ).catch((e) => e);
     expect(calls).toBe(2);
     expect(err).toBeInstanceOf(SendFailure);
     expect((err as SendFailure).message).toBe(WORKER_STOPPED_MESSAGE);

@@ -50,7 +50,8 @@ export function withAnswerTimeout<T>(request: Promise<T>, ms: number): Promise<T
 
 const WORKER_STOPPED =
   /message channel closed|message port closed|receiving end does not exist|could not establish connection|no answer from the background|the service worker (was )?(stopped|terminated)/i;
-const CONTEXT_GONE = /extension context invalidated|reading '(sendMessage|onMessage|id|runtime|storage|getURL)'|browser\.runtime is undefined|runtime is undefined/i;
+const CONTEXT_GONE =
+  /extension context invalidated|reading '(sendMessage|onMessage|id|runtime|storage|getURL)'|browser\.runtime is undefined|runtime is undefined/i;
 
 function text(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;

@@ -31,7 +31,17 @@ class FakeTimers implements HoverTimers {
 /** Two claims side by side: x < 100 is claim 0, 100 ≤ x < 200 claim 1, beyond is no claim. */
 function setup() {
   const timers = new FakeTimers();
-  const tip = { claimIndex: null as number | null, isOpen: false, isEditing: false, closes: 0, close() { this.isOpen = false; this.claimIndex = null; this.closes++; } };
+  const tip = {
+    claimIndex: null as number | null,
+    isOpen: false,
+    isEditing: false,
+    closes: 0,
+    close() {
+      this.isOpen = false;
+      this.claimIndex = null;
+      this.closes++;
+    },
+  };
   const opened: Array<{ index: number; at: Point }> = [];
   const hover = new HoverIntent<{ index: number }>({
     claimAt: (x) => (x < 100 ? { index: 0 } : x < 200 ? { index: 1 } : null),

@@ -11,7 +11,6 @@ import type { PageReport } from './status';
 
 export const PAGE_RESULT_REQUEST = 'crosscheckPageResult' as const;
 
-
 export const CoverageSchema = z.object({
   parts: z.number().int().nonnegative(),
   checkedParts: z.number().int().nonnegative(),

@@ -5,7 +5,10 @@ import { VERDICT_STYLES } from './style';
 import { VERDICTS } from '../labels';
 
 describe('tooltip colours (WCAG AA)', () => {
-  for (const [name, p] of [['light', TOOLTIP_LIGHT], ['dark', TOOLTIP_DARK]] as const) {
+  for (const [name, p] of [
+    ['light', TOOLTIP_LIGHT],
+    ['dark', TOOLTIP_DARK],
+  ] as const) {
     it(`${name}: every text colour reaches 4.5:1 on the tooltip and on its buttons`, () => {
       for (const fg of [p.text, p.muted, p.link, p.conflicts, p.supports, p.accent]) {
         expect(contrastRatio(fg, p.bg), `${fg} on ${p.bg}`).toBeGreaterThanOrEqual(TEXT_CONTRAST);
@@ -38,7 +41,9 @@ describe('highlight overlay (WCAG AA)', () => {
     const css = overlayCss({ highlightStyle: 'background', showNotCovered: true });
     for (const v of VERDICTS) {
       const cls = `v-${v.replace('_', '-')}`;
-      expect(css).toContain(`.u.${cls}::before { text-decoration-style: ${VERDICT_STYLES[v].decoration}; text-decoration-color: ${VERDICT_STYLES[v].color}; text-decoration-thickness: ${VERDICT_STYLES[v].thickness}; }`);
+      expect(css).toContain(
+        `.u.${cls}::before { text-decoration-style: ${VERDICT_STYLES[v].decoration}; text-decoration-color: ${VERDICT_STYLES[v].color}; text-decoration-thickness: ${VERDICT_STYLES[v].thickness}; }`,
+      );
       expect(contrastRatio(VERDICT_STYLES[v].tint, '#ffffff')).toBeLessThan(GRAPHIC_CONTRAST);
     }
     // The flash is a ring that reaches 3:1 on light and dark pages, and no fill over the text.

@@ -131,7 +131,9 @@ export function overlayCss(s: Pick<Settings, 'highlightStyle' | 'showNotCovered'
     for (const v of paintedVerdicts(s)) {
       const st = VERDICT_STYLES[v];
       // Full thickness in background mode too: the line, not the light tint, carries the verdict (3:1).
-      rules.push(`.u.${verdictClass(v)}::before { text-decoration-style: ${st.decoration}; text-decoration-color: ${st.color}; text-decoration-thickness: ${st.thickness}; }`);
+      rules.push(
+        `.u.${verdictClass(v)}::before { text-decoration-style: ${st.decoration}; text-decoration-color: ${st.color}; text-decoration-thickness: ${st.thickness}; }`,
+      );
       if (s.highlightStyle === 'background') rules.push(`.t.${verdictClass(v)} { background-color: ${st.tint}; }`);
     }
     rules.push(`.n { background-color: ${NOTED_TINT}; }`);

@@ -14,14 +14,22 @@ describe('findClaimAgain (item 10: a repaint keeps the open tooltip on its claim
   });
   it('gives up when the claim is gone (or no longer painted)', () => {
     expect(findClaimAgain({ index: 1, text: 'B' }, painted(['A', 'C']))).toBeNull();
-    expect(findClaimAgain({ index: 1, text: 'B' }, [{ index: 0, text: 'A' }, { index: 2, text: 'C' }])).toBeNull();
+    expect(
+      findClaimAgain({ index: 1, text: 'B' }, [
+        { index: 0, text: 'A' },
+        { index: 2, text: 'C' },
+      ]),
+    ).toBeNull();
   });
 });
 
 describe('followClaim and currentClaimIndex (a repaint or re-analysis renumbered the claims)', () => {
   const claims = [{ text: 'New' }, { text: 'A' }, { text: 'B' }];
   it('follows the open claim to its new painted place, or gives up', () => {
-    const painted = [{ index: 1, ranges: 'r1' }, { index: 2, ranges: 'r2' }];
+    const painted = [
+      { index: 1, ranges: 'r1' },
+      { index: 2, ranges: 'r2' },
+    ];
     expect(followClaim({ index: 1, text: 'B' }, painted, claims)).toEqual({ index: 2, ranges: 'r2' });
     expect(followClaim({ index: 1, text: 'Gone' }, painted, claims)).toBeNull();
     expect(followClaim({ index: 0, text: 'New' }, painted, claims)).toBeNull(); // not painted

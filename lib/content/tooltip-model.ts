@@ -70,17 +70,14 @@ const PART_LABELS: Record<PartStatus, string> = {
   not_covered: 'Not covered',
 };
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2025-06-02" → "2 June 2025"; anything else is returned unchanged ('' for null). */
 export function formatDate(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
   if (!m) return iso ?? '';
   const month = MONTHS[+m[2]! - 1];
-  return month ? `${+m[3]!} ${month} ${m[1]}` : iso ?? '';
+  return month ? `${+m[3]!} ${month} ${m[1]}` : (iso ?? '');
 }
 
 function shortTitle(t: string): string {
@@ -126,10 +123,7 @@ export function tooltipModel(
  * text, else the painted claim with that text nearest to the old index; null when the claim is no
  * longer painted (the tooltip then closes).
  */
-export function findClaimAgain(
-  want: { index: number; text: string },
-  painted: ReadonlyArray<{ index: number; text: string }>,
-): number | null {
+export function findClaimAgain(want: { index: number; text: string }, painted: ReadonlyArray<{ index: number; text: string }>): number | null {
   let best: number | null = null;
   for (const c of painted) {
     if (c.text !== want.text) continue;

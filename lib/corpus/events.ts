@@ -109,9 +109,16 @@ export function deriveEvents(docs: EventDoc[], names?: NameTable, disabled?: Rea
     }
   }
   // 4. Days, order, ids.
-  const events = groups.map((g) => ({ id: g.label ?? '', date: eventDay(g.docs, docs), order: 0, docs: g.docs.sort((a, b) => a - b), names: [] as string[], setting: settingOf(g.docs, docs) }));
+  const events = groups.map((g) => ({
+    id: g.label ?? '',
+    date: eventDay(g.docs, docs),
+    order: 0,
+    docs: g.docs.sort((a, b) => a - b),
+    names: [] as string[],
+    setting: settingOf(g.docs, docs),
+  }));
   for (const e of events) if (!e.id) e.id = e.date ? `event-${e.date}` : `event-${e.docs[0]}`;
-  events.sort((a, b) => (a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : a.docs[0] - b.docs[0]);
+  events.sort((a, b) => ((a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : a.docs[0] - b.docs[0]));
   events.forEach((e, k) => (e.order = k + 1));
   if (events.length > 1) distinctiveNames(events, docs, names);
   return events;
@@ -127,7 +134,10 @@ function settingOf(ids: number[], docs: EventDoc[]): string[] {
     const terms = new Set(docs[i].terms.flat().filter((t) => MEETING_NOUNS.has(t) || place(t)));
     for (const t of terms) count.set(t, (count.get(t) ?? 0) + 1);
   }
-  return [...count].filter(([, n]) => n >= Math.max(2, ids.length * SETTING_SHARE)).map(([t]) => t).sort();
+  return [...count]
+    .filter(([, n]) => n >= Math.max(2, ids.length * SETTING_SHARE))
+    .map(([t]) => t)
+    .sort();
 }
 
 function bagOf(lists: string[][]): Set<string> {

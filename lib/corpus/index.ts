@@ -73,8 +73,18 @@ export interface CorpusIndex {
 
 function emptyIndex(): CorpusIndex {
   return {
-    format: INDEX_FORMAT, version: corpusVersion([]), docs: [], sentences: [], df: new Map(), postings: new Map(),
-    facts: new Map(), disabled: new Set(), names: new NameTable(), affiliation: new Map(), docSentences: [], events: null,
+    format: INDEX_FORMAT,
+    version: corpusVersion([]),
+    docs: [],
+    sentences: [],
+    df: new Map(),
+    postings: new Map(),
+    facts: new Map(),
+    disabled: new Set(),
+    names: new NameTable(),
+    affiliation: new Map(),
+    docSentences: [],
+    events: null,
   };
 }
 

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { CorpusDoc } from '../types';
 
-
 export const SeedEntrySchema = z.strictObject({
   /** Corpus document id: the file name without `.txt`. */
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'id must be letters, digits, "_" or "-"'),

@@ -97,7 +97,10 @@ export function indexTerms(sentence: string): Terms {
   for (let i = 0; i < words.length; i++) {
     for (const n of [3, 2]) {
       if (i + n > words.length) continue;
-      const phrase = words.slice(i, i + n).map((w) => lemmatize(w.low)).join(' ');
+      const phrase = words
+        .slice(i, i + n)
+        .map((w) => lemmatize(w.low))
+        .join(' ');
       if (phrase.includes(' ') && isPhrase(phrase) && !STOPWORDS.has(words[i].low)) add(phrase);
     }
   }

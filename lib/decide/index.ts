@@ -51,11 +51,18 @@ export function decide(a: Alignment, claimWords: (i: number) => string, eventSpe
   if (!a.disputes.length) pC = 0;
   const f = a.features;
   const confirms = [
-    f.figMatch && 'figure', f.timeMatch && 'time', f.names === 1 && !f.placeConflict && 'place',
-    f.predVerb && !f.negFlip && !f.antonym && 'polarity', f.subjSame && 'actor', f.predVerb && !f.evalFlip && 'evaluation',
+    f.figMatch && 'figure',
+    f.timeMatch && 'time',
+    f.names === 1 && !f.placeConflict && 'place',
+    f.predVerb && !f.negFlip && !f.antonym && 'polarity',
+    f.subjSame && 'actor',
+    f.predVerb && !f.evalFlip && 'evaluation',
     f.predVerb && !f.modalDiff && 'modality',
   ].filter((x): x is string => !!x);
-  const shared = a.pairs.filter(([, , s]) => s >= REASON_MATCH).slice(0, REASON_WORDS).map(([i]) => claimWords(i));
+  const shared = a.pairs
+    .filter(([, , s]) => s >= REASON_MATCH)
+    .slice(0, REASON_WORDS)
+    .map(([i]) => claimWords(i));
   const sharedText = shared.length ? `shared words: ${shared.join(', ')}` : 'few words in common';
   let why = sharedText;
   if (a.features.eventDiff) why += '; about a different event';

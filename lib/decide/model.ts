@@ -30,8 +30,43 @@ export const INPUTS: string[] = [...FEATURES, ...INTERACTIONS.map(([n]) => n)];
  * support, a disputed figure can only hurt it — so training may choose how much, never the sign.
  * This keeps a small, noisy training set from learning that unmatched words make support likelier.
  */
-const UP = new Set(['cov', 'covStrict', 'core', 'pred', 'predVerb', 'args', 'names', 'figMatch', 'timeMatch', 'eventSame', 'subjSame', 'cov*pred', 'cov*names', 'figMatch*frame', 'frame']);
-const DOWN = new Set(['uncovered', 'predMissing', 'unseen', 'unseenName', 'figConflict', 'figMissing', 'timeConflict', 'timeMissing', 'eventDiff', 'negFlip', 'antonym', 'subjDiff', 'personDiff', 'evalFlip', 'modalDiff', 'placeConflict', 'exclusive', 'longSource']);
+const UP = new Set([
+  'cov',
+  'covStrict',
+  'core',
+  'pred',
+  'predVerb',
+  'args',
+  'names',
+  'figMatch',
+  'timeMatch',
+  'eventSame',
+  'subjSame',
+  'cov*pred',
+  'cov*names',
+  'figMatch*frame',
+  'frame',
+]);
+const DOWN = new Set([
+  'uncovered',
+  'predMissing',
+  'unseen',
+  'unseenName',
+  'figConflict',
+  'figMissing',
+  'timeConflict',
+  'timeMissing',
+  'eventDiff',
+  'negFlip',
+  'antonym',
+  'subjDiff',
+  'personDiff',
+  'evalFlip',
+  'modalDiff',
+  'placeConflict',
+  'exclusive',
+  'longSource',
+]);
 const DISPUTES = new Set(['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute']);
 
 export function signOf(input: string, cls: ModelClass): -1 | 0 | 1 {

@@ -93,17 +93,65 @@ const BOILERPLATE_SELECTORS = [
 
 /** Elements whose start and end break the text into separate paragraphs. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 const OPENS_NEW_WINDOW = /\(?\s*opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\s*\)?\s*$/i;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
-  nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Collapse all whitespace (incl. NBSP) to single spaces and trim. */
@@ -165,8 +213,7 @@ function meta(doc: Document, selector: string): string | null {
 function findPublishedDate(doc: Document, url?: string): string | null {
   // 1. <time datetime>: prefer one marked as the publication time, skip "updated" ones.
   const times = Array.from(doc.querySelectorAll('time[datetime]'));
-  const label = (t: Element) =>
-    `${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''} ${t.textContent ?? ''}`.toLowerCase();
+  const label = (t: Element) => `${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''} ${t.textContent ?? ''}`.toLowerCase();
   const published = times.find((t) => /published|datepublished|pubdate/.test(label(t)));
   const notUpdated = times.filter((t) => !/updated|modified|datemodified/.test(label(t)));
   for (const t of [published, ...notUpdated]) {
@@ -174,12 +221,7 @@ function findPublishedDate(doc: Document, url?: string): string | null {
     if (d) return d;
   }
   // 2. Meta tags.
-  for (const sel of [
-    'meta[property="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="article:published_time"]',
-    'meta[name="date"]',
-  ]) {
+  for (const sel of ['meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="article:published_time"]', 'meta[name="date"]']) {
     const d = dateFromIsoString(meta(doc, sel));
     if (d) return d;
   }
@@ -254,9 +296,7 @@ function stripNewWindowLinks(doc: Document): void {
  * consent dialog is open) from deleting the article.
  */
 function wrapsArticle(el: Element, bodyTextLength: number): boolean {
-  const long = Array.from(el.querySelectorAll('p')).filter(
-    (p) => normalizeWhitespace(p.textContent ?? '').length >= 100,
-  ).length;
+  const long = Array.from(el.querySelectorAll('p')).filter((p) => normalizeWhitespace(p.textContent ?? '').length >= 100).length;
   if (long < 3) return false;
   return normalizeWhitespace(el.textContent ?? '').length > 0.5 * bodyTextLength;
 }
@@ -264,9 +304,7 @@ function wrapsArticle(el: Element, bodyTextLength: number): boolean {
 /** Remove boilerplate from `doc` in place (see BOILERPLATE_SELECTORS). */
 export function removeBoilerplate(doc: Document): void {
   const bodyTextLength = normalizeWhitespace(doc.body?.textContent ?? '').length;
-  const keep = new Set<Element>(
-    [doc.documentElement, doc.body, doc.head].filter((e): e is HTMLElement => !!e),
-  );
+  const keep = new Set<Element>([doc.documentElement, doc.body, doc.head].filter((e): e is HTMLElement => !!e));
   const selectors = [...BOILERPLATE_SELECTORS, '[role="dialog"]', '[role="alertdialog"]'];
   for (const sel of selectors) {
     for (const el of Array.from(doc.querySelectorAll(sel))) {

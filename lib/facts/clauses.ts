@@ -157,7 +157,20 @@ function appositions(words: Word[], mentions: Mention[]): Clause[] {
     // No finite verb inside: "Medinsky, each delegation will set out …" is a clause, not an apposition.
     const finite = inner.some((w, j) => w.pos === 'AUX' || (w.pos === 'VERB' && !(j === 0 && participle) && !/(ing|ed)$/i.test(w.text)));
     if (!(participle || nominal) || finite) return;
-    out.push({ from: after + 1, to: end, predicate: [after + 1 + head], subjects: [k], subjectNouns: [], negated: false, modal: false, evaluation: 0, exclusive: false, speaker: -1, relative: true, apposition: true });
+    out.push({
+      from: after + 1,
+      to: end,
+      predicate: [after + 1 + head],
+      subjects: [k],
+      subjectNouns: [],
+      negated: false,
+      modal: false,
+      evaluation: 0,
+      exclusive: false,
+      speaker: -1,
+      relative: true,
+      apposition: true,
+    });
   });
   return out;
 }
@@ -235,7 +248,10 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
     if (REPORTING_VERBS.has(w.lemma)) {
       const inner = reportedPredicate(words, k + 1, to);
       if (inner >= 0) {
-        const who = words.slice(from, k).map((x) => x.mention).filter((m) => m >= 0);
+        const who = words
+          .slice(from, k)
+          .map((x) => x.mention)
+          .filter((m) => m >= 0);
         if (who.length) speaker = who[who.length - 1];
         start = k + 1;
         pred = inner;
@@ -278,7 +294,13 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
     if (HEDGES.has(words[k].lemma) && k !== pred && !words[k].time) modal = true;
     if (EXCLUSIVES.has(l) || (l === 'one' && k > 0 && low(k - 1) === 'the' && words[k + 1]?.pos === 'NOUN')) exclusive = true;
     const w = words[k];
-    if (w.content && !REPORTING_VERBS.has(w.lemma) && !NEGATIVE_IMPLICATIVES.has(w.lemma) && (w.pos === 'ADJ' || w.pos === 'ADV' || w.pos === 'VERB' || isOutcomeNoun(w.lemma))) evaluation += afinnScore(l, w.lemma);
+    if (
+      w.content &&
+      !REPORTING_VERBS.has(w.lemma) &&
+      !NEGATIVE_IMPLICATIVES.has(w.lemma) &&
+      (w.pos === 'ADJ' || w.pos === 'ADV' || w.pos === 'VERB' || isOutcomeNoun(w.lemma))
+    )
+      evaluation += afinnScore(l, w.lemma);
   }
   const relative = words[from] ? ['who', 'which'].includes(low(from)) : false;
   // "… did not shake hands and suggested …": a coordinated predicate shares the subject.
@@ -288,10 +310,11 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   }
   if (relative && !subjects.length && previous) {
     // "…, who led the delegation": the subject is the last mention before the clause.
-    for (let k = from - 1; k >= previous.from; k--) if (words[k].mention >= 0) {
-      subjects.push(words[k].mention);
-      break;
-    }
+    for (let k = from - 1; k >= previous.from; k--)
+      if (words[k].mention >= 0) {
+        subjects.push(words[k].mention);
+        break;
+      }
   }
   return { from, to, predicate, subjects, subjectNouns, negated, modal, evaluation, exclusive, speaker, relative, attribution };
 }

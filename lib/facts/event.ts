@@ -86,7 +86,9 @@ export function eventOf(f: Facts, events: CorpusEvent[], ctx: EventContext = {})
   // 5. The document's event.
   if (ctx.docEvent !== undefined) return ctx.docEvent ? { id: ctx.docEvent, by: 'document' } : { id: null, by: 'none' };
   if (ctx.docDate && (mentionsMeeting(f) || f.times.length)) {
-    const near = events.filter((e) => e.date && daysBetween(e.date, ctx.docDate!.slice(0, 10)) >= 0 && daysBetween(e.date, ctx.docDate!.slice(0, 10)) <= ARTICLE_WINDOW_DAYS);
+    const near = events.filter(
+      (e) => e.date && daysBetween(e.date, ctx.docDate!.slice(0, 10)) >= 0 && daysBetween(e.date, ctx.docDate!.slice(0, 10)) <= ARTICLE_WINDOW_DAYS,
+    );
     if (near.length === 1) return { id: near[0].id, by: 'document' };
   }
   return { id: null, by: 'none' };

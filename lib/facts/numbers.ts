@@ -90,26 +90,81 @@ export function tokenize(s: string): Token[] {
 // Word tables
 
 export const UNIT_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 export const TENS_WORDS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 /** Multipliers written as words or as the newsroom abbreviations that follow digits. */
 export const SCALE_WORDS: Record<string, number> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, tr: 1e12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+  tr: 1e12,
 };
 /** Abbreviated scales only count when glued to the digits or right after them ("5bn", "5 bn"). */
 const ABBREV_SCALES = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn', 'tr']);
 
 export const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
-  ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14,
-  fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
-  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  hundredth: 100,
 };
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
@@ -132,7 +187,10 @@ export const VAGUE_PLURAL_SCALE_LOW = 2;
 export const VAGUE_PLURAL_SCALE_HIGH = 10;
 
 const PLURAL_SCALES: Record<string, number> = {
-  hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9,
+  hundreds: 100,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -164,11 +222,22 @@ export const YEAR_MAX = 2099;
 
 /** Plural nouns that often follow a year as a modifier ("the 2022 talks", "2024 elections"). */
 const YEAR_MODIFIED_PLURALS = new Set([
-  'talks', 'negotiations', 'elections', 'games', 'olympics', 'protests', 'accords',
-  'agreements', 'sanctions', 'hostilities', 'events', 'levels', 'figures', 'prices',
+  'talks',
+  'negotiations',
+  'elections',
+  'games',
+  'olympics',
+  'protests',
+  'accords',
+  'agreements',
+  'sanctions',
+  'hostilities',
+  'events',
+  'levels',
+  'figures',
+  'prices',
 ]);
-const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july',
-  'august', 'september', 'october', 'november', 'december']);
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * Is the 4-digit token at i a calendar year? In range YEAR_MIN–YEAR_MAX, written without a
@@ -185,8 +254,15 @@ export function isYearAt(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const prevMonth = !!prev && /^[A-Z]/.test(prev.text) && MONTH_NAMES.has(prev.lower);
   // "after 2000 prisoners were freed": a plural noun it counts makes it a figure.
-  if (!prevMonth && next && next.type === 'word' && /s$/.test(next.lower) && !/(ss|us|is)$/.test(next.lower) &&
-      /^[a-z]/.test(next.text) && !YEAR_MODIFIED_PLURALS.has(next.lower)) {
+  if (
+    !prevMonth &&
+    next &&
+    next.type === 'word' &&
+    /s$/.test(next.lower) &&
+    !/(ss|us|is)$/.test(next.lower) &&
+    /^[a-z]/.test(next.text) &&
+    !YEAR_MODIFIED_PLURALS.has(next.lower)
+  ) {
     return false;
   }
   return true;
@@ -218,8 +294,7 @@ function isCodeDigits(tokens: Token[], i: number): boolean {
     if (prev.text === '-') {
       const p2 = tokens[i - 2];
       // "F-16", "Su-34", "Covid-19", "Minsk-2": a capitalised name glued to the digits.
-      if (p2 && !prev.gap && p2.type === 'word' && /^[A-Z]/.test(p2.text) &&
-          !(p2.lower in UNIT_WORDS) && !(p2.lower in TENS_WORDS)) return true;
+      if (p2 && !prev.gap && p2.type === 'word' && /^[A-Z]/.test(p2.text) && !(p2.lower in UNIT_WORDS) && !(p2.lower in TENS_WORDS)) return true;
     }
   }
   const next = tokens[i + 1];
@@ -229,8 +304,7 @@ function isCodeDigits(tokens: Token[], i: number): boolean {
   if (prev && !t.gap && prev.text === '/' && tokens[i - 2]?.type === 'num' && !prev.gap) return true;
   if (next && !next.gap && next.type === 'word') {
     const l = next.lower;
-    if (!(l in SCALE_WORDS) && !ORDINAL_SUFFIXES.has(l) && l !== 's' && l !== 'pc' &&
-        !/^(am|pm|km|kg|mm|cm|ft|mph|kmh|bln|mln)$/.test(l)) return true;
+    if (!(l in SCALE_WORDS) && !ORDINAL_SUFFIXES.has(l) && l !== 's' && l !== 'pc' && !/^(am|pm|km|kg|mm|cm|ft|mph|kmh|bln|mln)$/.test(l)) return true;
   }
   return false;
 }
@@ -251,8 +325,7 @@ function parseWordCardinal(tokens: Token[], i: number): [number, number, boolean
   // "a thousand", "a hundred", "a million", "a dozen": the article stands for one.
   if ((t0.lower === 'a' || t0.lower === 'an') && tokens[i + 1]) {
     const n = tokens[i + 1].lower;
-    if (n === 'hundred' || n === 'thousand' || n === 'million' || n === 'billion' ||
-        n === 'trillion' || n === 'dozen') {
+    if (n === 'hundred' || n === 'thousand' || n === 'million' || n === 'billion' || n === 'trillion' || n === 'dozen') {
       current = 1;
       any = true;
       j = i + 1;
@@ -266,33 +339,37 @@ function parseWordCardinal(tokens: Token[], i: number): [number, number, boolean
     const l = t.lower;
     if (l in UNIT_WORDS && !lastWasNumber) {
       current += UNIT_WORDS[l];
-      any = true; lastWasNumber = true; j++;
+      any = true;
+      lastWasNumber = true;
+      j++;
     } else if (l in TENS_WORDS && !lastWasNumber) {
       current += TENS_WORDS[l];
-      any = true; j++;
+      any = true;
+      j++;
       // "twenty-five" / "twenty five"
       if (isGlueHyphen(tokens, j) && tokens[j + 1].lower in UNIT_WORDS && UNIT_WORDS[tokens[j + 1].lower] < 10) {
         current += UNIT_WORDS[tokens[j + 1].lower];
         j += 2;
-      } else if (tokens[j] && tokens[j].lower in UNIT_WORDS && UNIT_WORDS[tokens[j].lower] < 10 &&
-                 UNIT_WORDS[tokens[j].lower] > 0) {
+      } else if (tokens[j] && tokens[j].lower in UNIT_WORDS && UNIT_WORDS[tokens[j].lower] < 10 && UNIT_WORDS[tokens[j].lower] > 0) {
         current += UNIT_WORDS[tokens[j].lower];
         j++;
       }
       lastWasNumber = true;
     } else if (any && l === 'dozen') {
       current = (current || 1) * 12;
-      j++; lastWasNumber = true;
+      j++;
+      lastWasNumber = true;
       break;
     } else if (any && l === 'hundred') {
       current = (current || 1) * 100;
-      j++; lastWasNumber = false;
+      j++;
+      lastWasNumber = false;
     } else if (any && (l === 'thousand' || l === 'million' || l === 'billion' || l === 'trillion')) {
       total += (current || 1) * SCALE_WORDS[l];
       current = 0;
-      j++; lastWasNumber = false;
-    } else if (any && l === 'and' && !lastWasNumber && tokens[j + 1] &&
-               (tokens[j + 1].lower in UNIT_WORDS || tokens[j + 1].lower in TENS_WORDS)) {
+      j++;
+      lastWasNumber = false;
+    } else if (any && l === 'and' && !lastWasNumber && tokens[j + 1] && (tokens[j + 1].lower in UNIT_WORDS || tokens[j + 1].lower in TENS_WORDS)) {
       // "two hundred and fifty"
       j++;
     } else {
@@ -345,8 +422,7 @@ export function parseNumberAt(tokens: Token[], i: number): NumberMatch | null {
     let s = PLURAL_SCALES[l];
     let end = i + 1;
     // "hundreds of thousands"
-    if (isWord(tokens[i + 1], 'of') && tokens[i + 2] && tokens[i + 2].lower in PLURAL_SCALES &&
-        PLURAL_SCALES[tokens[i + 2].lower] > s) {
+    if (isWord(tokens[i + 1], 'of') && tokens[i + 2] && tokens[i + 2].lower in PLURAL_SCALES && PLURAL_SCALES[tokens[i + 2].lower] > s) {
       s *= PLURAL_SCALES[tokens[i + 2].lower];
       end = i + 3;
     }
@@ -400,8 +476,7 @@ export function parseOrdinalAt(tokens: Token[], i: number): [number, number] | n
   }
   if (t.lower in ORDINAL_WORDS) return [ORDINAL_WORDS[t.lower], i + 1];
   // "twenty-first"
-  if (t.lower in TENS_WORDS && isGlueHyphen(tokens, i + 1) && tokens[i + 2].lower in ORDINAL_WORDS &&
-      ORDINAL_WORDS[tokens[i + 2].lower] < 10) {
+  if (t.lower in TENS_WORDS && isGlueHyphen(tokens, i + 1) && tokens[i + 2].lower in ORDINAL_WORDS && ORDINAL_WORDS[tokens[i + 2].lower] < 10) {
     return [TENS_WORDS[t.lower] + ORDINAL_WORDS[tokens[i + 2].lower], i + 3];
   }
   return null;

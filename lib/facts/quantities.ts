@@ -14,10 +14,7 @@
  * Calendar dates ("16 May 2025") are left to time.ts and skipped here.
  */
 import type { Bound, Quantity, QuantityKind } from '../types';
-import {
-  isYearAt, ORDINAL_WORDS, parseNumberAt, parseOrdinalAt, TENS_WORDS, tokenize, UNIT_WORDS,
-  type NumberMatch, type Token,
-} from './numbers';
+import { isYearAt, ORDINAL_WORDS, parseNumberAt, parseOrdinalAt, TENS_WORDS, tokenize, UNIT_WORDS, type NumberMatch, type Token } from './numbers';
 import { dateSpans } from './time';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,201 +41,1040 @@ export const UNIT_CHUNK_MAX = 5;
 
 /** Minutes per time unit (durations are always reported in minutes). Month and year are Gregorian averages. */
 export const MINUTES_PER: Record<string, number> = {
-  second: 1 / 60, minute: 1, hour: 60, day: 1440, night: 1440, week: 10080,
-  fortnight: 20160, month: 43830, year: 525960, decade: 5259600,
+  second: 1 / 60,
+  minute: 1,
+  hour: 60,
+  day: 1440,
+  night: 1440,
+  week: 10080,
+  fortnight: 20160,
+  month: 43830,
+  year: 525960,
+  decade: 5259600,
 };
 
 // ---------------------------------------------------------------------------------------------
 // Word tables
 
-export type Mod =
-  | 'approx' | 'nearly' | 'just_under' | 'at_least' | 'more_than' | 'just_over' | 'at_most'
-  | 'less_than' | 'after' | 'younger' | 'older';
+export type Mod = 'approx' | 'nearly' | 'just_under' | 'at_least' | 'more_than' | 'just_over' | 'at_most' | 'less_than' | 'after' | 'younger' | 'older';
 
 /** Bound words before a figure. Longest match wins ("just over" before "over"). */
-const MODIFIERS: Array<[string[], Mod]> = ([
-  ['about', 'approx'], ['around', 'approx'], ['some', 'approx'], ['roughly', 'approx'],
-  ['approximately', 'approx'], ['an estimated', 'approx'], ['estimated', 'approx'],
-  ['circa', 'approx'], ['more or less', 'approx'], ['in the region of', 'approx'],
-  ['on the order of', 'approx'], ['an approximate', 'approx'], ['approx', 'approx'],
-  ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['barely', 'nearly'],
-  ['getting on for', 'nearly'], ['nigh on', 'nearly'], ['close on', 'nearly'],
-  ['just under', 'just_under'], ['slightly less than', 'just_under'], ['a little under', 'just_under'],
-  ['a little less than', 'just_under'], ['just below', 'just_under'], ['slightly under', 'just_under'],
-  ['just shy of', 'just_under'], ['slightly fewer than', 'just_under'], ['just short of', 'just_under'],
-  ['just less than', 'just_under'], ['a bit less than', 'just_under'], ['a bit under', 'just_under'],
-  ['at least', 'at_least'], ['no fewer than', 'at_least'], ['no less than', 'at_least'],
-  ['a minimum of', 'at_least'], ['not less than', 'at_least'], ['not fewer than', 'at_least'],
-  ['at a minimum', 'at_least'],
-  ['more than', 'more_than'], ['over', 'more_than'], ['upwards of', 'more_than'],
-  ['upward of', 'more_than'], ['in excess of', 'more_than'], ['above', 'more_than'],
-  ['greater than', 'more_than'], ['exceeding', 'more_than'], ['well over', 'more_than'],
-  ['well above', 'more_than'], ['well in excess of', 'more_than'], ['longer than', 'more_than'],
-  ['just over', 'just_over'], ['slightly more than', 'just_over'], ['a little over', 'just_over'],
-  ['a little more than', 'just_over'], ['just more than', 'just_over'], ['slightly over', 'just_over'],
-  ['just above', 'just_over'], ['slightly above', 'just_over'], ['a bit more than', 'just_over'],
-  ['a bit over', 'just_over'], ['slightly longer than', 'just_over'], ['just past', 'just_over'],
-  ['up to', 'at_most'], ['at most', 'at_most'], ['no more than', 'at_most'], ['not more than', 'at_most'],
-  ['a maximum of', 'at_most'], ['as many as', 'at_most'], ['at the most', 'at_most'],
-  ['no longer than', 'at_most'],
-  ['less than', 'less_than'], ['under', 'less_than'], ['fewer than', 'less_than'],
-  ['inside', 'less_than'], ['inside of', 'less_than'], ['within', 'less_than'], ['below', 'less_than'],
-  ['shorter than', 'less_than'], ['well under', 'less_than'], ['well below', 'less_than'],
-  ['after', 'after'],
-  ['younger than', 'younger'], ['older than', 'older'],
-] as Array<[string, Mod]>)
+const MODIFIERS: Array<[string[], Mod]> = (
+  [
+    ['about', 'approx'],
+    ['around', 'approx'],
+    ['some', 'approx'],
+    ['roughly', 'approx'],
+    ['approximately', 'approx'],
+    ['an estimated', 'approx'],
+    ['estimated', 'approx'],
+    ['circa', 'approx'],
+    ['more or less', 'approx'],
+    ['in the region of', 'approx'],
+    ['on the order of', 'approx'],
+    ['an approximate', 'approx'],
+    ['approx', 'approx'],
+    ['nearly', 'nearly'],
+    ['almost', 'nearly'],
+    ['close to', 'nearly'],
+    ['barely', 'nearly'],
+    ['getting on for', 'nearly'],
+    ['nigh on', 'nearly'],
+    ['close on', 'nearly'],
+    ['just under', 'just_under'],
+    ['slightly less than', 'just_under'],
+    ['a little under', 'just_under'],
+    ['a little less than', 'just_under'],
+    ['just below', 'just_under'],
+    ['slightly under', 'just_under'],
+    ['just shy of', 'just_under'],
+    ['slightly fewer than', 'just_under'],
+    ['just short of', 'just_under'],
+    ['just less than', 'just_under'],
+    ['a bit less than', 'just_under'],
+    ['a bit under', 'just_under'],
+    ['at least', 'at_least'],
+    ['no fewer than', 'at_least'],
+    ['no less than', 'at_least'],
+    ['a minimum of', 'at_least'],
+    ['not less than', 'at_least'],
+    ['not fewer than', 'at_least'],
+    ['at a minimum', 'at_least'],
+    ['more than', 'more_than'],
+    ['over', 'more_than'],
+    ['upwards of', 'more_than'],
+    ['upward of', 'more_than'],
+    ['in excess of', 'more_than'],
+    ['above', 'more_than'],
+    ['greater than', 'more_than'],
+    ['exceeding', 'more_than'],
+    ['well over', 'more_than'],
+    ['well above', 'more_than'],
+    ['well in excess of', 'more_than'],
+    ['longer than', 'more_than'],
+    ['just over', 'just_over'],
+    ['slightly more than', 'just_over'],
+    ['a little over', 'just_over'],
+    ['a little more than', 'just_over'],
+    ['just more than', 'just_over'],
+    ['slightly over', 'just_over'],
+    ['just above', 'just_over'],
+    ['slightly above', 'just_over'],
+    ['a bit more than', 'just_over'],
+    ['a bit over', 'just_over'],
+    ['slightly longer than', 'just_over'],
+    ['just past', 'just_over'],
+    ['up to', 'at_most'],
+    ['at most', 'at_most'],
+    ['no more than', 'at_most'],
+    ['not more than', 'at_most'],
+    ['a maximum of', 'at_most'],
+    ['as many as', 'at_most'],
+    ['at the most', 'at_most'],
+    ['no longer than', 'at_most'],
+    ['less than', 'less_than'],
+    ['under', 'less_than'],
+    ['fewer than', 'less_than'],
+    ['inside', 'less_than'],
+    ['inside of', 'less_than'],
+    ['within', 'less_than'],
+    ['below', 'less_than'],
+    ['shorter than', 'less_than'],
+    ['well under', 'less_than'],
+    ['well below', 'less_than'],
+    ['after', 'after'],
+    ['younger than', 'younger'],
+    ['older than', 'older'],
+  ] as Array<[string, Mod]>
+)
   .map(([p, m]) => [p.split(' '), m] as [string[], Mod])
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Bound words after a figure: "1,000 or more", "an hour or so", "1,000-plus". */
 const SUFFIX_MODIFIERS: Array<[string[], Mod]> = [
-  [['or', 'more'], 'at_least'], [['or', 'so'], 'approx'], [['or', 'less'], 'at_most'],
-  [['or', 'fewer'], 'at_most'], [['and', 'more'], 'at_least'], [['plus'], 'at_least'],
-  [['at', 'least'], 'at_least'], [['at', 'most'], 'at_most'], [['or', 'over'], 'at_least'],
-  [['and', 'over'], 'at_least'], [['and', 'above'], 'at_least'], [['or', 'older'], 'at_least'],
-  [['and', 'under'], 'at_most'], [['or', 'younger'], 'at_most'],
+  [['or', 'more'], 'at_least'],
+  [['or', 'so'], 'approx'],
+  [['or', 'less'], 'at_most'],
+  [['or', 'fewer'], 'at_most'],
+  [['and', 'more'], 'at_least'],
+  [['plus'], 'at_least'],
+  [['at', 'least'], 'at_least'],
+  [['at', 'most'], 'at_most'],
+  [['or', 'over'], 'at_least'],
+  [['and', 'over'], 'at_least'],
+  [['and', 'above'], 'at_least'],
+  [['or', 'older'], 'at_least'],
+  [['and', 'under'], 'at_most'],
+  [['or', 'younger'], 'at_most'],
 ];
 
 const TIME_UNITS: Record<string, string> = {
-  second: 'second', seconds: 'second', sec: 'second', secs: 'second',
-  minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
-  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour',
-  day: 'day', days: 'day', night: 'night', nights: 'night',
-  week: 'week', weeks: 'week', fortnight: 'fortnight', fortnights: 'fortnight',
-  month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade',
+  second: 'second',
+  seconds: 'second',
+  sec: 'second',
+  secs: 'second',
+  minute: 'minute',
+  minutes: 'minute',
+  min: 'minute',
+  mins: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  day: 'day',
+  days: 'day',
+  night: 'night',
+  nights: 'night',
+  week: 'week',
+  weeks: 'week',
+  fortnight: 'fortnight',
+  fortnights: 'fortnight',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
 };
 /** Adjectives allowed between a number and its time unit ("two full days"). */
-const TIME_UNIT_ADJ = new Set(['full', 'whole', 'long', 'short', 'more', 'additional', 'further',
-  'consecutive', 'straight', 'entire', 'extra', 'brief']);
+const TIME_UNIT_ADJ = new Set(['full', 'whole', 'long', 'short', 'more', 'additional', 'further', 'consecutive', 'straight', 'entire', 'extra', 'brief']);
 /** After a duration, these make it a point in time ("a day after", "two weeks ago"): time.ts handles it. */
-const RELATIVE_AFTER = new Set(['ago', 'before', 'after', 'later', 'earlier', 'prior', 'beforehand',
-  'afterwards', 'afterward', 'following', 'previously', 'since']);
+const RELATIVE_AFTER = new Set([
+  'ago',
+  'before',
+  'after',
+  'later',
+  'earlier',
+  'prior',
+  'beforehand',
+  'afterwards',
+  'afterward',
+  'following',
+  'previously',
+  'since',
+]);
 /** Before "a day"/"one day": rates ("once a day", "three times a year") are not durations. */
 const RATE_BEFORE = new Set(['times', 'once', 'twice', 'thrice', 'per', 'every', 'each', 'a']);
 /** Prepositions that make "one day"/"a day" a duration rather than "some day". */
-const DURATION_PREPS = new Set(['for', 'in', 'within', 'inside', 'after', 'over', 'than', 'of',
-  'about', 'around', 'just', 'only', 'nearly', 'almost', 'under', 'lasted', 'lasting', 'last',
-  'least', 'up', 'to', 'spent', 'took', 'takes', 'barely', 'some', 'roughly', 'approximately']);
+const DURATION_PREPS = new Set([
+  'for',
+  'in',
+  'within',
+  'inside',
+  'after',
+  'over',
+  'than',
+  'of',
+  'about',
+  'around',
+  'just',
+  'only',
+  'nearly',
+  'almost',
+  'under',
+  'lasted',
+  'lasting',
+  'last',
+  'least',
+  'up',
+  'to',
+  'spent',
+  'took',
+  'takes',
+  'barely',
+  'some',
+  'roughly',
+  'approximately',
+]);
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '₽': 'rub', '₴': 'uah' };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', eur: 'eur',
-  pound: 'gbp', pounds: 'gbp', sterling: 'gbp', gbp: 'gbp', rouble: 'rub', roubles: 'rub',
-  ruble: 'rub', rubles: 'rub', rub: 'rub', hryvnia: 'uah', hryvnias: 'uah', uah: 'uah',
+  dollar: 'usd',
+  dollars: 'usd',
+  usd: 'usd',
+  euro: 'eur',
+  euros: 'eur',
+  eur: 'eur',
+  pound: 'gbp',
+  pounds: 'gbp',
+  sterling: 'gbp',
+  gbp: 'gbp',
+  rouble: 'rub',
+  roubles: 'rub',
+  ruble: 'rub',
+  rubles: 'rub',
+  rub: 'rub',
+  hryvnia: 'uah',
+  hryvnias: 'uah',
+  uah: 'uah',
 };
 /** Nouns naming a transfer: "an exchange of 1,000 prisoners" counts prisoners, not exchanges. */
 const TRANSFER_NOUNS = new Set(['exchange', 'swap', 'trade', 'handover', 'transfer', 'release', 'return']);
 const CURRENCY_CODES_BEFORE = new Set(['usd', 'eur', 'gbp', 'rub', 'uah']);
 
 const FRACTIONS: Record<string, number> = {
-  half: 50, halves: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25, fifth: 20,
-  fifths: 20, sixth: 100 / 6, tenth: 10, tenths: 10,
+  half: 50,
+  halves: 50,
+  third: 100 / 3,
+  thirds: 100 / 3,
+  quarter: 25,
+  quarters: 25,
+  fifth: 20,
+  fifths: 20,
+  sixth: 100 / 6,
+  tenth: 10,
+  tenths: 10,
 };
 
 /** Words after which a number is a label, not a figure ("Article 5", "Resolution 2231"). */
-const LABEL_WORDS = new Set(['article', 'section', 'chapter', 'resolution', 'paragraph', 'clause',
-  'no', 'number', 'page', 'flight', 'route', 'highway', 'room', 'phase', 'stage', 'level',
-  'category', 'protocol', 'annex', 'point', 'item', 'part', 'act', 'decree', 'law', 'order',
-  'version', 'channel', 'tier', 'block', 'unit', 'brigade', 'battalion', 'regiment', 'division',
-  'corps', 'army', 'squadron', 'leo', 'pius', 'john', 'paul', 'benedict', 'gregory', 'george',
-  'henry', 'charles', 'louis', 'elizabeth', 'edward', 'william', 'gate', 'terminal', 'building',
-  'group', 'formula', 'format']);
+const LABEL_WORDS = new Set([
+  'article',
+  'section',
+  'chapter',
+  'resolution',
+  'paragraph',
+  'clause',
+  'no',
+  'number',
+  'page',
+  'flight',
+  'route',
+  'highway',
+  'room',
+  'phase',
+  'stage',
+  'level',
+  'category',
+  'protocol',
+  'annex',
+  'point',
+  'item',
+  'part',
+  'act',
+  'decree',
+  'law',
+  'order',
+  'version',
+  'channel',
+  'tier',
+  'block',
+  'unit',
+  'brigade',
+  'battalion',
+  'regiment',
+  'division',
+  'corps',
+  'army',
+  'squadron',
+  'leo',
+  'pius',
+  'john',
+  'paul',
+  'benedict',
+  'gregory',
+  'george',
+  'henry',
+  'charles',
+  'louis',
+  'elizabeth',
+  'edward',
+  'william',
+  'gate',
+  'terminal',
+  'building',
+  'group',
+  'formula',
+  'format',
+]);
 
 /** Nouns that name people: "prisoners … under 25", "soldiers younger than 25" are ages. */
-const PERSON_NOUNS = new Set(['prisoner', 'prisoners', 'soldier', 'soldiers', 'child', 'children',
-  'people', 'person', 'persons', 'man', 'men', 'woman', 'women', 'captive', 'captives', 'pow',
-  'pows', 'serviceman', 'servicemen', 'servicewomen', 'troops', 'those', 'anyone', 'everyone',
-  'citizens', 'civilians', 'recruits', 'conscripts', 'boys', 'girls', 'youths', 'fighters',
-  'detainees', 'teenagers', 'minors', 'adults', 'personnel', 'war', 'individuals', 'males', 'females']);
+const PERSON_NOUNS = new Set([
+  'prisoner',
+  'prisoners',
+  'soldier',
+  'soldiers',
+  'child',
+  'children',
+  'people',
+  'person',
+  'persons',
+  'man',
+  'men',
+  'woman',
+  'women',
+  'captive',
+  'captives',
+  'pow',
+  'pows',
+  'serviceman',
+  'servicemen',
+  'servicewomen',
+  'troops',
+  'those',
+  'anyone',
+  'everyone',
+  'citizens',
+  'civilians',
+  'recruits',
+  'conscripts',
+  'boys',
+  'girls',
+  'youths',
+  'fighters',
+  'detainees',
+  'teenagers',
+  'minors',
+  'adults',
+  'personnel',
+  'war',
+  'individuals',
+  'males',
+  'females',
+]);
 
 /** Nouns that end the phrase after an ordinal or "one" ("the second round", "first time"). */
-const SINGULAR_HEADS = new Set(['round', 'meeting', 'session', 'time', 'day', 'year', 'week',
-  'month', 'priority', 'step', 'stage', 'phase', 'attempt', 'visit', 'exchange', 'swap',
-  'encounter', 'cycle', 'leg', 'batch', 'wave', 'call', 'anniversary', 'summit', 'part']);
+const SINGULAR_HEADS = new Set([
+  'round',
+  'meeting',
+  'session',
+  'time',
+  'day',
+  'year',
+  'week',
+  'month',
+  'priority',
+  'step',
+  'stage',
+  'phase',
+  'attempt',
+  'visit',
+  'exchange',
+  'swap',
+  'encounter',
+  'cycle',
+  'leg',
+  'batch',
+  'wave',
+  'call',
+  'anniversary',
+  'summit',
+  'part',
+]);
 /** Hyphenated words after a number that describe rather than count ("three-way", "two-sided"). */
-const DESCRIPTIVE_COMPOUNDS = new Set(['way', 'sided', 'fold', 'pronged', 'tier', 'tiered',
-  'dimensional', 'track', 'stage', 'party', 'nation', 'state', 'lane', 'star', 'step']);
+const DESCRIPTIVE_COMPOUNDS = new Set([
+  'way',
+  'sided',
+  'fold',
+  'pronged',
+  'tier',
+  'tiered',
+  'dimensional',
+  'track',
+  'stage',
+  'party',
+  'nation',
+  'state',
+  'lane',
+  'star',
+  'step',
+]);
 
 /** Function words and verbs that end the noun phrase after a number. */
 const BOUNDARY = new Set([
-  'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'without', 'into', 'onto', 'over',
-  'under', 'and', 'or', 'nor', 'but', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when',
-  'while', 'as', 'than', 'since', 'after', 'before', 'during', 'across', 'near', 'along',
-  'between', 'against', 'toward', 'towards', 'through', 'including', 'per', 'each', 'apiece',
-  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would',
-  'could', 'should', 'may', 'might', 'must', 'can', 'shall', 'do', 'does', 'did', 'not', 'also',
-  'said', 'says', 'say', 'set', 'get', 'got', 'it', 'they', 'them', 'he', 'she', 'we', 'you', 'i',
-  'later', 'earlier', 'ago', 'again', 'too', 'yet', 'still', 'now', 'then', 'soon', 'already',
-  'only', 'just', 'even', 'ever', 'here', 'there', 'today', 'tonight', 'yesterday', 'tomorrow',
-  'if', 'because', 'so', 'such', 'about', 'around', 'like', 'unlike', 'via', 'amid', 'among',
-  'beyond', 'despite', 'upon', 'until', 'till', 'within', 'behind', 'above', 'below', 'off',
-  'out', 'up', 'down', 'away', 'back', 'more', 'less', 'fewer', 'most', 'least', 'both', 'either',
-  'neither', 'all', 'any', 'some', 'no', 'what', 'how', 'why', 'whether', 'though', 'although',
-  'whereas', 'plus', 'minus', 'versus', 'vs', 'according', 'began', 'begun', 'came', 'went',
-  'took', 'gave', 'held', 'met', 'made', 'saw', 'put', 'left', 'ran', 'brought', 'fell', 'rose',
-  'won', 'lost', 'kept', 'told', 'broke', 'stood', 'sat', 'led', 'showed', 'found', 'thought',
-  'sent', 'spent', 'built', 'struck', 'hit', 'shot', 'fought', 'flew', 'drew', 'chose', 'wrote',
-  'spoke', 'became', 'seemed', 'takes', 'begins', 'ends', 'starts', 'comes', 'goes', 'shows',
-  'marks', 'means', 'remains', 'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts',
-  'includes', 'involves', 'opens', 'closes', 'wraps', 'wants', 'needs', 'remain', 'died', 'dead',
-  'killed', 'wounded', 'injured', 'missing', 'alive', 'freed', 'released', 'returned', 'home',
-  'old', 'ended', 'lasted', 'started', 'opened', 'closed', 'took', 'take', 'make', 'give',
-  'go', 'come', 'ceased', 'whom', 'there', 'where', 'respectively', 'each', 'total', 'altogether',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+  'without',
+  'into',
+  'onto',
+  'over',
+  'under',
+  'and',
+  'or',
+  'nor',
+  'but',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'while',
+  'as',
+  'than',
+  'since',
+  'after',
+  'before',
+  'during',
+  'across',
+  'near',
+  'along',
+  'between',
+  'against',
+  'toward',
+  'towards',
+  'through',
+  'including',
+  'per',
+  'each',
+  'apiece',
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'can',
+  'shall',
+  'do',
+  'does',
+  'did',
+  'not',
+  'also',
+  'said',
+  'says',
+  'say',
+  'set',
+  'get',
+  'got',
+  'it',
+  'they',
+  'them',
+  'he',
+  'she',
+  'we',
+  'you',
+  'i',
+  'later',
+  'earlier',
+  'ago',
+  'again',
+  'too',
+  'yet',
+  'still',
+  'now',
+  'then',
+  'soon',
+  'already',
+  'only',
+  'just',
+  'even',
+  'ever',
+  'here',
+  'there',
+  'today',
+  'tonight',
+  'yesterday',
+  'tomorrow',
+  'if',
+  'because',
+  'so',
+  'such',
+  'about',
+  'around',
+  'like',
+  'unlike',
+  'via',
+  'amid',
+  'among',
+  'beyond',
+  'despite',
+  'upon',
+  'until',
+  'till',
+  'within',
+  'behind',
+  'above',
+  'below',
+  'off',
+  'out',
+  'up',
+  'down',
+  'away',
+  'back',
+  'more',
+  'less',
+  'fewer',
+  'most',
+  'least',
+  'both',
+  'either',
+  'neither',
+  'all',
+  'any',
+  'some',
+  'no',
+  'what',
+  'how',
+  'why',
+  'whether',
+  'though',
+  'although',
+  'whereas',
+  'plus',
+  'minus',
+  'versus',
+  'vs',
+  'according',
+  'began',
+  'begun',
+  'came',
+  'went',
+  'took',
+  'gave',
+  'held',
+  'met',
+  'made',
+  'saw',
+  'put',
+  'left',
+  'ran',
+  'brought',
+  'fell',
+  'rose',
+  'won',
+  'lost',
+  'kept',
+  'told',
+  'broke',
+  'stood',
+  'sat',
+  'led',
+  'showed',
+  'found',
+  'thought',
+  'sent',
+  'spent',
+  'built',
+  'struck',
+  'hit',
+  'shot',
+  'fought',
+  'flew',
+  'drew',
+  'chose',
+  'wrote',
+  'spoke',
+  'became',
+  'seemed',
+  'takes',
+  'begins',
+  'ends',
+  'starts',
+  'comes',
+  'goes',
+  'shows',
+  'marks',
+  'means',
+  'remains',
+  'seems',
+  'follows',
+  'makes',
+  'gives',
+  'brings',
+  'sees',
+  'lasts',
+  'includes',
+  'involves',
+  'opens',
+  'closes',
+  'wraps',
+  'wants',
+  'needs',
+  'remain',
+  'died',
+  'dead',
+  'killed',
+  'wounded',
+  'injured',
+  'missing',
+  'alive',
+  'freed',
+  'released',
+  'returned',
+  'home',
+  'old',
+  'ended',
+  'lasted',
+  'started',
+  'opened',
+  'closed',
+  'took',
+  'take',
+  'make',
+  'give',
+  'go',
+  'come',
+  'ceased',
+  'whom',
+  'there',
+  'where',
+  'respectively',
+  'each',
+  'total',
+  'altogether',
 ]);
 /** Participles that, right after a number and before a noun, describe the noun ("1,000 captured soldiers"). */
-const PRENOMINAL_PARTICIPLES = new Set(['killed', 'wounded', 'injured', 'captured', 'detained', 'freed', 'released',
-  'dead', 'missing', 'occupied', 'displaced', 'deported', 'abducted', 'exchanged', 'returned']);
+const PRENOMINAL_PARTICIPLES = new Set([
+  'killed',
+  'wounded',
+  'injured',
+  'captured',
+  'detained',
+  'freed',
+  'released',
+  'dead',
+  'missing',
+  'occupied',
+  'displaced',
+  'deported',
+  'abducted',
+  'exchanged',
+  'returned',
+]);
 
 /** Words that describe rather than name (never the counted noun). */
-const ADJECTIVES = new Set(['direct', 'major', 'minor', 'new', 'full', 'formal', 'official',
-  'bilateral', 'trilateral', 'big', 'large', 'small', 'long', 'short', 'brief', 'previous',
-  'last', 'next', 'final', 'opening', 'initial', 'proper', 'real', 'public', 'private',
-  'historic', 'key', 'main', 'top', 'senior', 'junior', 'joint', 'possible', 'potential',
-  'serious', 'seriously', 'recent', 'current', 'further', 'additional', 'fresh', 'open', 'closed',
-  'secret', 'informal', 'preliminary', 'early', 'late', 'such', 'other', 'more', 'own', 'same',
-  'different', 'separate', 'several', 'many', 'various', 'numerous', 'strategic', 'military',
-  'civilian', 'high', 'low', 'level', 'high-level', 'face-to-face', 'partial', 'partially',
-  'total', 'whole', 'entire', 'young', 'old', 'elderly', 'sick', 'ill', 'badly', 'critically',
-  'heavy', 'light', 'armed', 'unarmed', 'unmanned', 'ballistic', 'cruise', 'hypersonic', 'main',
-  'regional', 'national', 'international', 'local', 'foreign', 'domestic', 'western', 'eastern',
-  'northern', 'southern', 'central', 'frontline', 'front-line', 'key', 'important', 'largest',
-  'biggest', 'smallest', 'first', 'second', 'third', 'lengthy', 'short-lived', 'successive',
-  'consecutive', 'straight', 'extra', 'peaceful', 'substantive', 'detailed', 'broad', 'narrow',
-  'limited', 'unconditional', 'complete', 'comprehensive', 'temporary', 'permanent', 'fragile',
-  'previously', 'newly', 'reportedly', 'allegedly', 'so-called', 'active', 'former', 'ex']);
+const ADJECTIVES = new Set([
+  'direct',
+  'major',
+  'minor',
+  'new',
+  'full',
+  'formal',
+  'official',
+  'bilateral',
+  'trilateral',
+  'big',
+  'large',
+  'small',
+  'long',
+  'short',
+  'brief',
+  'previous',
+  'last',
+  'next',
+  'final',
+  'opening',
+  'initial',
+  'proper',
+  'real',
+  'public',
+  'private',
+  'historic',
+  'key',
+  'main',
+  'top',
+  'senior',
+  'junior',
+  'joint',
+  'possible',
+  'potential',
+  'serious',
+  'seriously',
+  'recent',
+  'current',
+  'further',
+  'additional',
+  'fresh',
+  'open',
+  'closed',
+  'secret',
+  'informal',
+  'preliminary',
+  'early',
+  'late',
+  'such',
+  'other',
+  'more',
+  'own',
+  'same',
+  'different',
+  'separate',
+  'several',
+  'many',
+  'various',
+  'numerous',
+  'strategic',
+  'military',
+  'civilian',
+  'high',
+  'low',
+  'level',
+  'high-level',
+  'face-to-face',
+  'partial',
+  'partially',
+  'total',
+  'whole',
+  'entire',
+  'young',
+  'old',
+  'elderly',
+  'sick',
+  'ill',
+  'badly',
+  'critically',
+  'heavy',
+  'light',
+  'armed',
+  'unarmed',
+  'unmanned',
+  'ballistic',
+  'cruise',
+  'hypersonic',
+  'main',
+  'regional',
+  'national',
+  'international',
+  'local',
+  'foreign',
+  'domestic',
+  'western',
+  'eastern',
+  'northern',
+  'southern',
+  'central',
+  'frontline',
+  'front-line',
+  'key',
+  'important',
+  'largest',
+  'biggest',
+  'smallest',
+  'first',
+  'second',
+  'third',
+  'lengthy',
+  'short-lived',
+  'successive',
+  'consecutive',
+  'straight',
+  'extra',
+  'peaceful',
+  'substantive',
+  'detailed',
+  'broad',
+  'narrow',
+  'limited',
+  'unconditional',
+  'complete',
+  'comprehensive',
+  'temporary',
+  'permanent',
+  'fragile',
+  'previously',
+  'newly',
+  'reportedly',
+  'allegedly',
+  'so-called',
+  'active',
+  'former',
+  'ex',
+]);
 /** Nouns ending in -ly / -ed / -ing that are heads, not adverbs/verbs. */
-const NOUN_EXCEPTIONS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'anomaly',
-  'reply', 'monopoly', 'italy', 'meeting', 'building', 'hearing', 'bombing', 'shelling',
-  'briefing', 'gathering', 'offering', 'warning', 'ceiling', 'uprising', 'ruling', 'landing',
-  'killing', 'wedding', 'evening', 'morning', 'spring', 'thing', 'king', 'wing', 'string',
-  'ring', 'setting', 'sitting', 'crossing', 'funding', 'posting', 'opening', 'beginning',
-  'filing', 'strike', 'need', 'speed', 'seed', 'bed', 'breed', 'creed', 'greed', 'hundred',
-  'shed', 'weed', 'feed', 'reed', 'steed', 'deed', 'red', 'meetings', 'buildings', 'bombings',
-  'briefings', 'gatherings', 'warnings', 'killings', 'crossings', 'sittings', 'hearings']);
+const NOUN_EXCEPTIONS = new Set([
+  'family',
+  'ally',
+  'assembly',
+  'rally',
+  'supply',
+  'anomaly',
+  'reply',
+  'monopoly',
+  'italy',
+  'meeting',
+  'building',
+  'hearing',
+  'bombing',
+  'shelling',
+  'briefing',
+  'gathering',
+  'offering',
+  'warning',
+  'ceiling',
+  'uprising',
+  'ruling',
+  'landing',
+  'killing',
+  'wedding',
+  'evening',
+  'morning',
+  'spring',
+  'thing',
+  'king',
+  'wing',
+  'string',
+  'ring',
+  'setting',
+  'sitting',
+  'crossing',
+  'funding',
+  'posting',
+  'opening',
+  'beginning',
+  'filing',
+  'strike',
+  'need',
+  'speed',
+  'seed',
+  'bed',
+  'breed',
+  'creed',
+  'greed',
+  'hundred',
+  'shed',
+  'weed',
+  'feed',
+  'reed',
+  'steed',
+  'deed',
+  'red',
+  'meetings',
+  'buildings',
+  'bombings',
+  'briefings',
+  'gatherings',
+  'warnings',
+  'killings',
+  'crossings',
+  'sittings',
+  'hearings',
+]);
 /** Common -s words that are not plural nouns. */
-const NOT_PLURAL = new Set(['news', 'series', 'species', 'its', 'this', 'has', 'was', 'does',
-  'is', 'as', 'his', 'hers', 'ours', 'yours', 'theirs', 'always', 'perhaps', 'whereas', 'besides',
-  'towards', 'afterwards', 'thus', 'less', 'unless', 'across', 'plus', 'us', 'bus', 'gas',
-  'status', 'crisis', 'basis', 'analysis', 'process', 'progress', 'address', 'access', 'success',
-  'congress', 'press', 'mass', 'class', 'chess', 'business', 'bonus', 'virus', 'focus',
-  'census', 'consensus', 'campus', 'atlas', 'canvas', 'alias', 'bias', 'kyiv', 'texas', 'paris',
-  'means', 'says', 'takes', 'begins', 'ends', 'starts', 'comes', 'goes', 'shows', 'marks',
-  'seems', 'follows', 'makes', 'gives', 'brings', 'sees', 'lasts', 'includes',
-  'involves', 'opens', 'closes', 'wraps', 'wants', 'needs', 'whereabouts', 'aegis']);
+const NOT_PLURAL = new Set([
+  'news',
+  'series',
+  'species',
+  'its',
+  'this',
+  'has',
+  'was',
+  'does',
+  'is',
+  'as',
+  'his',
+  'hers',
+  'ours',
+  'yours',
+  'theirs',
+  'always',
+  'perhaps',
+  'whereas',
+  'besides',
+  'towards',
+  'afterwards',
+  'thus',
+  'less',
+  'unless',
+  'across',
+  'plus',
+  'us',
+  'bus',
+  'gas',
+  'status',
+  'crisis',
+  'basis',
+  'analysis',
+  'process',
+  'progress',
+  'address',
+  'access',
+  'success',
+  'congress',
+  'press',
+  'mass',
+  'class',
+  'chess',
+  'business',
+  'bonus',
+  'virus',
+  'focus',
+  'census',
+  'consensus',
+  'campus',
+  'atlas',
+  'canvas',
+  'alias',
+  'bias',
+  'kyiv',
+  'texas',
+  'paris',
+  'means',
+  'says',
+  'takes',
+  'begins',
+  'ends',
+  'starts',
+  'comes',
+  'goes',
+  'shows',
+  'marks',
+  'seems',
+  'follows',
+  'makes',
+  'gives',
+  'brings',
+  'sees',
+  'lasts',
+  'includes',
+  'involves',
+  'opens',
+  'closes',
+  'wraps',
+  'wants',
+  'needs',
+  'whereabouts',
+  'aegis',
+]);
 
 const IRREGULAR_PLURALS: Record<string, string> = {
-  children: 'child', people: 'person', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth',
-  mice: 'mouse', geese: 'goose', oxen: 'ox', lives: 'life', knives: 'knife', wives: 'wife',
-  wolves: 'wolf', halves: 'half', selves: 'self', leaves: 'leaf', thieves: 'thief',
-  shelves: 'shelf', data: 'datum', media: 'medium', criteria: 'criterion', phenomena: 'phenomenon',
-  aircraft: 'aircraft', sheep: 'sheep', fish: 'fish', series: 'series', species: 'species',
-  police: 'police', personnel: 'personnel', staff: 'staff', remains: 'remains', news: 'news',
-  memoranda: 'memorandum', buses: 'bus', crises: 'crisis', analyses: 'analysis', bases: 'base',
-  heroes: 'hero', vetoes: 'veto', echoes: 'echo', potatoes: 'potato', tomatoes: 'tomato',
-  torpedoes: 'torpedo', embargoes: 'embargo', troops: 'troop', pows: 'pow', uavs: 'uav',
-  statuses: 'status', viruses: 'virus', processes: 'process', addresses: 'address',
-  talks: 'talk', arms: 'arms', forces: 'force', cities: 'city', casualties: 'casualty',
+  children: 'child',
+  people: 'person',
+  men: 'man',
+  women: 'woman',
+  feet: 'foot',
+  teeth: 'tooth',
+  mice: 'mouse',
+  geese: 'goose',
+  oxen: 'ox',
+  lives: 'life',
+  knives: 'knife',
+  wives: 'wife',
+  wolves: 'wolf',
+  halves: 'half',
+  selves: 'self',
+  leaves: 'leaf',
+  thieves: 'thief',
+  shelves: 'shelf',
+  data: 'datum',
+  media: 'medium',
+  criteria: 'criterion',
+  phenomena: 'phenomenon',
+  aircraft: 'aircraft',
+  sheep: 'sheep',
+  fish: 'fish',
+  series: 'series',
+  species: 'species',
+  police: 'police',
+  personnel: 'personnel',
+  staff: 'staff',
+  remains: 'remains',
+  news: 'news',
+  memoranda: 'memorandum',
+  buses: 'bus',
+  crises: 'crisis',
+  analyses: 'analysis',
+  bases: 'base',
+  heroes: 'hero',
+  vetoes: 'veto',
+  echoes: 'echo',
+  potatoes: 'potato',
+  tomatoes: 'tomato',
+  torpedoes: 'torpedo',
+  embargoes: 'embargo',
+  troops: 'troop',
+  pows: 'pow',
+  uavs: 'uav',
+  statuses: 'status',
+  viruses: 'virus',
+  processes: 'process',
+  addresses: 'address',
+  talks: 'talk',
+  arms: 'arms',
+  forces: 'force',
+  cities: 'city',
+  casualties: 'casualty',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +1088,7 @@ export function lemma(word: string): string {
     // "prisoner-of-war" → "prisoner"; other compounds take their last part.
     const parts = w.split('-').filter(Boolean);
     const ofIdx = parts.indexOf('of');
-    w = ofIdx > 0 ? parts[ofIdx - 1] : parts[parts.length - 1] ?? w;
+    w = ofIdx > 0 ? parts[ofIdx - 1] : (parts[parts.length - 1] ?? w);
   }
   if (w in IRREGULAR_PLURALS) return IRREGULAR_PLURALS[w];
   if (/(?:wo)?men$/.test(w) && w.length > 4) return w.replace(/men$/, 'man');
@@ -301,7 +1137,13 @@ interface Head {
  * takes the last noun of the phrase ("the first peace talks" → talk, "the second round" → round).
  */
 function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
-  interface El { first: number; last: number; text: string; compound: boolean; adj: boolean }
+  interface El {
+    first: number;
+    last: number;
+    text: string;
+    compound: boolean;
+    adj: boolean;
+  }
   const els: El[] = [];
   let j = pos;
   let nounSeen = false;
@@ -332,8 +1174,7 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
     // Glue hyphenated words into one compound ("prisoner-of-war", "Russian-occupied").
     let last = j;
     let text = t.text;
-    while (tokens[last + 1]?.text === '-' && !tokens[last + 1].gap && tokens[last + 2] &&
-           !tokens[last + 2].gap && tokens[last + 2].type === 'word') {
+    while (tokens[last + 1]?.text === '-' && !tokens[last + 1].gap && tokens[last + 2] && !tokens[last + 2].gap && tokens[last + 2].type === 'word') {
       text += '-' + tokens[last + 2].text;
       last += 2;
     }
@@ -368,7 +1209,13 @@ function pickHead(tokens: Token[], pos: number, plural: boolean): Head | null {
 // ---------------------------------------------------------------------------------------------
 // Bounds → intervals
 
-export interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean; bound: Bound }
+export interface Interval {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+  bound: Bound;
+}
 
 /** Turn a stated figure (value..high, already in the final scale) and its bound word into an interval. */
 export function applyBound(mod: Mod | null, value: number, high: number, vague: boolean): Interval {
@@ -416,7 +1263,10 @@ function modifierBefore(tokens: Token[], end: number): [Mod, number] | null {
     if (s < 0) continue;
     let ok = true;
     for (let k = 0; k < words.length; k++) {
-      if (tokens[s + k].lower !== words[k]) { ok = false; break; }
+      if (tokens[s + k].lower !== words[k]) {
+        ok = false;
+        break;
+      }
     }
     if (ok) return [mod, s];
   }
@@ -429,7 +1279,10 @@ function suffixModifier(tokens: Token[], pos: number): [Mod, number] | null {
   for (const [words, mod] of SUFFIX_MODIFIERS) {
     let ok = true;
     for (let k = 0; k < words.length; k++) {
-      if (low(tokens, pos + k) !== words[k]) { ok = false; break; }
+      if (low(tokens, pos + k) !== words[k]) {
+        ok = false;
+        break;
+      }
     }
     // "or more" must not start a new phrase ("1,000 or more prisoners" is fine; "or more than" is not).
     if (ok && !['than', 'of'].includes(low(tokens, pos + words.length))) return [mod, pos + words.length];
@@ -438,21 +1291,94 @@ function suffixModifier(tokens: Token[], pos: number): [Mod, number] | null {
 }
 
 /** Nouns after "each" that make it one side's share ("each side", "each delegation"). */
-const SIDE_NOUNS = new Set(['side', 'party', 'country', 'delegation', 'camp', 'nation', 'state',
-  'government', 'team', 'army', 'way', 'belligerent', 'army']);
+const SIDE_NOUNS = new Set(['side', 'party', 'country', 'delegation', 'camp', 'nation', 'state', 'government', 'team', 'army', 'way', 'belligerent', 'army']);
 /** Verbs that commonly follow a distributive "each" ("Moscow and Kyiv each freed 390"). */
-const EACH_VERBS = new Set(['release', 'free', 'return', 'hand', 'exchange', 'swap', 'receive',
-  'get', 'give', 'send', 'lose', 'lost', 'repatriate', 'transfer', 'handed', 'agree', 'claim',
-  'say', 'report', 'hold', 'held', 'took', 'take', 'gave', 'got', 'sent', 'brought', 'bring']);
+const EACH_VERBS = new Set([
+  'release',
+  'free',
+  'return',
+  'hand',
+  'exchange',
+  'swap',
+  'receive',
+  'get',
+  'give',
+  'send',
+  'lose',
+  'lost',
+  'repatriate',
+  'transfer',
+  'handed',
+  'agree',
+  'claim',
+  'say',
+  'report',
+  'hold',
+  'held',
+  'took',
+  'take',
+  'gave',
+  'got',
+  'sent',
+  'brought',
+  'bring',
+]);
 /** Units that count the sides themselves: "the two sides each freed …" is not a per-side figure. */
 const SIDE_UNITS = new Set(['side', 'party', 'delegation', 'country', 'camp', 'nation', 'belligerent']);
 /** Verbs whose particle "over"/"up" is not a bound word ("hand over 1,000 prisoners"). */
-const PHRASAL_PARTICLE_VERBS = new Set(['hand', 'hands', 'handed', 'handing', 'turn', 'turns',
-  'turned', 'turning', 'give', 'gives', 'gave', 'given', 'giving', 'take', 'takes', 'took',
-  'taken', 'taking', 'pass', 'passed', 'passing', 'sign', 'signed', 'signing', 'set', 'sets',
-  'setting', 'come', 'came', 'coming', 'add', 'adds', 'added', 'adding', 'sum', 'summed', 'win',
-  'won', 'fight', 'fought', 'round', 'rounded', 'build', 'built', 'make', 'made', 'bring',
-  'brought', 'pick', 'picked', 'won']);
+const PHRASAL_PARTICLE_VERBS = new Set([
+  'hand',
+  'hands',
+  'handed',
+  'handing',
+  'turn',
+  'turns',
+  'turned',
+  'turning',
+  'give',
+  'gives',
+  'gave',
+  'given',
+  'giving',
+  'take',
+  'takes',
+  'took',
+  'taken',
+  'taking',
+  'pass',
+  'passed',
+  'passing',
+  'sign',
+  'signed',
+  'signing',
+  'set',
+  'sets',
+  'setting',
+  'come',
+  'came',
+  'coming',
+  'add',
+  'adds',
+  'added',
+  'adding',
+  'sum',
+  'summed',
+  'win',
+  'won',
+  'fight',
+  'fought',
+  'round',
+  'rounded',
+  'build',
+  'built',
+  'make',
+  'made',
+  'bring',
+  'brought',
+  'pick',
+  'picked',
+  'won',
+]);
 const CLAUSE_STOPS = new Set(['.', ';', ':', '?', '!', '(', ')', '"']);
 const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'which', 'who', 'whom', 'although', 'though']);
 const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'reported', 'stated', 'confirmed', 'announced']);
@@ -536,7 +1462,8 @@ interface Core {
 }
 
 /** Verbs before "from X to Y" that make it a change, not a range ("rose from 500 to 1,000"). */
-const CHANGE_VERB_RE = /^(rose|risen|rise|rising|increased?|increasing|fell|fallen|falling|decreased?|decreasing|grew|grown|growing|jumped?|jumping|dropped?|dropping|climbed?|climbing|raised?|raising|cut|reduced?|reducing|up|down|went|gone|soared?|surged?|plunged?|doubled?|tripled?|slashed?|expanded?|shrank|shrunk)$/;
+const CHANGE_VERB_RE =
+  /^(rose|risen|rise|rising|increased?|increasing|fell|fallen|falling|decreased?|decreasing|grew|grown|growing|jumped?|jumping|dropped?|dropping|climbed?|climbing|raised?|raising|cut|reduced?|reducing|up|down|went|gone|soared?|surged?|plunged?|doubled?|tripled?|slashed?|expanded?|shrank|shrunk)$/;
 
 function parseCore(tokens: Token[], i: number): Core | null {
   const t = tokens[i];
@@ -571,9 +1498,10 @@ function parseCore(tokens: Token[], i: number): Core | null {
   const perSide = false;
 
   // "one and a half", "two and a half"
-  if (!m.vague && low(tokens, end) === 'and' && low(tokens, end + 1) === 'a' && low(tokens, end + 2) === 'half' &&
-      TIME_UNITS[low(tokens, end + 3)]) {
-    value += 0.5; high += 0.5; end += 3;
+  if (!m.vague && low(tokens, end) === 'and' && low(tokens, end + 1) === 'a' && low(tokens, end + 2) === 'half' && TIME_UNITS[low(tokens, end + 3)]) {
+    value += 0.5;
+    high += 0.5;
+    end += 3;
   }
 
   const conj = low(tokens, end);
@@ -606,8 +1534,7 @@ function parseCore(tokens: Token[], i: number): Core | null {
     // "agreed to 1,000 more"? only ascending pairs of the same notation read as ranges; "or" only
     // for small numbers ("two or three days").
     const change = low(tokens, m.startTok - 1) === 'from' && CHANGE_VERB_RE.test(low(tokens, m.startTok - 2));
-    if (m2 && !m2.vague && m2.value > value && (conj !== 'or' || m2.value <= 100) &&
-        !(m.digits && !m2.digits) && !change) {
+    if (m2 && !m2.vague && m2.value > value && (conj !== 'or' || m2.value <= 100) && !(m.digits && !m2.digits) && !change) {
       return { m, value, high: m2.value, start, end: m2.endTok, perSide, currency };
     }
   }
@@ -617,8 +1544,8 @@ function parseCore(tokens: Token[], i: number): Core | null {
 /** Cheap pre-check: sentences without digits, number words or time units have no figures. */
 const MAYBE_FIGURE_RE = new RegExp(
   String.raw`\d|\b(?:${[...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(ORDINAL_WORDS)].join('|')}|` +
-  String.raw`dozens?|hundreds?|thousands?|millions?|billions?|few|several|couple|half|quarters?|thirds?|fifths?|tens|scores|` +
-  String.raw`seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|\d)\b`,
+    String.raw`dozens?|hundreds?|thousands?|millions?|billions?|few|several|couple|half|quarters?|thirds?|fifths?|tens|scores|` +
+    String.raw`seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|\d)\b`,
   'i',
 );
 
@@ -642,7 +1569,10 @@ export function extractQuantities(sentence: string): Quantity[] {
   };
   let i = 0;
   while (i < tokens.length) {
-    if (cx.inDate(tokens[i])) { i++; continue; }
+    if (cx.inDate(tokens[i])) {
+      i++;
+      continue;
+    }
     i = readOrdinal(cx, i) ?? readFraction(cx, i) ?? readOneIn(cx, i) ?? readFigure(cx, i);
   }
   return joinDurations(sentence, cx.out);
@@ -658,15 +1588,34 @@ interface Scan {
 
 /** Records one figure spanning tokens [startTok, endTok). */
 function emit(
-  cx: Scan, kind: QuantityKind, value: number, high: number, mod: Mod | null, vague: boolean,
-  perSide: boolean, unit: string, startTok: number, endTok: number,
+  cx: Scan,
+  kind: QuantityKind,
+  value: number,
+  high: number,
+  mod: Mod | null,
+  vague: boolean,
+  perSide: boolean,
+  unit: string,
+  startTok: number,
+  endTok: number,
 ): void {
   const iv = applyBound(mod, value, high, vague);
   const s = cx.tokens[startTok].start;
   const e = cx.tokens[endTok - 1].end;
   cx.out.push({
-    kind, value, high, bound: iv.bound, lo: iv.lo, hi: iv.hi, loOpen: iv.loOpen, hiOpen: iv.hiOpen,
-    perSide, unit, text: cx.sentence.slice(s, e), start: s, end: e,
+    kind,
+    value,
+    high,
+    bound: iv.bound,
+    lo: iv.lo,
+    hi: iv.hi,
+    loOpen: iv.loOpen,
+    hiOpen: iv.hiOpen,
+    perSide,
+    unit,
+    text: cx.sentence.slice(s, e),
+    start: s,
+    end: e,
   });
 }
 
@@ -702,16 +1651,23 @@ const OF_DETERMINERS = ['the', 'its', 'their', 'his', 'her', 'our', 'all', 'this
 function readFraction(cx: Scan, i: number): number | null {
   const { tokens } = cx;
   const t = tokens[i];
-  let fs = -1, num = 1, fw = '';
+  let fs = -1,
+    num = 1,
+    fw = '';
   if ((t.lower === 'a' || t.lower === 'one') && low(tokens, i + 1) in FRACTIONS && low(tokens, i + 2) === 'of') {
-    fs = i; fw = low(tokens, i + 1);
+    fs = i;
+    fw = low(tokens, i + 1);
   } else if (t.lower === 'half' && low(tokens, i + 1) === 'of') {
-    fs = i; fw = 'half';
-  } else if ((t.lower in UNIT_WORDS) && tokens[i + 1]?.text === '-' && glued(tokens, i + 1) &&
-             low(tokens, i + 2) in FRACTIONS && low(tokens, i + 3) === 'of') {
-    fs = i; fw = low(tokens, i + 2); num = UNIT_WORDS[t.lower];
-  } else if ((t.lower in UNIT_WORDS) && low(tokens, i + 1) in FRACTIONS && /s$/.test(low(tokens, i + 1)) && low(tokens, i + 2) === 'of') {
-    fs = i; fw = low(tokens, i + 1); num = UNIT_WORDS[t.lower];
+    fs = i;
+    fw = 'half';
+  } else if (t.lower in UNIT_WORDS && tokens[i + 1]?.text === '-' && glued(tokens, i + 1) && low(tokens, i + 2) in FRACTIONS && low(tokens, i + 3) === 'of') {
+    fs = i;
+    fw = low(tokens, i + 2);
+    num = UNIT_WORDS[t.lower];
+  } else if (t.lower in UNIT_WORDS && low(tokens, i + 1) in FRACTIONS && /s$/.test(low(tokens, i + 1)) && low(tokens, i + 2) === 'of') {
+    fs = i;
+    fw = low(tokens, i + 1);
+    num = UNIT_WORDS[t.lower];
   }
   if (fs < 0) return null;
   const v = num * FRACTIONS[fw];
@@ -745,12 +1701,27 @@ function readOneIn(cx: Scan, i: number): number | null {
 function readCore(tokens: Token[], i: number): Core | null {
   const t = tokens[i];
   // ("a second" is left out: in news it is the ordinal far more often than the time unit.)
-  if ((t.lower === 'a' || t.lower === 'an') && TIME_UNITS[low(tokens, i + 1)] && !/s$/.test(low(tokens, i + 1)) &&
-      low(tokens, i + 1) !== 'second') {
-    return { m: { value: 1, high: 1, vague: false, startTok: i, endTok: i + 1, article: true, digits: false }, value: 1, high: 1, start: i, end: i + 1, perSide: false, currency: '' };
+  if ((t.lower === 'a' || t.lower === 'an') && TIME_UNITS[low(tokens, i + 1)] && !/s$/.test(low(tokens, i + 1)) && low(tokens, i + 1) !== 'second') {
+    return {
+      m: { value: 1, high: 1, vague: false, startTok: i, endTok: i + 1, article: true, digits: false },
+      value: 1,
+      high: 1,
+      start: i,
+      end: i + 1,
+      perSide: false,
+      currency: '',
+    };
   }
   if (t.lower === 'half' && (low(tokens, i + 1) === 'an' || low(tokens, i + 1) === 'a') && TIME_UNITS[low(tokens, i + 2)]) {
-    return { m: { value: 0.5, high: 0.5, vague: false, startTok: i, endTok: i + 2, article: true, digits: false }, value: 0.5, high: 0.5, start: i, end: i + 2, perSide: false, currency: '' };
+    return {
+      m: { value: 0.5, high: 0.5, vague: false, startTok: i, endTok: i + 2, article: true, digits: false },
+      value: 0.5,
+      high: 0.5,
+      start: i,
+      end: i + 2,
+      perSide: false,
+      currency: '',
+    };
   }
   return parseCore(tokens, i);
 }
@@ -780,16 +1751,25 @@ function skipNonFigure(cx: Scan, core: Core): number | null {
   const pos = core.end;
   if (cx.inDate(tokens[m.startTok])) return core.end;
   // A number word inside a hyphenated word ("one-on-one", "face-to-face") is not a figure.
-  if (!m.digits && tokens[m.startTok - 1]?.text === '-' && glued(tokens, m.startTok) &&
-      glued(tokens, m.startTok - 1) && tokens[m.startTok - 2]?.type === 'word') return core.end;
+  if (
+    !m.digits &&
+    tokens[m.startTok - 1]?.text === '-' &&
+    glued(tokens, m.startTok) &&
+    glued(tokens, m.startTok - 1) &&
+    tokens[m.startTok - 2]?.type === 'word'
+  )
+    return core.end;
   // Labels and codes: "Article 5", "Leo XIV" (no digits), "13:35", "10 am", "1990s".
   if (!m.digits) return null;
   const before = low(tokens, m.startTok - 1);
   if (LABEL_WORDS.has(before) && /^[A-Z]/.test(tokens[m.startTok - 1].text)) return core.end;
   if (tokens[pos]?.text === ':' && glued(tokens, pos) && tokens[pos + 1]?.type === 'num' && glued(tokens, pos + 1)) return pos + 2;
-  if (CLOCK_WORDS.includes(low(tokens, pos)) ||
-      (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
-      (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm')) return pos + 1;
+  if (
+    CLOCK_WORDS.includes(low(tokens, pos)) ||
+    (low(tokens, pos) === 'a' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm') ||
+    (low(tokens, pos) === 'p' && tokens[pos + 1]?.text === '.' && low(tokens, pos + 2) === 'm')
+  )
+    return pos + 1;
   if (low(tokens, pos) === 's' && glued(tokens, pos)) return pos + 1;
   return null;
 }
@@ -818,8 +1798,16 @@ function readFigure(cx: Scan, i: number): number {
   const skip = skipNonFigure(cx, core) ?? readYear(cx, core);
   if (skip !== null) return skip;
   const f: Figure = {
-    core, kind: 'count', unit: '', endTok: core.end, value: core.value, high: core.high, perSide: core.perSide,
-    suffixMod: null, ageCompound: false, hyphenCompound: false,
+    core,
+    kind: 'count',
+    unit: '',
+    endTok: core.end,
+    value: core.value,
+    high: core.high,
+    perSide: core.perSide,
+    suffixMod: null,
+    ageCompound: false,
+    hyphenCompound: false,
   };
   const skipped = readWhatFollows(tokens, f, i) ?? skipPointInTime(tokens, f);
   if (skipped !== null) return skipped;
@@ -830,7 +1818,8 @@ function readFigure(cx: Scan, i: number): number {
   // Durations in minutes; ages in years; others as stated.
   if (f.kind === 'duration') {
     const k = MINUTES_PER[f.unit] ?? 1;
-    f.value *= k; f.high *= k;
+    f.value *= k;
+    f.high *= k;
   }
   // Per side.
   if (!f.perSide && (f.kind === 'count' || f.kind === 'money') && !SIDE_UNITS.has(f.unit)) {
@@ -875,16 +1864,25 @@ function readHyphenCompound(tokens: Token[], f: Figure): number | null {
   const w = low(tokens, pos + 1);
   if (TIME_UNITS[w]) {
     if (tokens[pos + 2]?.text === '-' && low(tokens, pos + 3) === 'old') {
-      f.kind = 'age'; f.unit = 'year'; f.endTok = pos + 4; f.ageCompound = true;
+      f.kind = 'age';
+      f.unit = 'year';
+      f.endTok = pos + 4;
+      f.ageCompound = true;
     } else {
-      f.kind = 'duration'; f.unit = TIME_UNITS[w]; f.endTok = pos + 2; f.hyphenCompound = true;
+      f.kind = 'duration';
+      f.unit = TIME_UNITS[w];
+      f.endTok = pos + 2;
+      f.hyphenCompound = true;
     }
   } else if (DESCRIPTIVE_COMPOUNDS.has(w)) {
     return pos + 2;
   } else if (w === 'plus') {
     f.suffixMod = 'at_least';
     const head = pickHead(tokens, pos + 2, f.value !== 1);
-    if (head) { f.unit = head.unit; f.endTok = head.tok + 1; } else f.endTok = pos + 2;
+    if (head) {
+      f.unit = head.unit;
+      f.endTok = head.tok + 1;
+    } else f.endTok = pos + 2;
   } else if (['strong', 'odd', 'member', 'man', 'person'].includes(w)) {
     const head = pickHead(tokens, pos + 2, false);
     f.unit = head ? head.unit : lemma(w);
@@ -908,7 +1906,9 @@ function readUnitOrNoun(tokens: Token[], f: Figure, i: number): number | null {
     f.unit = tu;
     f.endTok = up + 1;
     if (low(tokens, f.endTok) === 'and' && low(tokens, f.endTok + 1) === 'a' && low(tokens, f.endTok + 2) === 'half' && f.value === f.high) {
-      f.value += 0.5; f.high += 0.5; f.endTok += 3;
+      f.value += 0.5;
+      f.high += 0.5;
+      f.endTok += 3;
     }
     if ((low(tokens, f.endTok) === 'old' || (low(tokens, f.endTok) === 'of' && low(tokens, f.endTok + 1) === 'age')) && f.unit === 'year') {
       f.kind = 'age';
@@ -929,7 +1929,10 @@ function readCountedNoun(tokens: Token[], f: Figure): void {
   const m = f.core.m;
   let p = f.core.end;
   const early = suffixModifier(tokens, p);
-  if (early) { f.suffixMod = early[0]; p = early[1]; }
+  if (early) {
+    f.suffixMod = early[0];
+    p = early[1];
+  }
   if (low(tokens, p) === 'of') {
     const d = low(tokens, p + 1);
     if (PARTITIVE_DETERMINERS.includes(d)) p += 2;
@@ -956,8 +1959,11 @@ function skipPointInTime(tokens: Token[], f: Figure): number | null {
   const endTok = f.endTok;
   if (RELATIVE_AFTER.has(low(tokens, endTok)) || (low(tokens, endTok) === 'prior' && low(tokens, endTok + 1) === 'to')) return endTok;
   if (!f.hyphenCompound && (m.article || (!m.digits && f.value === 1))) {
-    if (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a' ||
-        ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))) return endTok;
+    if (
+      (RATE_BEFORE.has(low(tokens, m.startTok - 1)) && m.startTok > 0 && low(tokens, m.startTok - 1) !== 'a') ||
+      ['times', 'once', 'twice'].includes(low(tokens, m.startTok - 2))
+    )
+      return endTok;
     if (!m.article && !DURATION_PREPS.has(low(tokens, m.startTok - 1)) && !modifierBefore(tokens, m.startTok)) {
       return endTok; // "one day" = some day
     }
@@ -970,8 +1976,8 @@ function boundsAndAge(tokens: Token[], f: Figure): { mod: Mod | null; phraseStar
   let phraseStart = f.core.start;
   let mb = modifierBefore(tokens, phraseStart);
   // "hand over 1,000 prisoners", "signed up to …": a verb particle, not a bound.
-  if (mb && (mb[0] === 'more_than' || mb[0] === 'at_most') && ['over', 'up'].includes(low(tokens, mb[1])) &&
-      PHRASAL_PARTICLE_VERBS.has(low(tokens, mb[1] - 1))) mb = null;
+  if (mb && (mb[0] === 'more_than' || mb[0] === 'at_most') && ['over', 'up'].includes(low(tokens, mb[1])) && PHRASAL_PARTICLE_VERBS.has(low(tokens, mb[1] - 1)))
+    mb = null;
   const ctxEnd = mb ? mb[1] : phraseStart;
   const ageCtx = ageContextAt(tokens, ctxEnd);
   if (ageCtx >= 0 && (f.kind === 'count' || (f.kind === 'duration' && f.unit === 'year'))) {
@@ -990,7 +1996,10 @@ function boundsAndAge(tokens: Token[], f: Figure): { mod: Mod | null; phraseStar
 
   // Bound words after: "1,000 or more", "an hour or so".
   const sm = suffixModifier(tokens, f.endTok);
-  if (sm && !f.suffixMod) { f.suffixMod = sm[0]; f.endTok = sm[1]; }
+  if (sm && !f.suffixMod) {
+    f.suffixMod = sm[0];
+    f.endTok = sm[1];
+  }
   return { mod: mb ? mb[0] : f.suffixMod, phraseStart };
 }
 
@@ -1015,8 +2024,15 @@ function isAgeByContext(tokens: Token[], f: Figure, mb: [Mod, number] | null, ph
     }
     return false;
   }
-  return kind === 'count' && unit === '' && !!mb && ['less_than', 'more_than', 'just_under', 'just_over'].includes(mb[0]) &&
-    value <= MAX_AGE && PERSON_NOUNS.has(low(tokens, mb[1] - 1)) && low(tokens, mb[1] - 1) !== 'war';
+  return (
+    kind === 'count' &&
+    unit === '' &&
+    !!mb &&
+    ['less_than', 'more_than', 'just_under', 'just_over'].includes(mb[0]) &&
+    value <= MAX_AGE &&
+    PERSON_NOUNS.has(low(tokens, mb[1] - 1)) &&
+    low(tokens, mb[1] - 1) !== 'war'
+  );
 }
 
 /** Words before "one" that make it a pronoun ("no one", "the one"), not a figure. */
@@ -1032,8 +2048,11 @@ function skipJunk(tokens: Token[], f: Figure, i: number): number | null {
     if (unit === '') return Math.max(endTok, i + 1); // "the two said", "the second was"
     const w0 = low(tokens, m.startTok);
     const before = low(tokens, m.startTok - 1);
-    if (w0 === 'one' && (['of', 'another'].includes(low(tokens, core.end)) || ONE_PRONOUN_BEFORE.includes(before) ||
-        (tokens[core.end]?.text === '-' && unit !== 'year'))) return core.end;
+    if (
+      w0 === 'one' &&
+      (['of', 'another'].includes(low(tokens, core.end)) || ONE_PRONOUN_BEFORE.includes(before) || (tokens[core.end]?.text === '-' && unit !== 'year'))
+    )
+      return core.end;
   }
   if (kind === 'count' && m.vague && unit === '' && !VAGUE_FIGURES_ALONE.includes(low(tokens, m.startTok))) return Math.max(endTok, i + 1);
   if (kind === 'count' && unit === '' && m.digits && low(tokens, core.end) === 'of' && m.value === 1) return core.end;
@@ -1051,8 +2070,15 @@ function joinDurations(sentence: string, qs: Quantity[]): Quantity[] {
     const between = prev ? sentence.slice(prev.end, q.start) : '';
     if (prev && prev.kind === 'duration' && q.kind === 'duration' && /^\s*(?:and|,)\s*$/i.test(between) && MINUTES_PER[prev.unit] > MINUTES_PER[q.unit]) {
       out[out.length - 1] = {
-        ...prev, value: prev.value + q.value, high: prev.high + q.high, lo: prev.lo + q.lo, hi: prev.hi + q.hi,
-        hiOpen: prev.hiOpen || q.hiOpen, loOpen: prev.loOpen || q.loOpen, text: sentence.slice(prev.start, q.end), end: q.end,
+        ...prev,
+        value: prev.value + q.value,
+        high: prev.high + q.high,
+        lo: prev.lo + q.lo,
+        hi: prev.hi + q.hi,
+        hiOpen: prev.hiOpen || q.hiOpen,
+        loOpen: prev.loOpen || q.loOpen,
+        text: sentence.slice(prev.start, q.end),
+        end: q.end,
       };
     } else out.push(q);
   }

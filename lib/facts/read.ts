@@ -34,13 +34,12 @@ export interface ReadContext {
  * Small counts of participants ("the two sides", "both delegations") are not figures anyone
  * checks; leaving them out keeps "two sides" from looking like an unmatched figure.
  */
-const PARTICIPANT_UNITS = /^(side|party|parties|delegation|country|countries|nation|leader|president|team|way|time|sides|leaders|delegations|minister|official|head)$/;
+const PARTICIPANT_UNITS =
+  /^(side|party|parties|delegation|country|countries|nation|leader|president|team|way|time|sides|leaders|delegations|minister|official|head)$/;
 
 export function readFacts(text: string, ctx: ReadContext = {}): Facts {
   const docDate = ctx.docDate ?? null;
-  const quantities = safe(() => extractQuantities(text), []).filter(
-    (q) => !(q.kind === 'count' && PARTICIPANT_UNITS.test(q.unit) && q.value <= 5),
-  );
+  const quantities = safe(() => extractQuantities(text), []).filter((q) => !(q.kind === 'count' && PARTICIPANT_UNITS.test(q.unit) && q.value <= 5));
   const times = safe(() => extractTimes(text, docDate, ctx.defaultYear), []);
   // Not wrapped: a tagger that was never loaded is an engine error, not an empty sentence.
   const tagged = tagSentence(text);

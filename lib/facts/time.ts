@@ -24,7 +24,14 @@ export const DEFAULT_YEAR = new Date().getUTCFullYear();
 
 /** Approximate day counts for relative phrases: a month is taken as 30 days, a year as 365. */
 export const DAYS_PER_UNIT: Record<string, number> = {
-  hour: 1 / 24, day: 1, night: 1, week: 7, weekend: 7, month: 30, year: 365, decade: 3650,
+  hour: 1 / 24,
+  day: 1,
+  night: 1,
+  week: 7,
+  weekend: 7,
+  month: 30,
+  year: 365,
+  decade: 3650,
 };
 
 /**
@@ -39,12 +46,20 @@ export const VAGUE_RELATIVE_COUNT = 2;
  */
 export const WITHIN_PERIOD_FRACTION = 0.5;
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -132,7 +147,7 @@ function validDate(y: number, m: number, d: number): boolean {
 function monthNumber(name: string): number {
   const l = name.toLowerCase().replace(/\.$/, '');
   const i = MONTHS.indexOf(l);
-  return i >= 0 ? i + 1 : MONTH_ABBR[l] ?? 0;
+  return i >= 0 ? i + 1 : (MONTH_ABBR[l] ?? 0);
 }
 
 function docYear(docDate?: string | null, fallback = DEFAULT_YEAR): number {
@@ -160,7 +175,10 @@ export function resolveWeekday(weekday: number, docDate: string, mode: 'past' | 
   return addDays(docDate, fwd);
 }
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 function overlaps(spans: Span[], s: number, e: number): boolean {
   for (const sp of spans) if (s < sp.end && e > sp.start) return true;

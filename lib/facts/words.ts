@@ -51,7 +51,12 @@ export interface Mention {
 
 /** Fold a name to its key: no diacritics, lowercase, letters only. */
 export function nameKey(s: string): string {
-  return foldLetters(s).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9 ]+/g, '');
+  return foldLetters(s)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z0-9 ]+/g, '');
 }
 
 const CONTENT_POS = new Set<Pos>(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
@@ -84,7 +89,10 @@ export function readWords(tagged: Tagged[], quantities: Quantity[], times: TimeR
       words.push({ text: t.text, lemma: t.text, pos: t.pos, start: t.start, end: t.end, content: false, mention: -1, figure: false, time: false });
       continue;
     }
-    const lower = t.text.toLowerCase().replace(/[’']/g, "'").replace(/^(mr|mrs|ms|dr|st|gen|lt|col|sen|rep)\.$/, '$1');
+    const lower = t.text
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .replace(/^(mr|mrs|ms|dr|st|gen|lt|col|sen|rep)\.$/, '$1');
     const acronym = /^\p{Lu}{2,}$/u.test(t.text);
     const lemma = acronym ? nameKey(t.text) : lemmatize(lower.replace(/'s$/, ''));
     const figure = inSpans(figureSpans, t.start, t.end) && !inSpans(unitSpans, t.start, t.end);
@@ -138,7 +146,16 @@ function findMentions(words: Word[], tagged: Tagged[]): Mention[] {
       w.mention = mentions.length;
       w.content = true;
       w.lemma = country;
-      mentions.push({ key: country, surface: w.text, kind: 'country', country, start: w.start, end: w.end, words: [i], demonym: w.pos === 'ADJ' || nextIsNoun(words, i) });
+      mentions.push({
+        key: country,
+        surface: w.text,
+        kind: 'country',
+        country,
+        start: w.start,
+        end: w.end,
+        words: [i],
+        demonym: w.pos === 'ADJ' || nextIsNoun(words, i),
+      });
       continue;
     }
     if (w.pos !== 'PROPN' || !capitalised(tagged[i]) || w.figure || w.time) continue;
@@ -176,9 +193,19 @@ function findMentions(words: Word[], tagged: Tagged[]): Mention[] {
     const known = wordnetSpelling(key) ?? key;
     const kindWn = properKind(known);
     const country = countryOf(known);
-    const titled = i > 0 && TITLE_WORDS.has(words[run[0].k - 1]?.lemma ?? '') || run[0].k > i;
-    const kind: MentionKind = country === known ? 'country' : kindWn === 'loc' ? 'loc' : kindWn === 'per' || titled || run.length > 1 ? 'per' : kindWn === 'grp' ? 'grp' : 'name';
-    mentions.push({ key, surface: run.map((r) => r.x.text).join(' '), kind, country, start: run[0].x.start, end: head.end, words: run.map((r) => r.k), demonym: false });
+    const titled = (i > 0 && TITLE_WORDS.has(words[run[0].k - 1]?.lemma ?? '')) || run[0].k > i;
+    const kind: MentionKind =
+      country === known ? 'country' : kindWn === 'loc' ? 'loc' : kindWn === 'per' || titled || run.length > 1 ? 'per' : kindWn === 'grp' ? 'grp' : 'name';
+    mentions.push({
+      key,
+      surface: run.map((r) => r.x.text).join(' '),
+      kind,
+      country,
+      start: run[0].x.start,
+      end: head.end,
+      words: run.map((r) => r.k),
+      demonym: false,
+    });
     void tail;
     i = j;
   }

@@ -13,9 +13,25 @@ import { irregularBase, isKnownWord, isVerbLemma } from './wn';
 
 /** WordNet's detachment rules, nouns first, then verbs, then adjectives. */
 const RULES: ReadonlyArray<readonly [string, string]> = [
-  ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['s', ''],
-  ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
-  ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+  ['ies', 'y'],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['s', ''],
+  ['ies', 'y'],
+  ['es', 'e'],
+  ['es', ''],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['er', ''],
+  ['est', ''],
+  ['er', 'e'],
+  ['est', 'e'],
 ];
 
 /** Memo bound: lemmas are asked for every word of every sentence. */
@@ -33,7 +49,13 @@ export function lemmatize(word: string): string {
 }
 
 function verbBase(w: string): string | undefined {
-  for (const [suffix, repl] of [['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['ied', 'y']] as const) {
+  for (const [suffix, repl] of [
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+    ['ied', 'y'],
+  ] as const) {
     if (w.length > suffix.length + 1 && w.endsWith(suffix)) {
       const base = w.slice(0, w.length - suffix.length) + repl;
       if (isVerbLemma(base)) return base;

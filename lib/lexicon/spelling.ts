@@ -10,13 +10,31 @@ import { foldLetters } from '../text/normalize';
  * French and German renderings of Slavic and Turkish names.
  */
 export function skeleton(name: string): string {
-  let s = foldLetters(name).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  let s = foldLetters(name)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   s = s
     .replace(/(?<=.{3})(e?s|'s)$/, '')
-    .replace(/kh/g, 'h').replace(/zh/g, 'j').replace(/tch/g, 'ch').replace(/ts/g, 'c').replace(/ck/g, 'k')
-    .replace(/ph/g, 'f').replace(/ou/g, 'u').replace(/ch/g, 'C').replace(/c/g, 'k').replace(/C/g, 'ch')
-    .replace(/q/g, 'k').replace(/w/g, 'v').replace(/f$/, 'v').replace(/x/g, 'ks')
-    .replace(/[yj]/g, 'i').replace(/ie/g, 'i').replace(/ei/g, 'i').replace(/ue/g, 'u')
+    .replace(/kh/g, 'h')
+    .replace(/zh/g, 'j')
+    .replace(/tch/g, 'ch')
+    .replace(/ts/g, 'c')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/ou/g, 'u')
+    .replace(/ch/g, 'C')
+    .replace(/c/g, 'k')
+    .replace(/C/g, 'ch')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/f$/, 'v')
+    .replace(/x/g, 'ks')
+    .replace(/[yj]/g, 'i')
+    .replace(/ie/g, 'i')
+    .replace(/ei/g, 'i')
+    .replace(/ue/g, 'u')
     .replace(/(.)\1+/g, '$1')
     .replace(/(?<=.{3})e$/, '');
   return s;
@@ -68,4 +86,3 @@ export function levenshtein(a: string, b: string): number {
   }
   return row[b.length];
 }
-

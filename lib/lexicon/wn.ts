@@ -51,7 +51,8 @@ let spellingIndex: Map<string, string | null> | null = null;
 export function installLexicon(json: unknown, keysJson: unknown): void {
   const keys = (keysJson as { keys?: unknown } | null)?.keys;
   const t = { ...(json as object), keys } as LexTable;
-  if (!t || typeof t !== 'object' || typeof t.keys !== 'object' || !Array.isArray(t.vlemmas)) throw new Error('the lexicon table is not a Crosscheck WordNet table');
+  if (!t || typeof t !== 'object' || typeof t.keys !== 'object' || !Array.isArray(t.vlemmas))
+    throw new Error('the lexicon table is not a Crosscheck WordNet table');
   LEX = {
     T: t,
     phrases: new Set(Object.keys(t.keys).filter((k) => k.includes(' '))),
@@ -117,7 +118,16 @@ function ownKeys(lemma: string): WordKeys {
 }
 
 /** WordNet's noun detachment rules ("bodies" → body, "talks" → talk). */
-const PLURAL_RULES: ReadonlyArray<readonly [string, string]> = [['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['s', '']];
+const PLURAL_RULES: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['s', ''],
+];
 
 /**
  * The singular of a plural that WordNet lists as a word of its own ("hours", "talks",
@@ -279,7 +289,6 @@ export function isCapital(name: string): boolean {
   return lex().capitals.has(name);
 }
 
-
 /**
  * The place name WordNet spells differently ("kyiv" → kiev, via its synonym "kyyiv"): the one
  * WordNet place or country with the same transliteration skeleton, if exactly one has it.
@@ -295,7 +304,7 @@ export function wordnetSpelling(name: string): string | undefined {
       const prev = spellingIndex.get(s);
       // Two WordNet names on one skeleton: kept only if they are one place (one country).
       const same = prev !== undefined && prev !== null && own(T.country, prev) !== undefined && own(T.country, prev) === own(T.country, k);
-      spellingIndex.set(s, prev === undefined || prev === k || same ? prev ?? k : null);
+      spellingIndex.set(s, prev === undefined || prev === k || same ? (prev ?? k) : null);
     }
   }
   return spellingIndex.get(skeleton(name)) ?? undefined;

@@ -61,7 +61,11 @@ export function isFiltered(f: NotesForm): boolean {
 }
 
 /** Keep only notes whose last known place matches `where` (statuses from anchor-store). */
-export function filterByPlace<T extends { id: string }>(notes: readonly T[], where: NotesForm['where'], statuses: ReadonlyMap<string, { status: AnchorStatus }>): T[] {
+export function filterByPlace<T extends { id: string }>(
+  notes: readonly T[],
+  where: NotesForm['where'],
+  statuses: ReadonlyMap<string, { status: AnchorStatus }>,
+): T[] {
   if (!where) return [...notes];
   return notes.filter((n) => (statuses.get(n.id)?.status === 'orphaned') === (where === 'orphaned'));
 }

@@ -345,9 +345,7 @@ export async function listNotes(db: NotesDB, filter: NoteFilter = {}, opts: Read
 /** The notes on one page, in page order (by their TextPositionSelector start), for painting and the popup. */
 export async function notesForPage(db: NotesDB, pageUrl: string, opts: ReadOptions = {}): Promise<Note[]> {
   const notes = await listNotes(db, { pageUrl }, opts);
-  return notes.sort(
-    (a, b) => a.target.selectors[1].start - b.target.selectors[1].start || Date.parse(a.createdAt) - Date.parse(b.createdAt),
-  );
+  return notes.sort((a, b) => a.target.selectors[1].start - b.target.selectors[1].start || Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
 /** How many notes are stored (valid or not). */
@@ -377,14 +375,6 @@ export const foldText = normalizeForMatch;
 
 function searchText(n: Note): string {
   return foldText(
-    [
-      n.claimText,
-      n.text,
-      n.readerReason,
-      n.pageTitle,
-      n.pageUrl,
-      n.tags.join(' '),
-      ...n.evidence.flatMap((e) => [e.source, e.quote, e.reason]),
-    ].join('\n'),
+    [n.claimText, n.text, n.readerReason, n.pageTitle, n.pageUrl, n.tags.join(' '), ...n.evidence.flatMap((e) => [e.source, e.quote, e.reason])].join('\n'),
   );
 }

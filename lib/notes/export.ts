@@ -41,7 +41,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * the line (`#` heading, `>` quote, `-`/`+`/`=` list or setext underline, `1.`/`1)` ordered list).
  */
 export function escapeMarkdown(text: string): string {
-  return escapeInline(text).replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+  return escapeInline(text)
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
 }
 
 /** Escape text that sits in the middle of a line (after a list marker or a label): inline syntax only. */
@@ -139,7 +141,8 @@ export function toMarkdown(notes: readonly Note[], opts: MarkdownOptions = {}): 
   const pages = groupByPage(notes);
   out.push(`# ${mdText(opts.title ?? 'Crosscheck notes')}`, '');
   const count = `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} on ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}`;
-  const at = opts.exportedAt === undefined ? '' : `Exported ${formatDateTime(opts.exportedAt instanceof Date ? opts.exportedAt.toISOString() : opts.exportedAt)} · `;
+  const at =
+    opts.exportedAt === undefined ? '' : `Exported ${formatDateTime(opts.exportedAt instanceof Date ? opts.exportedAt.toISOString() : opts.exportedAt)} · `;
   out.push(`${at}${count}.`, '');
   for (const page of pages) {
     out.push(`## ${mdText(page.pageTitle || page.pageUrl) || 'Untitled page'}`, '', mdUrl(page.pageUrl), '');
@@ -147,7 +150,9 @@ export function toMarkdown(notes: readonly Note[], opts: MarkdownOptions = {}): 
       out.push(`### Note ${i + 1}`, '');
       out.push(mdBlock(n.claimText, '> '), '');
       out.push(`- **Crosscheck's verdict:** ${VERDICT_LABELS[n.claimVerdict]}`);
-      out.push(`- **Your verdict:** ${n.readerVerdict ? VERDICT_LABELS[n.readerVerdict as Verdict] : 'none given'}${n.readerReason.trim() ? ` — ${mdText(n.readerReason)}` : ''}`);
+      out.push(
+        `- **Your verdict:** ${n.readerVerdict ? VERDICT_LABELS[n.readerVerdict as Verdict] : 'none given'}${n.readerReason.trim() ? ` — ${mdText(n.readerReason)}` : ''}`,
+      );
       out.push(`- **Tags:** ${n.tags.length ? n.tags.map(mdText).join(', ') : 'none'}`);
       out.push(`- **Created:** ${formatDateTime(n.createdAt)}${n.updatedAt !== n.createdAt ? ` · **updated:** ${formatDateTime(n.updatedAt)}` : ''}`);
       out.push('');
@@ -164,7 +169,12 @@ export function toMarkdown(notes: readonly Note[], opts: MarkdownOptions = {}): 
       }
     });
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,10 +329,7 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: {
     source: string;
-    selector: [
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-      { type: 'TextPositionSelector'; start: number; end: number },
-    ];
+    selector: [{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }, { type: 'TextPositionSelector'; start: number; end: number }];
   };
   created: string;
   modified: string;

@@ -45,7 +45,12 @@ const NOTE_JSON_OVERHEAD = 16_384;
  */
 export const MAX_NOTE_JSON_CHARS =
   JSON_ESCAPE_FACTOR *
-    (2 * LIMITS.url + LIMITS.title + 4 * LIMITS.claim + LIMITS.text + LIMITS.reason + LIMITS.tags * LIMITS.tagLength +
+    (2 * LIMITS.url +
+      LIMITS.title +
+      4 * LIMITS.claim +
+      LIMITS.text +
+      LIMITS.reason +
+      LIMITS.tags * LIMITS.tagLength +
       LIMITS.evidence * (LIMITS.url + 2 * LIMITS.evidenceText)) +
   NOTE_JSON_OVERHEAD;
 /** The envelope's fields besides `notes` are a name, a number and a date: a larger value means another kind of file. */
@@ -62,9 +67,7 @@ export interface ParsedNotesImport {
   notes: Note[];
 }
 
-export type ParseImportResult =
-  | { ok: true; value: ParsedNotesImport }
-  | { ok: false; error: string; issues: string[] };
+export type ParseImportResult = { ok: true; value: ParsedNotesImport } | { ok: false; error: string; issues: string[] };
 
 /** What can be imported: the file's text, or the file itself (anything with a Blob's `stream()`). */
 export type NotesImportSource = string | { stream(): ReadableStream<Uint8Array> };

@@ -322,10 +322,7 @@ export function plainNote(note: Note): Note {
     readerVerdict: note.readerVerdict,
     readerReason: note.readerReason,
     target: {
-      selectors: [
-        { ...note.target.selectors[0] },
-        { ...note.target.selectors[1] },
-      ],
+      selectors: [{ ...note.target.selectors[0] }, { ...note.target.selectors[1] }],
     },
     createdAt: note.createdAt,
     updatedAt: note.updatedAt,

@@ -105,7 +105,10 @@ export class ReanchorPage {
  * start/end (with the joined text as pageText), so the note's TextPositionSelector is in the
  * same coordinates re-anchoring uses. Accepts the segments or their precomputed start offsets.
  */
-export function textPositionOf(segments: readonly string[] | readonly number[], r: Pick<AnchorRange, 'startNode' | 'startOffset' | 'endNode' | 'endOffset'>): { start: number; end: number } {
+export function textPositionOf(
+  segments: readonly string[] | readonly number[],
+  r: Pick<AnchorRange, 'startNode' | 'startOffset' | 'endNode' | 'endOffset'>,
+): { start: number; end: number } {
   let starts: readonly number[];
   if (typeof segments[0] === 'string') {
     const out: number[] = [];
@@ -120,11 +123,7 @@ export function textPositionOf(segments: readonly string[] | readonly number[], 
 }
 
 /** Re-anchor one note on a page (segments, or a ReanchorPage built once for many notes). */
-export function reanchor(
-  selectors: SelectorSource,
-  page: readonly string[] | ReanchorPage,
-  opts: NormalizeOptions = {},
-): ReanchorResult {
+export function reanchor(selectors: SelectorSource, page: readonly string[] | ReanchorPage, opts: NormalizeOptions = {}): ReanchorResult {
   const p = page instanceof ReanchorPage ? page : new ReanchorPage(page, opts);
   const { quote, position } = selectorsOf(selectors);
   const orphan: ReanchorResult = { status: 'orphaned', quote: quote.exact };

@@ -28,7 +28,9 @@ const MAX_PARTS = 4;
 
 export function splitParts(claim: Facts): Part[] {
   const whole: Part = { text: claim.text, start: 0, end: claim.text.length, words: claim.text };
-  const clauses = claim.clauses.filter((c) => !c.apposition && c.predicate.length && claim.words.slice(c.from, c.to).filter((w) => w.content).length >= MIN_PART_WORDS);
+  const clauses = claim.clauses.filter(
+    (c) => !c.apposition && c.predicate.length && claim.words.slice(c.from, c.to).filter((w) => w.content).length >= MIN_PART_WORDS,
+  );
   if (clauses.length < 2 || clauses.length > MAX_PARTS) return [whole];
   const parts: Part[] = [];
   for (const c of clauses) {
@@ -39,7 +41,9 @@ export function splitParts(claim: Facts): Part[] {
     let text = claim.text.slice(start, end).replace(/^(and|but|while|whereas|although|though|yet|however|who|which)\s+/i, '');
     const ownSubject = claim.words.slice(c.from, c.predicate[0]).some((w) => w.content && (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'PRON'));
     if (!ownSubject) {
-      const subj = c.subjects.length ? c.subjects.map((k) => claim.mentions[k].surface).join(' and ') : c.subjectNouns.map((k) => `the ${claim.words[k].text}`).join(' and ');
+      const subj = c.subjects.length
+        ? c.subjects.map((k) => claim.mentions[k].surface).join(' and ')
+        : c.subjectNouns.map((k) => `the ${claim.words[k].text}`).join(' and ');
       if (subj) text = `${subj} ${text}`;
     }
     parts.push({ text: text.replace(/[\s,;:]+$/, ''), start, end, words: claim.text.slice(start, end).replace(/[\s,;:]+$/, '') });

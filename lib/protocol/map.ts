@@ -87,7 +87,13 @@ const NOTE_MESSAGES = {
     reply: z.array(NoteSchema),
     own: { page: (m) => m.pageUrl },
   },
-  listNotes: { group: 'notes', to: 'background', from: EXTENSION_PAGES, request: msg('listNotes', { filter: NoteFilterSchema.default({}) }), reply: z.array(NoteSchema) },
+  listNotes: {
+    group: 'notes',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('listNotes', { filter: NoteFilterSchema.default({}) }),
+    reply: z.array(NoteSchema),
+  },
 } as const satisfies Record<string, Route>;
 
 /** Your own sources (lib/sources/messages.ts): only extension pages may change them. */
@@ -108,14 +114,44 @@ const SOURCE_MESSAGES = {
     reply: AddOutcomeSchema,
   },
   /** Popup: add the article of tab `tabId` (the background asks that tab's content script). */
-  addPageSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('addPageSource', { tabId: z.number().int() }), reply: AddOutcomeSchema },
+  addPageSource: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('addPageSource', { tabId: z.number().int() }),
+    reply: AddOutcomeSchema,
+  },
   /** Entries are checked one by one by the sources page: one damaged entry must not blank the list. */
   listSources: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('listSources', {}), reply: z.array(z.unknown()) },
-  getSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('getSource', { id: Id }), reply: z.object({ source: SourceInfoSchema, text: z.string() }) },
-  updateSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('updateSource', { id: Id, meta: MetaInputSchema }), reply: SourceInfoSchema },
-  setSourceEnabled: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('setSourceEnabled', { id: Id, enabled: z.boolean() }), reply: SourceInfoSchema },
+  getSource: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('getSource', { id: Id }),
+    reply: z.object({ source: SourceInfoSchema, text: z.string() }),
+  },
+  updateSource: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('updateSource', { id: Id, meta: MetaInputSchema }),
+    reply: SourceInfoSchema,
+  },
+  setSourceEnabled: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('setSourceEnabled', { id: Id, enabled: z.boolean() }),
+    reply: SourceInfoSchema,
+  },
   deleteSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('deleteSource', { id: Id }), reply: UserSourceSchema },
-  restoreSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('restoreSource', { source: UserSourceSchema }), reply: AddOutcomeSchema },
+  restoreSource: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('restoreSource', { source: UserSourceSchema }),
+    reply: AddOutcomeSchema,
+  },
   /** Tooltip: open the reader on `source` with `quote` highlighted (a page cannot open extension pages). */
   openReader: {
     group: 'sources',
@@ -125,7 +161,13 @@ const SOURCE_MESSAGES = {
     reply: z.object({ opened: z.literal(true) }),
   },
   /** The current engine version (the popup compares it with its analysis's). */
-  sourcesStatus: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('sourcesStatus', {}), reply: z.object({ engineVersion: z.string() }) },
+  sourcesStatus: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('sourcesStatus', {}),
+    reply: z.object({ engineVersion: z.string() }),
+  },
 } as const satisfies Record<string, Route>;
 
 /** Background / popup → a tab's content script. */
@@ -133,7 +175,13 @@ const CONTENT_MESSAGES = {
   analyzeNow: { group: 'page', to: 'content', from: TO_PAGE, request: msg('analyzeNow', {}), reply: z.object({ status: z.string() }) },
   scrollToClaim: { group: 'page', to: 'content', from: TO_PAGE, request: msg('scrollToClaim', { index: ClaimIndex }), reply: z.object({ index: ClaimIndex }) },
   /** Show or hide the highlights (popup control, Alt+Shift+H); `repeated` when the key already did it (entrypoints/content/keyboard.ts). */
-  toggleHighlights: { group: 'page', to: 'content', from: TO_PAGE, request: msg('toggleHighlights', {}), reply: z.union([z.object({ visible: z.boolean() }), Repeated]) },
+  toggleHighlights: {
+    group: 'page',
+    to: 'content',
+    from: TO_PAGE,
+    request: msg('toggleHighlights', {}),
+    reply: z.union([z.object({ visible: z.boolean() }), Repeated]),
+  },
   /** Keyboard: go to the next / previous claim, open its details and focus them (lib/shortcuts.ts). */
   moveToClaim: {
     group: 'page',

@@ -28,7 +28,15 @@ describe('the protocol map', () => {
 
   it('every text field a web page can send has a size limit', () => {
     const note = makeNote(
-      { pageUrl: 'https://news.example/a', pageTitle: 'T', pageText: 'Intro. A claim here. Outro.', start: 7, end: 20, claimVerdict: 'corroborated', evidence: [] },
+      {
+        pageUrl: 'https://news.example/a',
+        pageTitle: 'T',
+        pageText: 'Intro. A claim here. Outro.',
+        start: 7,
+        end: 20,
+        claimVerdict: 'corroborated',
+        evidence: [],
+      },
       { now: () => new Date('2025-06-02T10:00:00Z'), uuid: () => '00000000-0000-4000-8000-000000000001' },
     );
     // One valid message per type a content script may send, then each text field made huge.
@@ -71,7 +79,7 @@ describe('checkAccess (permissions read from the map)', () => {
       expect(asPage.ok, t).toBe((PROTOCOL[t].from as readonly string[]).includes('content'));
     }
   });
-  it("a page may ask about its own tab and page only", () => {
+  it('a page may ask about its own tab and page only', () => {
     expect(checkAccess({ type: 'getTabState', tabId: 8 }, page)).toEqual({ ok: false, error: "a page may only read its own tab's state" });
     expect(checkAccess({ type: 'notesForPage', pageUrl: 'https://other.example/' }, page).ok).toBe(false);
     expect(checkAccess({ type: 'saveNote', note: { pageUrl: 'https://news.example/a#x' } }, page).ok).toBe(true);
@@ -110,15 +118,21 @@ describe('send / call', () => {
 
 describe('createHandler', () => {
   const calls: string[] = [];
-  const okAll = Object.fromEntries(
-    messageTypes('content').map((t) => [t, (req: { type: string }) => (calls.push(req.type), { ok: true, data: {} })]),
-  ) as never;
+  const okAll = Object.fromEntries(messageTypes('content').map((t) => [t, (req: { type: string }) => (calls.push(req.type), { ok: true, data: {} })])) as never;
   const handle = createHandler('content', okAll);
   const bg = { kind: 'background' as const };
 
   it('unknown types, types of the other party and malformed messages get { ok: false }, the handler is not run', async () => {
     calls.length = 0;
-    for (const raw of [null, 42, {}, { type: 'nope' }, { type: 'analyze', url: 'u', text: 't' }, { type: 'scrollToClaim', index: -1 }, { type: 'sourceNotice', message: 'x'.repeat(501), ok: true }]) {
+    for (const raw of [
+      null,
+      42,
+      {},
+      { type: 'nope' },
+      { type: 'analyze', url: 'u', text: 't' },
+      { type: 'scrollToClaim', index: -1 },
+      { type: 'sourceNotice', message: 'x'.repeat(501), ok: true },
+    ]) {
       const r = await handle(raw, bg);
       expect(r.ok, JSON.stringify(raw)).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/^malformed message/);

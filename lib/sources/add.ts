@@ -39,7 +39,11 @@ export interface Planned {
  * batch: each new row is stamped a thousandth of a millisecond after the previous one, so the
  * list keeps the batch's order.
  */
-export function planAdditions(items: AddItem[], isDuplicate: (contentHash: string, url: string | null) => { id: string; message: string } | null, at: number): Planned {
+export function planAdditions(
+  items: AddItem[],
+  isDuplicate: (contentHash: string, url: string | null) => { id: string; message: string } | null,
+  at: number,
+): Planned {
   const out: AddOutcome[] = new Array(items.length);
   const fresh: Planned['fresh'] = [];
   const batchHash = new Map<string, string>();
@@ -62,7 +66,19 @@ export function planAdditions(items: AddItem[], isDuplicate: (contentHash: strin
       return;
     }
     const { id, title, outlet, date, url: pageUrl, event, text, contentHash } = parsed;
-    const row: UserSource = { id, title, outlet, date, url: pageUrl, event, text, contentHash, addedAt: at + fresh.length / 1000, origin: item.origin, fileName: item.fileName ?? null };
+    const row: UserSource = {
+      id,
+      title,
+      outlet,
+      date,
+      url: pageUrl,
+      event,
+      text,
+      contentHash,
+      addedAt: at + fresh.length / 1000,
+      origin: item.origin,
+      fileName: item.fileName ?? null,
+    };
     batchHash.set(row.contentHash, row.id);
     if (url) batchUrl.set(url, row.id);
     fresh.push({ at: i, row });
@@ -95,12 +111,18 @@ export async function addSources(ctx: MutationContext, items: AddItem[]): Promis
     return out;
   };
   try {
-    await putUserSources(sdb, fresh.map((f) => f.row));
+    await putUserSources(
+      sdb,
+      fresh.map((f) => f.row),
+    );
   } catch (e) {
     return refuse(() => errorMessage(e));
   }
   try {
-    indexRows(state, fresh.map((f) => f.row));
+    indexRows(
+      state,
+      fresh.map((f) => f.row),
+    );
   } catch (e) {
     // Nothing half-added: take the rows out again.
     ctx.log('indexing the new sources failed', e);

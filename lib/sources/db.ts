@@ -57,7 +57,8 @@ export class SourceWriteError extends Error {
 type Log = (message: string, error?: unknown) => void;
 
 function writeError(what: string, e: unknown): SourceWriteError {
-  if (errorNames(e).some((n) => /Quota/i.test(n))) return new SourceWriteError(`Could not ${what}: the browser's storage for Crosscheck is full. Delete some sources and try again.`);
+  if (errorNames(e).some((n) => /Quota/i.test(n)))
+    return new SourceWriteError(`Could not ${what}: the browser's storage for Crosscheck is full. Delete some sources and try again.`);
   return new SourceWriteError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
 }
 

@@ -56,10 +56,7 @@ function message(e: unknown, name: string): string {
 
 /** The address a saved page came from: its canonical link or og:url (http/https only). */
 export function savedPageUrl(doc: Document): string | null {
-  const candidates = [
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
-  ];
+  const candidates = [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')];
   for (const c of candidates) if (c && /^https?:\/\/\S+$/i.test(c.trim())) return c.trim();
   return null;
 }
@@ -69,7 +66,9 @@ export async function prepareFile<F extends FileLike>(file: F, deps: Pick<Import
   if (!sourceType(file.name)) throw new SourceError(`${file.name}: unsupported file type (expected .txt, .html or .md)`);
   // Refuse before reading a huge file into memory.
   if (file.size > MAX_SOURCE_BYTES) {
-    throw new SourceError(`${file.name}: too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(MAX_SOURCE_BYTES / 1024 / 1024).toFixed(1)} MB)`);
+    throw new SourceError(
+      `${file.name}: too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(MAX_SOURCE_BYTES / 1024 / 1024).toFixed(1)} MB)`,
+    );
   }
   const bytes = await deps.read(file);
   let pageUrl: string | null = null;

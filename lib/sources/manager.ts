@@ -161,7 +161,15 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
   };
 
   async function init(): Promise<void> {
-    const started = await start({ loadSeeds: deps.loadSeeds, sourcesDb: deps.sourcesDb, cacheDb: deps.cacheDb, log, create, build, rowVersion: sourcesRowVersion });
+    const started = await start({
+      loadSeeds: deps.loadSeeds,
+      sourcesDb: deps.sourcesDb,
+      cacheDb: deps.cacheDb,
+      log,
+      create,
+      build,
+      rowVersion: sourcesRowVersion,
+    });
     state = started.state;
     damaged = started.damaged;
     stats.startup = started.startup;

@@ -8,7 +8,18 @@
  * (only `openReader` may come from a web page) first.
  */
 import { fail, ok, type Response } from '../messages';
-import { checkAccess, parseMessage, PROTOCOL, routeOf, senderKind, typesIn, type AccessDecision, type Handler, type RequestOf, type TypesIn } from '../protocol';
+import {
+  checkAccess,
+  parseMessage,
+  PROTOCOL,
+  routeOf,
+  senderKind,
+  typesIn,
+  type AccessDecision,
+  type Handler,
+  type RequestOf,
+  type TypesIn,
+} from '../protocol';
 import { SourceError } from './parse';
 import { SourceWriteError } from './db';
 import type { AddItem, AddOutcome, CorpusManager, MetaPatch } from './manager';

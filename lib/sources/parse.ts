@@ -67,7 +67,8 @@ function decode(name: string, content: string | Uint8Array): string {
     if (content.length > MAX_SOURCE_BYTES) throw new SourceError(`${name}: too large (${mb(content.length)} MB; the limit is ${mb(MAX_SOURCE_BYTES)} MB)`);
     return content;
   }
-  if (content.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`${name}: too large (${mb(content.byteLength)} MB; the limit is ${mb(MAX_SOURCE_BYTES)} MB)`);
+  if (content.byteLength > MAX_SOURCE_BYTES)
+    throw new SourceError(`${name}: too large (${mb(content.byteLength)} MB; the limit is ${mb(MAX_SOURCE_BYTES)} MB)`);
   if (content.includes(0)) throw new SourceError(`${name}: looks like a binary file, not text`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');

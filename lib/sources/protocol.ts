@@ -29,7 +29,6 @@ export function parseReaderQuery(search: string): { source: string | null; quote
   return { source: q.get('source'), quote: q.get('quote') ?? '' };
 }
 
-
 /**
  * A refusal about `subject` as a sentence: "This page: is empty (…)" → "This page is empty (…)";
  * "The pasted text: too large (…)" → "The pasted text is too large (…)"; a message that is a

@@ -14,7 +14,12 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
  * event id the corpus gives (lib/corpus/events.ts), 'other', or 'unknown'. Free text of a few
  * words at most; the engine groups sources that share one.
  */
-export const EventLabelSchema = z.string().trim().min(1).max(80).regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons');
+export const EventLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons');
 
 /** How a source came in (shown on the sources page). */
 export const SourceOriginSchema = z.enum(['page', 'menu', 'paste', 'file', 'restore', 'import']);
@@ -69,7 +74,10 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD
 export const MetaInputSchema = z.object({
   title: z.string().max(1000).optional(),
   outlet: z.string().max(300).nullable().optional(),
-  date: z.union([IsoDate, z.literal('')]).nullable().optional(),
+  date: z
+    .union([IsoDate, z.literal('')])
+    .nullable()
+    .optional(),
   url: z.string().max(4096).nullable().optional(),
   event: EventLabelSchema.nullable().optional(),
 });

@@ -102,7 +102,10 @@ export class CorpusState {
 
   /** The version is a function of the state: documents (in order, with metadata) and the switched-off set. */
   restamp(): void {
-    const off = [...this.index.disabled].map((i) => this.index.docs[i]?.id ?? '').sort().join(',');
+    const off = [...this.index.disabled]
+      .map((i) => this.index.docs[i]?.id ?? '')
+      .sort()
+      .join(',');
     this.index.version = hash(`${this.base}|${this.docsKey}|${off}`);
     this.engine = this.create(this.index);
   }

@@ -218,7 +218,10 @@ export async function putAnalysis(db: CacheDB, row: StoredAnalysis, log: Log = q
   try {
     const n = await db.analyses.count();
     if (n > max) {
-      const old = await db.analyses.orderBy('analysedAt').limit(n - max).primaryKeys();
+      const old = await db.analyses
+        .orderBy('analysedAt')
+        .limit(n - max)
+        .primaryKeys();
       await db.analyses.bulkDelete(old);
     }
   } catch (e) {

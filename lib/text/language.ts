@@ -176,20 +176,58 @@ const ENGLISH_WORDS = wordSet(
  * "was", "do", "no", "for", "her", "men", "door", "care", "plus", "pro-", "al-" …).
  */
 const LANGUAGES: ReadonlyArray<{ name: string; words: ReadonlySet<string> }> = [
-  { name: 'French', words: wordSet('le la les de des du et est un une que qui dans pour pas sur au aux avec ce cette il elle ne se par sont été ont à mais ou leur leurs selon après être nous vous') },
-  { name: 'German', words: wordSet('der die das und den dem des ist nicht ein eine einen einer einem mit sich auf für im zu von auch werden wird wurde sind nach bei aus dass wie oder aber noch über zum zur sie er hat haben nur vor durch bis sei') },
-  { name: 'Spanish', words: wordSet('el la los las de del que y en se por con una un para es lo más pero sus su ya fue este esta entre cuando muy sin sobre también hasta hay donde desde según tras ha') },
-  { name: 'Italian', words: wordSet('il di che e è la un una del della dei delle degli gli lo si sono con da nel nella alla anche più ha questo questa ma dopo tra fra stato essere hanno sul sulla dal dalla ancora perché') },
-  { name: 'Portuguese', words: wordSet('o os de da dos das em na nas nos um uma que e é se para por não mais foi ao aos pelo pela seu sua também mas ser está são já isso após ainda') },
-  { name: 'Dutch', words: wordSet('de het een van en dat op te zijn voor met niet die aan er om ook als bij maar werd naar uit nog worden wordt tot heeft hebben deze zou geen meer dan') },
-  { name: 'Polish', words: wordSet('w i z na się nie że jest o jak po co ale od za przez oraz był była było są może tylko który która które jego ich dla już także ze czy tak jednak') },
+  {
+    name: 'French',
+    words: wordSet(
+      'le la les de des du et est un une que qui dans pour pas sur au aux avec ce cette il elle ne se par sont été ont à mais ou leur leurs selon après être nous vous',
+    ),
+  },
+  {
+    name: 'German',
+    words: wordSet(
+      'der die das und den dem des ist nicht ein eine einen einer einem mit sich auf für im zu von auch werden wird wurde sind nach bei aus dass wie oder aber noch über zum zur sie er hat haben nur vor durch bis sei',
+    ),
+  },
+  {
+    name: 'Spanish',
+    words: wordSet(
+      'el la los las de del que y en se por con una un para es lo más pero sus su ya fue este esta entre cuando muy sin sobre también hasta hay donde desde según tras ha',
+    ),
+  },
+  {
+    name: 'Italian',
+    words: wordSet(
+      'il di che e è la un una del della dei delle degli gli lo si sono con da nel nella alla anche più ha questo questa ma dopo tra fra stato essere hanno sul sulla dal dalla ancora perché',
+    ),
+  },
+  {
+    name: 'Portuguese',
+    words: wordSet(
+      'o os de da dos das em na nas nos um uma que e é se para por não mais foi ao aos pelo pela seu sua também mas ser está são já isso após ainda',
+    ),
+  },
+  {
+    name: 'Dutch',
+    words: wordSet(
+      'de het een van en dat op te zijn voor met niet die aan er om ook als bij maar werd naar uit nog worden wordt tot heeft hebben deze zou geen meer dan',
+    ),
+  },
+  {
+    name: 'Polish',
+    words: wordSet(
+      'w i z na się nie że jest o jak po co ale od za przez oraz był była było są może tylko który która które jego ich dla już także ze czy tak jednak',
+    ),
+  },
   { name: 'Czech', words: wordSet('se na je v že z o i k ve jako ale jsou už jeho jak který která které tak od za po být byl bylo také podle při než před') },
   { name: 'Slovak', words: wordSet('sa na je v že z o aj ako ale sú už jeho ktorý ktorá ktoré tak od za po byť bol bola bolo tiež podľa však ešte pre') },
   { name: 'Croatian or Serbian', words: wordSet('je i u na se da za su od koji koja koje što kao iz ali bi ne će sa nije ili biti prema nakon') },
   { name: 'Romanian', words: wordSet('și în de la cu pe din nu este un o că să mai pentru au fost ca ale lui sau după prin însă acest această') },
   { name: 'Turkish', words: wordSet('ve bir bu da de için ile olarak çok daha olan gibi ama sonra kadar ancak ise değil var yok ne') },
   { name: 'Swedish', words: wordSet('och att det som en på är av för med den har inte om ett de vi från så sig hon kan efter eller när också') },
-  { name: 'Norwegian or Danish', words: wordSet('og er det som en på av af med til den har ikke om et de vi fra så seg sig hun kan etter efter eller når også') },
+  {
+    name: 'Norwegian or Danish',
+    words: wordSet('og er det som en på av af med til den har ikke om et de vi fra så seg sig hun kan etter efter eller når også'),
+  },
   { name: 'Hungarian', words: wordSet('az és hogy nem egy meg volt már csak még de ez azt mint pedig szerint után között kell') },
   { name: 'Finnish', words: wordSet('ja ei että se oli hän kun mutta myös ovat tai joka sen kuin niin ole jo vain') },
   { name: 'Indonesian', words: wordSet('yang dan di ini itu dengan untuk dari tidak akan pada adalah dalam ke juga ada oleh karena telah sudah bisa mereka') },

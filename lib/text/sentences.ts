@@ -218,7 +218,8 @@ function quietSpans(text: string, norm: string, from: number, to: number): Array
 }
 
 /** A name of one to four capitalised words followed by a verb of saying: '" Zelensky asked'. */
-const NAME_THEN_SAYS_RE = /^ *(?:[A-Z][\w'-]*[ ,]+){1,4}(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|replies|shouted|tweeted|posted|wondered)\b/;
+const NAME_THEN_SAYS_RE =
+  /^ *(?:[A-Z][\w'-]*[ ,]+){1,4}(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|replies|shouted|tweeted|posted|wondered)\b/;
 
 /**
  * True when the quotation closing at `close` continues the sentence: ',"', '" ,', '" he said',

@@ -24,10 +24,29 @@ export interface Compared {
 }
 
 export const CLAIM_FEATURES = [
-  'bestSupport', 'union', 'bestCore', 'unmatched', 'names', 'unseen', 'unseenName', 'bestCov',
-  'figMatch', 'figDispute', 'figMissing', 'timeMatch', 'timeDispute', 'timeMissing',
-  'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute',
-  'bestConflict', 'eventDiffTop', 'length',
+  'bestSupport',
+  'union',
+  'bestCore',
+  'unmatched',
+  'names',
+  'unseen',
+  'unseenName',
+  'bestCov',
+  'figMatch',
+  'figDispute',
+  'figMissing',
+  'timeMatch',
+  'timeDispute',
+  'timeMissing',
+  'placeDispute',
+  'polarityDispute',
+  'actorDispute',
+  'evalDispute',
+  'modalDispute',
+  'exclusiveDispute',
+  'bestConflict',
+  'eventDiffTop',
+  'length',
 ] as const;
 export type ClaimFeature = (typeof CLAIM_FEATURES)[number];
 export type ClaimFeatureVector = Record<ClaimFeature, number>;
@@ -68,7 +87,8 @@ export function claimFeatures(cs: Compared[]): ClaimFeatureVector {
   const any = (k: keyof Alignment['features'], list = cs) => Math.max(0, ...list.map((c) => c.alignment.features[k]));
   f.figMatch = any('figMatch', sameEvent);
   f.timeMatch = any('timeMatch', sameEvent);
-  for (const k of ['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute'] as const) f[k] = any(k, sameEvent);
+  for (const k of ['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute'] as const)
+    f[k] = any(k, sameEvent);
   const hasFig = cs.some((c) => c.alignment.features.figMatch || c.alignment.features.figConflict || c.alignment.features.figMissing);
   f.figMissing = hasFig && !f.figMatch && !f.figDispute ? 1 : 0;
   const hasTime = cs.some((c) => c.alignment.features.timeMatch || c.alignment.features.timeConflict || c.alignment.features.timeMissing);

@@ -71,7 +71,17 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
   const leadScore = (c: Compared) => c.decision.pSupports + CONFIRMED_BONUS * (c.alignment.features.figMatch + c.alignment.features.timeMatch);
   const bySupport = [...ds].sort((a, b) => leadScore(b) - leadScore(a));
   const best = bySupport[0]?.decision.pSupports ?? 0;
-  const lead = new Set(bySupport.slice(0, UNION_SENTENCES).filter((c) => c.decision.pSupports >= LEAD_SHARE * best && c.alignment.features.core >= LEAD_CORE && !c.alignment.disputes.length && !c.alignment.features.eventDiff));
+  const lead = new Set(
+    bySupport
+      .slice(0, UNION_SENTENCES)
+      .filter(
+        (c) =>
+          c.decision.pSupports >= LEAD_SHARE * best &&
+          c.alignment.features.core >= LEAD_CORE &&
+          !c.alignment.disputes.length &&
+          !c.alignment.features.eventDiff,
+      ),
+  );
   for (const c of ds) {
     const d = c.decision;
     d.stance = disputed && maxDispute > 0 && disputeOf(c) >= LEAD_SHARE * maxDispute ? 'conflicts' : supported && lead.has(c) ? 'supports' : 'related';
@@ -94,7 +104,16 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
   return mixed ? 'mixed' : 'disputed';
 }
 
-const DISPUTE_FEATURES = ['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute'] as const;
+const DISPUTE_FEATURES = [
+  'figDispute',
+  'timeDispute',
+  'placeDispute',
+  'polarityDispute',
+  'actorDispute',
+  'evalDispute',
+  'modalDispute',
+  'exclusiveDispute',
+] as const;
 
 export function verdictOf(parts: PartOutcome[], sentence: (i: number) => SentenceRef, tuning: Tuning, model?: ModelWeights): VerdictResult {
   const multi = parts.length > 1;
@@ -124,7 +143,13 @@ export function verdictOf(parts: PartOutcome[], sentence: (i: number) => Sentenc
     const s = sentence(i);
     if (seen.has(s.quote)) continue;
     seen.add(s.quote);
-    const item: Evidence & { part?: string } = { source: s.source, quote: s.quote, stance: x.d.stance, reason: x.d.reason, score: round(Math.max(x.d.pSupports, x.d.pConflicts)) };
+    const item: Evidence & { part?: string } = {
+      source: s.source,
+      quote: s.quote,
+      stance: x.d.stance,
+      reason: x.d.reason,
+      score: round(Math.max(x.d.pSupports, x.d.pConflicts)),
+    };
     if (multi && x.d.stance !== 'related') item.part = x.part;
     evidence.push(item);
     if (evidence.length >= MAX_EVIDENCE) break;

@@ -20,7 +20,17 @@ export function verdictInputs(f: ClaimFeatureVector): number[] {
   return [...CLAIM_FEATURES.map((k) => f[k]), ...INTERACTIONS.map(([, g]) => g(f))];
 }
 
-const DISPUTES = ['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute', 'bestConflict'];
+const DISPUTES = [
+  'figDispute',
+  'timeDispute',
+  'placeDispute',
+  'polarityDispute',
+  'actorDispute',
+  'evalDispute',
+  'modalDispute',
+  'exclusiveDispute',
+  'bestConflict',
+];
 const SUPPORT_UP = new Set(['bestSupport', 'union', 'bestCore', 'names', 'figMatch', 'timeMatch', 'bestCov', 'union*names', 'bestSupport*union']);
 const SUPPORT_DOWN = new Set(['unmatched', 'unseen', 'unseenName', 'figMissing', 'timeMissing', 'eventDiffTop', ...DISPUTES]);
 

@@ -71,7 +71,16 @@ function claimRects(): Array<{ text: string; rects: Array<{ x: number; y: number
 async function axeViolations(page: Page, include?: string): Promise<{ violations: string[]; checked: number }> {
   await page.evaluate(AXE);
   return page.evaluate(async (inc) => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>; passes: Array<{ nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>; passes: Array<{ nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(inc ? { include: [[inc]] } : document, { resultTypes: ['violations', 'passes'] });
     return {
       violations: r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`)),
@@ -119,10 +128,15 @@ describe.skipIf(!HAVE)('Chromium: keyboard and screen-reader access (issue 13)',
   });
 
   const tip = (page: Page) => page.evaluate(tipState);
-  const waitTip = (page: Page, ok: (t: TipState) => boolean, what: string) => waitFor(async () => {
-    const t = await tip(page);
-    return ok(t) ? t : null;
-  }, what, 8_000);
+  const waitTip = (page: Page, ok: (t: TipState) => boolean, what: string) =>
+    waitFor(
+      async () => {
+        const t = await tip(page);
+        return ok(t) ? t : null;
+      },
+      what,
+      8_000,
+    );
 
   it('keyboard only: next claim → its tooltip, focused and announced → a note → Escape returns focus', async () => {
     const page = await newSoleTab(ext.ctx);
@@ -137,16 +151,19 @@ describe.skipIf(!HAVE)('Chromium: keyboard and screen-reader access (issue 13)',
     expect(start).toBe('a');
 
     await page.keyboard.press('Alt+Shift+J');
-    const first = await waitTip(page, (t) => t.open && t.focusIn, 'the next claim\'s tooltip with focus in it');
+    const first = await waitTip(page, (t) => t.open && t.focusIn, "the next claim's tooltip with focus in it");
     // Announced and named: "Verdict: claim", a claim of the page; links named by their outlet.
-    const said = await waitFor(async () => ((await tip(page)).live || null), 'the live announcement', 3_000);
+    const said = await waitFor(async () => (await tip(page)).live || null, 'the live announcement', 3_000);
     const m = /^(Corroborated|Contradicted|Mixed|Not covered): (.+)$/.exec(said);
     expect(m, said).not.toBeNull();
     const claim = squash(m![2]!);
     expect(claims).toContain(claim);
     expect(first.label).toBe(`Crosscheck: ${m![1]}`);
     expect(first.text).toContain(`Claim: “${claim.slice(0, 60)}`);
-    expect(first.links.every((l) => l.startsWith('Read in ') && l !== 'Read in source'), first.links.join(' | ')).toBe(true);
+    expect(
+      first.links.every((l) => l.startsWith('Read in ') && l !== 'Read in source'),
+      first.links.join(' | '),
+    ).toBe(true);
     // Clear of the whole claim: no line of it under the tooltip.
     const lines = (await page.evaluate(claimRects)).find((c) => c.text === claim)!.rects;
     const r = first.rect!;

@@ -65,7 +65,9 @@ describe.skipIf(!HAVE)('Chromium: typing a note prompts no browser traffic (auto
       const root = document.querySelector('crosscheck-ui')!.shadowRoot!;
       return {
         forms: root.querySelectorAll('form').length,
-        textControls: root.querySelectorAll('textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"])').length,
+        textControls: root.querySelectorAll(
+          'textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"])',
+        ).length,
         withoutOff: Array.from(root.querySelectorAll('input, textarea, select')).filter((e) => e.getAttribute('autocomplete') !== 'off').length,
       };
     });

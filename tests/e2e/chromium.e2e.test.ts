@@ -93,8 +93,7 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     expect(snap.byName['crosscheck-not-covered']?.some((t) => t.startsWith('Several cafés near the palace'))).toBe(true);
     // Boilerplate is never painted.
     const all = Object.values(snap.byName).flat().join(' ');
-    for (const junk of ['cookies', 'Photograph', 'More on this story', 'Nobody in the room expected a breakthrough. Nobody'])
-      expect(all).not.toContain(junk);
+    for (const junk of ['cookies', 'Photograph', 'More on this story', 'Nobody in the room expected a breakthrough. Nobody']) expect(all).not.toContain(junk);
 
     figure(B, 'round2.html claims highlighted', `${snap.signals.count} of ${expected.claims.length} (${summary(snap)})`);
     figure(B, 'round2.html first load: navigation → highlights painted (ms)', ms);
@@ -115,10 +114,14 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     await page.mouse.move(p!.x - 30, p!.y - 40);
     const t0 = Date.now();
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const tip = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.open ? t : null;
-    }, 'the tooltip to open', 5_000);
+    const tip = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      },
+      'the tooltip to open',
+      5_000,
+    );
     figure(B, 'hover → tooltip open (ms)', Date.now() - t0);
 
     expect(tip.shadowMode).toBe('open');
@@ -137,10 +140,11 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     await page.waitForTimeout(800);
     expect((await page.evaluate(readTooltip)).open).toBe(true);
     // … is reachable from the keyboard, and Escape closes it.
-    const focused = () => page.evaluate(() => {
-      const a = document.querySelector('crosscheck-ui')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
-      return a ? `${a.getAttribute('role') ?? a.tagName.toLowerCase()}:${a.textContent ?? ''}` : null;
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.querySelector('crosscheck-ui')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+        return a ? `${a.getAttribute('role') ?? a.tagName.toLowerCase()}:${a.textContent ?? ''}` : null;
+      });
     await page.getByRole('button', { name: 'Add note', exact: true }).focus();
     await page.keyboard.press('Enter');
     // "Add note" opens the note editor in the tooltip, focus in its "Note" box …
@@ -208,11 +212,15 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     expect(firstTexts.some((t) => t.startsWith('Russia and Ukraine agreed on Monday'))).toBe(true);
 
     await page.click('a[href="/spa/second"]');
-    const second = await waitFor(async () => {
-      const s = await page.evaluate(readHighlights);
-      const texts = Object.values(s.byName).flat();
-      return s.signals.status === 'done' && texts.some((t) => t.startsWith('Both delegations agreed to exchange 1,000')) ? s : null;
-    }, 'the second view to be analysed', 15_000);
+    const second = await waitFor(
+      async () => {
+        const s = await page.evaluate(readHighlights);
+        const texts = Object.values(s.byName).flat();
+        return s.signals.status === 'done' && texts.some((t) => t.startsWith('Both delegations agreed to exchange 1,000')) ? s : null;
+      },
+      'the second view to be analysed',
+      15_000,
+    );
     const secondTexts = Object.values(second.byName).flat();
     for (const t of firstTexts) expect(secondTexts).not.toContain(t);
     expect(second.byName['crosscheck-corroborated']).toContain(
@@ -220,10 +228,19 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     );
 
     await page.goBack();
-    await waitFor(async () => {
-      const s = await page.evaluate(readHighlights);
-      return s.signals.status === 'done' && Object.values(s.byName).flat().some((t) => t.startsWith('Russia and Ukraine agreed on Monday'));
-    }, 'the first view again after popstate', 15_000);
+    await waitFor(
+      async () => {
+        const s = await page.evaluate(readHighlights);
+        return (
+          s.signals.status === 'done' &&
+          Object.values(s.byName)
+            .flat()
+            .some((t) => t.startsWith('Russia and Ukraine agreed on Monday'))
+        );
+      },
+      'the first view again after popstate',
+      15_000,
+    );
     await page.close();
   });
 
@@ -249,10 +266,14 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     const last = expected.claims.length - 1;
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(toTab({ type: 'scrollToClaim', index: last })).resolves.toMatchObject({ ok: true });
-    const flash = await waitFor(async () => {
-      const f = await page.evaluate(layerTexts, 'flash');
-      return f.length ? f : null;
-    }, 'the flash highlight', 3_000);
+    const flash = await waitFor(
+      async () => {
+        const f = await page.evaluate(layerTexts, 'flash');
+        return f.length ? f : null;
+      },
+      'the flash highlight',
+      3_000,
+    );
     expect(squash(flash[0]!.text)).toBe(squash(expected.claims[last]!.text));
     // Centred once the smooth scroll settles.
     await waitFor(
@@ -306,19 +327,21 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
     // Choosing the contradicted claim scrolls the page to it and flashes it.
     const idx = expected.claims.findIndex((c) => c.verdict === 'contradicted');
     await popup.click(`li.cc-claim[data-index="${idx}"] .cc-claim-go`);
-    const flash = await waitFor(async () => {
-      const f = await page.evaluate(layerTexts, 'flash');
-      return f.length ? f : null;
-    }, 'the chosen claim to flash in the page', 5_000);
+    const flash = await waitFor(
+      async () => {
+        const f = await page.evaluate(layerTexts, 'flash');
+        return f.length ? f : null;
+      },
+      'the chosen claim to flash in the page',
+      5_000,
+    );
     expect(squash(flash[0]!.text)).toBe(squash(expected.claims[idx]!.text));
     await popup.close();
     await page.close();
   });
 
   it('<mark> fallback (forced by a developer switch): same claims, tooltip works, page text unchanged', async () => {
-    await sw.evaluate(() =>
-      (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set({ crosscheckDebug: { paint: 'mark' } }),
-    );
+    await sw.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set({ crosscheckDebug: { paint: 'mark' } }));
     try {
       const page = await newFixturePage();
       const { snap } = await load(page, 'round1.html');
@@ -336,10 +359,14 @@ describe.skipIf(!HAVE)('Chromium: the extension on fixture pages', () => {
       const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
       await page.mouse.move(p!.x - 30, p!.y - 40);
       await page.mouse.move(p!.x, p!.y, { steps: 4 });
-      const tip = await waitFor(async () => {
-        const t = await page.evaluate(readTooltip);
-        return t.open ? t : null;
-      }, 'the tooltip over a <mark>', 5_000);
+      const tip = await waitFor(
+        async () => {
+          const t = await page.evaluate(readTooltip);
+          return t.open ? t : null;
+        },
+        'the tooltip over a <mark>',
+        5_000,
+      );
       expect(tip.text).toContain('Contradicted');
       await page.screenshot({ path: join(SCREENSHOTS, 'chromium-mark-fallback.png') });
 

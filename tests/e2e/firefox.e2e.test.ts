@@ -76,10 +76,14 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.mouse.move(p!.x - 30, p!.y - 40);
     const t0 = Date.now();
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const tip = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.open ? t : null;
-    }, 'the tooltip to open', 5_000);
+    const tip = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      },
+      'the tooltip to open',
+      5_000,
+    );
     figure(B, 'hover → tooltip open (ms)', Date.now() - t0);
     expect(tip.shadowMode).toBe('open');
     expect(tip.role).toBe('dialog');
@@ -112,16 +116,12 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
       insert:
         '<p class="live-update">Later on Friday, Ukrainian President Volodymyr Zelenskyy said he had briefed U.S. President Donald Trump and the leaders of France, Germany, the United Kingdom and Poland on the outcome.</p>',
     });
-    await waitFor(
-      async () => Number((await page.evaluate(readHighlights)).signals.count) === update.claims.length,
-      'the live update to be analysed',
-      15_000,
-    );
+    await waitFor(async () => Number((await page.evaluate(readHighlights)).signals.count) === update.claims.length, 'the live update to be analysed', 15_000);
     expect((await page.evaluate(readHighlights)).byName).toEqual(expectedHighlights(update.claims));
     await page.close();
   });
 
-  it('keyboard: Alt+Shift+J opens the next claim\'s tooltip with focus in it, announced; Escape gives focus back', async () => {
+  it("keyboard: Alt+Shift+J opens the next claim's tooltip with focus in it, announced; Escape gives focus back", async () => {
     const page = await newPage();
     await load(page, 'round2.html');
     const state = () =>
@@ -138,10 +138,14 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.keyboard.press('KeyJ');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    const t = await waitFor(async () => {
-      const s = await state();
-      return s.open && s.focusIn && s.live ? s : null;
-    }, 'the focused, announced tooltip', 5_000);
+    const t = await waitFor(
+      async () => {
+        const s = await state();
+        return s.open && s.focusIn && s.live ? s : null;
+      },
+      'the focused, announced tooltip',
+      5_000,
+    );
     expect(t.live).toMatch(/^(Corroborated|Contradicted|Mixed|Not covered): \S/);
     await page.keyboard.press('Escape');
     await waitFor(async () => !(await state()).open, 'the tooltip to close', 3_000);
@@ -155,11 +159,15 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     const firstTexts = Object.values(first.byName).flat();
     expect(firstTexts.some((t) => t.startsWith('Russia and Ukraine agreed on Monday'))).toBe(true);
     await page.click('a[href="/spa/second"]');
-    const second = await waitFor(async () => {
-      const s = await page.evaluate(readHighlights);
-      const texts = Object.values(s.byName).flat();
-      return s.signals.status === 'done' && texts.some((t) => t.startsWith('Both delegations agreed to exchange 1,000')) ? texts : null;
-    }, 'the second view to be analysed', 15_000);
+    const second = await waitFor(
+      async () => {
+        const s = await page.evaluate(readHighlights);
+        const texts = Object.values(s.byName).flat();
+        return s.signals.status === 'done' && texts.some((t) => t.startsWith('Both delegations agreed to exchange 1,000')) ? texts : null;
+      },
+      'the second view to be analysed',
+      15_000,
+    );
     for (const t of firstTexts) expect(second).not.toContain(t);
     await page.close();
   });
@@ -192,7 +200,8 @@ describe.skipIf(!HAVE)('Firefox: the extension on fixture pages', () => {
     await page.keyboard.press('Escape');
     await load(page, 'round2.html');
     await waitFor(
-      () => page.evaluate(() => document.documentElement.dataset.crosscheckNotesPlaced === '1' && document.documentElement.dataset.crosscheckNotesOrphaned === '0'),
+      () =>
+        page.evaluate(() => document.documentElement.dataset.crosscheckNotesPlaced === '1' && document.documentElement.dataset.crosscheckNotesOrphaned === '0'),
       'the note to be re-anchored after the reload',
       10_000,
     );

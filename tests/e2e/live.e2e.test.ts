@@ -35,10 +35,14 @@ describe.skipIf(!HAVE)('Chromium: a live page keeps the tooltip open across repa
     expect(p).not.toBeNull();
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const opened = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.open ? t : null;
-    }, 'the tooltip to open', 5_000);
+    const opened = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      },
+      'the tooltip to open',
+      5_000,
+    );
     expect(opened.ariaLabel).toContain('Contradicted');
 
     // Two repaints at least (each live update adds a claim), the pointer resting on the claim.

@@ -60,7 +60,10 @@ describe.skipIf(!HAVE)('Chromium: a very long page is checked in full', () => {
     expect(snap.signals.status).toBe('done');
     const painted = Object.values(snap.byName).flat();
     for (const [para, sentence] of LONG_CLAIMS) {
-      expect(painted.some((t) => t.startsWith(squash(sentence).slice(0, 60))), `the claim of paragraph ${para} of ${LONG_PARAGRAPHS} is highlighted`).toBe(true);
+      expect(
+        painted.some((t) => t.startsWith(squash(sentence).slice(0, 60))),
+        `the claim of paragraph ${para} of ${LONG_PARAGRAPHS} is highlighted`,
+      ).toBe(true);
     }
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     figure(B, 'long page: navigation → every part checked and painted (ms)', ms);

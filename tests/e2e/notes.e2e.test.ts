@@ -14,14 +14,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { expectedFor, squash } from './support/expected';
 import { layerTexts, pointOnHighlight, readTooltip } from './support/probes';
 import { browserAvailable, figure, outsideLocalhost, ROOT, SCREENSHOTS, waitFor } from './support/browsers';
-import {
-  fixtureTabId,
-  gotoAndSettle,
-  launchChromiumWithExtension,
-  newSoleTab,
-  openPopupAsTab,
-  type ChromiumWithExtension,
-} from './support/chromium';
+import { fixtureTabId, gotoAndSettle, launchChromiumWithExtension, newSoleTab, openPopupAsTab, type ChromiumWithExtension } from './support/chromium';
 
 const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
@@ -128,10 +121,14 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     await page.screenshot({ path: join(SCREENSHOTS, 'chromium-note-editor.png') });
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Save note', exact: true }).click();
-    const tip = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.text.includes('Note saved.') ? t : null;
-    }, '"Note saved." in the tooltip', 5_000);
+    const tip = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.text.includes('Note saved.') ? t : null;
+      },
+      '"Note saved." in the tooltip',
+      5_000,
+    );
     figure(B, 'notes: Save note → saved (ms)', Date.now() - t0);
     expect(tip.text).toContain('1 note');
     expect(tip.text).toContain(NOTE_TEXT);
@@ -154,10 +151,14 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     const p = await page.evaluate(pointOnHighlight, 'crosscheck-contradicted');
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const tip = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.open ? t : null;
-    }, 'the tooltip', 5_000);
+    const tip = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      },
+      'the tooltip',
+      5_000,
+    );
     expect(tip.text).toContain('1 note');
     expect(tip.text).toContain(NOTE_TEXT);
     await page.screenshot({ path: join(SCREENSHOTS, 'chromium-note-tooltip.png') });
@@ -197,10 +198,14 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     const [opened] = await Promise.all([ctx.waitForEvent('page'), card.getByRole('link', { name: 'Open at the claim' }).click()]);
     await opened.waitForFunction(() => document.documentElement.dataset.crosscheckNoteLink, undefined, { timeout: 30_000 });
     expect(await opened.evaluate(() => document.documentElement.dataset.crosscheckNoteLink)).toBe('anchored');
-    const flash = await waitFor(async () => {
-      const f = (await opened.evaluate(layerTexts, 'flash')).map((r) => r.text);
-      return f.length ? f : null;
-    }, 'the note’s claim to flash', 5_000);
+    const flash = await waitFor(
+      async () => {
+        const f = (await opened.evaluate(layerTexts, 'flash')).map((r) => r.text);
+        return f.length ? f : null;
+      },
+      'the note’s claim to flash',
+      5_000,
+    );
     expect(squash(flash[0]!)).toBe(squash(contradicted));
     await waitFor(
       async () => {
@@ -236,7 +241,12 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
       const notes = await openNotesPage();
       const card = noteCards(notes).filter({ hasText: NOTE_TEXT });
       await card.getByText(/^Orphaned: /).waitFor({ timeout: 5_000 });
-      expect(await noteCards(notes).filter({ hasText: POPUP_NOTE }).getByText(/^Orphaned: /).count()).toBe(0);
+      expect(
+        await noteCards(notes)
+          .filter({ hasText: POPUP_NOTE })
+          .getByText(/^Orphaned: /)
+          .count(),
+      ).toBe(0);
       // Filter: only orphaned notes.
       await notes.getByLabel('On the page', { exact: true }).selectOption('orphaned');
       await waitFor(async () => (await noteCards(notes).count()) === 1, 'one orphaned note listed', 5_000);
@@ -278,10 +288,16 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     await editor.getByRole('textbox', { name: 'Note', exact: true }).fill(`${POPUP_NOTE} Edited.`);
     await editor.getByRole('combobox', { name: 'Your verdict' }).selectOption('corroborated');
     await editor.getByRole('button', { name: 'Save note' }).click();
-    await noteCards(notes).filter({ hasText: `${POPUP_NOTE} Edited.` }).getByText('You: Corroborated').waitFor({ timeout: 5_000 });
+    await noteCards(notes)
+      .filter({ hasText: `${POPUP_NOTE} Edited.` })
+      .getByText('You: Corroborated')
+      .waitFor({ timeout: 5_000 });
 
     // Delete one note, then undo: it comes back exactly as it was.
-    await noteCards(notes).filter({ hasText: `${POPUP_NOTE} Edited.` }).getByRole('button', { name: 'Delete' }).click();
+    await noteCards(notes)
+      .filter({ hasText: `${POPUP_NOTE} Edited.` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await notes.getByText('Note deleted.').waitFor({ timeout: 5_000 });
     await waitFor(async () => (await noteCards(notes).count()) === 1, 'one note after the delete', 5_000);
     await notes.getByRole('button', { name: 'Undo' }).click();
@@ -328,7 +344,11 @@ describe.skipIf(!HAVE)('Chromium: notes on claims (tooltip, popup, notes page, e
     const damaged = JSON.parse(first.text);
     damaged.notes[1].target.selectors[1].end = -5;
     await input.setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
-    await waitFor(async () => /damaged\.json: Nothing was imported: 1 note is not valid/.test((await notes.getByRole('alert').textContent()) ?? ''), 'the damaged-file error', 5_000);
+    await waitFor(
+      async () => /damaged\.json: Nothing was imported: 1 note is not valid/.test((await notes.getByRole('alert').textContent()) ?? ''),
+      'the damaged-file error',
+      5_000,
+    );
     expect(await noteCards(notes).count()).toBe(0);
 
     await input.setInputFiles(file);

@@ -49,7 +49,9 @@ function pageView(): {
     highlightTexts: [...(reg?.values() ?? [])].flatMap((h) => [...h].map((r) => r.toString())),
     html: document.documentElement.outerHTML,
     styles: styles.join('\n'),
-    signals: Array.from(document.documentElement.attributes).map((a) => a.name).filter((n) => n.startsWith('data-crosscheck')),
+    signals: Array.from(document.documentElement.attributes)
+      .map((a) => a.name)
+      .filter((n) => n.startsWith('data-crosscheck')),
     hosts,
     docHeight: document.documentElement.scrollHeight,
   };
@@ -129,27 +131,35 @@ describe.skipIf(!HAVE)('Chromium, release build: the page cannot read or erase w
     const expected = await expectedFor('round2.html');
     const claim = expected.claims.find((c) => c.verdict === 'contradicted')!;
     // The test knows where the claim is from the fixture's text (the page would have to guess).
-    const p = await page.evaluate((start) => {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        const i = (n as Text).data.indexOf(start);
-        if (i === -1) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + start.length);
-        (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const b = r.getClientRects()[0]!;
-        return { x: Math.round(b.left + 40), y: Math.round(b.top + b.height / 2) };
-      }
-      return null;
-    }, claim.text.slice(0, 30));
+    const p = await page.evaluate(
+      (start) => {
+        const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = w.nextNode(); n; n = w.nextNode()) {
+          const i = (n as Text).data.indexOf(start);
+          if (i === -1) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + start.length);
+          (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+          const b = r.getClientRects()[0]!;
+          return { x: Math.round(b.left + 40), y: Math.round(b.top + b.height / 2) };
+        }
+        return null;
+      },
+      claim.text.slice(0, 30),
+    );
     expect(p).not.toBeNull();
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const tip = await waitFor(async () => {
-      const c = await shadowContent(page, 'crosscheck-ui');
-      return c.text.includes('Contradicted') ? c : null;
-    }, 'the tooltip to open (seen through CDP)', 5_000, 100);
+    const tip = await waitFor(
+      async () => {
+        const c = await shadowContent(page, 'crosscheck-ui');
+        return c.text.includes('Contradicted') ? c : null;
+      },
+      'the tooltip to open (seen through CDP)',
+      5_000,
+      100,
+    );
     expect(tip.modes).toEqual(['closed']);
     const conflicting = claim.evidence.find((e) => e.stance === 'conflicts')!;
     expect(squash(tip.text)).toContain(squash(conflicting.quote));
@@ -168,10 +178,15 @@ describe.skipIf(!HAVE)('Chromium, release build: the page cannot read or erase w
       CSS.highlights.clear();
       for (const e of Array.from(document.querySelectorAll('*'))) if (e.localName.startsWith('crosscheck')) e.remove();
     });
-    const back = await waitFor(async () => {
-      const c = await shadowContent(page, 'crosscheck-layer');
-      return c.hosts === 1 && c.elements >= before ? c : null;
-    }, 'the highlights to come back after the page removed them', 5_000, 100);
+    const back = await waitFor(
+      async () => {
+        const c = await shadowContent(page, 'crosscheck-layer');
+        return c.hosts === 1 && c.elements >= before ? c : null;
+      },
+      'the highlights to come back after the page removed them',
+      5_000,
+      100,
+    );
     expect(back.elements).toBe(before);
     // The page hides the element with its own style attribute: Crosscheck puts it back.
     await page.evaluate(() => document.querySelector('crosscheck-layer')!.setAttribute('style', 'display: none !important'));

@@ -54,13 +54,17 @@ describe.skipIf(!HAVE)('Firefox: your own sources', () => {
       return { source: a.dataset.source!, quote: q };
     });
     // Over BiDi, Puppeteer keeps an extension tab's url() at about:blank: ask each page where it is.
-    const { reader, href } = await waitFor(async () => {
-      for (const pg of await browser.pages()) {
-        const at = await pg.evaluate(() => location.href).catch(() => '');
-        if (at.includes('/reader.html?')) return { reader: pg, href: at };
-      }
-      return null;
-    }, 'the reader tab', 10_000);
+    const { reader, href } = await waitFor(
+      async () => {
+        for (const pg of await browser.pages()) {
+          const at = await pg.evaluate(() => location.href).catch(() => '');
+          if (at.includes('/reader.html?')) return { reader: pg, href: at };
+        }
+        return null;
+      },
+      'the reader tab',
+      10_000,
+    );
     origin = /^moz-extension:\/\/[^/]+/.exec(href)?.[0] ?? '';
     extPage = reader;
     expect(origin).toMatch(/^moz-extension:\/\//);
@@ -94,12 +98,24 @@ describe.skipIf(!HAVE)('Firefox: your own sources', () => {
     }, ARTICLE);
     // Polled with evaluate: waitForFunction compiles its predicate with Function(), which an
     // extension page's CSP blocks in Firefox ESR 140.
-    await waitFor(() => sources.evaluate(() => !(document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).disabled), 'the Add button to enable', 5_000);
+    await waitFor(
+      () => sources.evaluate(() => !(document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).disabled),
+      'the Add button to enable',
+      5_000,
+    );
     await sources.evaluate(() => (document.querySelector('button[type="submit"].cc-primary') as HTMLButtonElement).click());
     await waitFor(() => sources.evaluate(() => /Added “Geneva, pasted”/.test(document.body.textContent ?? '')), 'the added message', 15_000);
-    await waitFor(() => sources.evaluate(() => [...document.querySelectorAll('tr[data-source-id^="user_"]')].some((r) => r.textContent?.includes('Geneva, pasted'))), 'the new source row', 10_000);
+    await waitFor(
+      () => sources.evaluate(() => [...document.querySelectorAll('tr[data-source-id^="user_"]')].some((r) => r.textContent?.includes('Geneva, pasted'))),
+      'the new source row',
+      10_000,
+    );
     // The open page is told the corpus changed and checks itself again.
-    await waitFor(async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-corroborated', 'the open page to turn corroborated', 20_000);
+    await waitFor(
+      async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-corroborated',
+      'the open page to turn corroborated',
+      20_000,
+    );
     figure(B, 'paste a source → open page repainted corroborated (ms)', Date.now() - t0);
     await sources.screenshot({ path: join(SCREENSHOTS, 'firefox-sources-page.png'), fullPage: true });
     await sources.close();

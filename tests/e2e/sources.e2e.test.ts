@@ -84,7 +84,9 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
     await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-add-source.png'), fullPage: true });
 
     await button.click();
-    await popup.waitForFunction(() => /already in your sources/.test(document.querySelector('.cc-source-result')?.textContent ?? ''), null, { timeout: 15_000 });
+    await popup.waitForFunction(() => /already in your sources/.test(document.querySelector('.cc-source-result')?.textContent ?? ''), null, {
+      timeout: 15_000,
+    });
     await popup.close();
     await page.close();
   });
@@ -118,10 +120,14 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
     expect(p).not.toBeNull();
     await page.mouse.move(p!.x - 30, p!.y - 40);
     await page.mouse.move(p!.x, p!.y, { steps: 4 });
-    const tip = await waitFor(async () => {
-      const t = await page.evaluate(readTooltip);
-      return t.open ? t : null;
-    }, 'the tooltip to open', 5_000);
+    const tip = await waitFor(
+      async () => {
+        const t = await page.evaluate(readTooltip);
+        return t.open ? t : null;
+      },
+      'the tooltip to open',
+      5_000,
+    );
     expect(tip.text).toContain('Corroborated');
     expect(tip.text).toContain('Lakeside Courier');
     const link = page.locator(`crosscheck-ui a.read[data-source="${addedId}"]`).first();
@@ -160,17 +166,28 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
     await row.getByRole('checkbox').click();
     await waitFor(() => row.evaluate((r) => r.classList.contains('cc-off')), 'the row to show the source off', 5_000);
     // The background tells the open tab; it asks again and is repainted with the new verdict.
-    await waitFor(async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-not-covered', 'the open page to be re-checked', 20_000);
+    await waitFor(
+      async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-not-covered',
+      'the open page to be re-checked',
+      20_000,
+    );
     figure(B, 'switch a source off → open page repainted (ms)', Date.now() - t0);
     await row.getByRole('checkbox').click();
-    await waitFor(async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-corroborated', 'the page to be corroborated again', 20_000);
+    await waitFor(
+      async () => (await page.evaluate(verdictOfClaim, 'The Red Cross will supervise')) === 'crosscheck-corroborated',
+      'the page to be corroborated again',
+      20_000,
+    );
     await p.close();
     await page.close();
   });
 
   it('delete with Undo; import several files: progress, the good ones added, the refused ones listed with reasons', async () => {
     const p = await sourcesPage();
-    await p.locator(`tr[data-source-id="${addedId}"]`).getByRole('button', { name: /^Delete/ }).click();
+    await p
+      .locator(`tr[data-source-id="${addedId}"]`)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     await p.getByRole('button', { name: 'Undo' }).waitFor({ timeout: 5_000 });
     await waitFor(async () => (await p.locator(`tr[data-source-id="${addedId}"]`).count()) === 0, 'the row to go', 5_000);
     await p.getByRole('button', { name: 'Undo' }).click();
@@ -181,17 +198,33 @@ describe.skipIf(!HAVE)('Chromium: your own sources', () => {
       'They said that lists of names had been agreed and that the exchange would take place within two weeks. ' +
       'Observers from the Red Cross would be present at the border crossing, a spokesman said.';
     await p.locator('input[type="file"]').setInputFiles([
-      { name: 'vienna.md', mimeType: 'text/markdown', buffer: Buffer.from(`---\ntitle: Vienna meeting\noutlet: Wire\ndate: 2025-07-10\n---\n${article('Vienna')}`) },
+      {
+        name: 'vienna.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(`---\ntitle: Vienna meeting\noutlet: Wire\ndate: 2025-07-10\n---\n${article('Vienna')}`),
+      },
       { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') },
       { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) },
-      { name: 'riyadh.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Riyadh talks</title><meta property="og:site_name" content="Desert Post"></head><body><article><h1>Riyadh talks</h1><p>${article('Riyadh')}</p><p>${article('Riyadh')}</p></article></body></html>`) },
+      {
+        name: 'riyadh.html',
+        mimeType: 'text/html',
+        buffer: Buffer.from(
+          `<html><head><title>Riyadh talks</title><meta property="og:site_name" content="Desert Post"></head><body><article><h1>Riyadh talks</h1><p>${article('Riyadh')}</p><p>${article('Riyadh')}</p></article></body></html>`,
+        ),
+      },
       // The page added from the popup, saved as a file: the same text.
       { name: 'again.html', mimeType: 'text/html', buffer: readFileSync(join(FIXTURES_DIR, 'source-geneva.html')) },
     ]);
-    await p.waitForFunction(() => /of 5 added; 3 not added\./.test(document.querySelector('.cc-import-progress')?.textContent ?? ''), null, { timeout: 30_000 });
+    await p.waitForFunction(() => /of 5 added; 3 not added\./.test(document.querySelector('.cc-import-progress')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
     expect(await p.textContent('.cc-import-progress')).toBe('2 of 5 added; 3 not added.');
     const errors = await p.locator('.cc-import-errors li').allTextContents();
-    expect(errors).toEqual([expect.stringMatching(/^empty\.txt: is empty/), expect.stringMatching(/^photo\.txt: looks like a binary file/), expect.stringMatching(/^again\.html: This text is already in your sources/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^empty\.txt: is empty/),
+      expect.stringMatching(/^photo\.txt: looks like a binary file/),
+      expect.stringMatching(/^again\.html: This text is already in your sources/),
+    ]);
     await p.locator('tr[data-source-id]', { hasText: 'Vienna meeting' }).waitFor();
     expect(await p.locator('tr[data-source-id]', { hasText: 'Riyadh talks' }).textContent()).toContain('Desert Post');
     await p.screenshot({ path: join(SCREENSHOTS, 'chromium-sources-import.png'), fullPage: true });

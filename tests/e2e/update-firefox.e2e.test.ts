@@ -58,10 +58,15 @@ describe.skipIf(!HAVE)('Firefox: a tab left open across an update, and across re
 
     // Removal: no code of the add-on runs any more; what it drew must not stay on the page.
     await browser.uninstallExtension(addonId);
-    await waitFor(async () => {
-      const v = await page.evaluate(visibleCrosscheck);
-      return v.visibleHosts === 0 && v.registry === 0;
-    }, 'nothing of Crosscheck to stay visible after removal', 10_000, 100);
+    await waitFor(
+      async () => {
+        const v = await page.evaluate(visibleCrosscheck);
+        return v.visibleHosts === 0 && v.registry === 0;
+      },
+      'nothing of Crosscheck to stay visible after removal',
+      10_000,
+      100,
+    );
     await page.close();
   });
 });

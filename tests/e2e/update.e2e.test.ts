@@ -49,10 +49,15 @@ describe.skipIf(!HAVE)('Chromium: a tab left open across an extension update', (
 
     const t0 = Date.now();
     await sw.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.runtime.reload()).catch(() => {});
-    const notice = await waitFor(async () => {
-      const n = await page.evaluate(readNotice);
-      return n.includes(UPDATED) ? n : null;
-    }, 'the "updated" notice', 10_000, 100);
+    const notice = await waitFor(
+      async () => {
+        const n = await page.evaluate(readNotice);
+        return n.includes(UPDATED) ? n : null;
+      },
+      'the "updated" notice',
+      10_000,
+      100,
+    );
     figure(B, 'extension update → old page cleaned up and notice shown (ms)', Date.now() - t0);
     expect(notice.split('\n')).toHaveLength(1);
     const after = await page.evaluate(readHighlights);

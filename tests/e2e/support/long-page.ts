@@ -13,7 +13,10 @@ export const LONG_PARAGRAPHS = 876;
 
 /** Claims planted in the page: paragraph number (1-based) → sentence. */
 export const LONG_CLAIMS: ReadonlyArray<readonly [number, string]> = [
-  [5, 'Delegations from Russia and Ukraine agreed on Monday to a new exchange of prisoners of war after a second round of direct talks in Istanbul, but the meeting produced no ceasefire.'],
+  [
+    5,
+    'Delegations from Russia and Ukraine agreed on Monday to a new exchange of prisoners of war after a second round of direct talks in Istanbul, but the meeting produced no ceasefire.',
+  ],
   [300, 'Umerov said the two sides would also hand over the bodies of 6,000 killed soldiers each.'],
   [700, 'The talks lasted roughly four hours, according to officials briefed on the meeting.'],
   [870, 'The previous round of talks, held in Istanbul on 16 May, ended with an agreement to swap 1,000 prisoners each.'],

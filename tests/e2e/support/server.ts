@@ -27,8 +27,7 @@ export async function startFixtureServer(dir = FIXTURES_DIR): Promise<FixtureSer
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    const file =
-      overrides.get(path) ?? (path.startsWith('/spa/') || path === '/spa' ? 'spa.html' : normalize(path).replace(/^[/\\]+/, ''));
+    const file = overrides.get(path) ?? (path.startsWith('/spa/') || path === '/spa' ? 'spa.html' : normalize(path).replace(/^[/\\]+/, ''));
     if (file.includes('..') || !file.endsWith('.html')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
