@@ -45,6 +45,18 @@ export interface AlignContext {
   setting: ReadonlySet<string>;
 }
 
+/** Each slot in dispute, weighted by how well the rest of the claim lines up with the sentence. */
+export const DISPUTE_FEATURES = [
+  'figDispute',
+  'timeDispute',
+  'placeDispute',
+  'polarityDispute',
+  'actorDispute',
+  'evalDispute',
+  'modalDispute',
+  'exclusiveDispute',
+] as const;
+
 /** Names of the features, in the order the model's weights use. */
 export const FEATURES = [
   'cov',
@@ -77,15 +89,7 @@ export const FEATURES = [
   'placeConflict',
   'exclusive',
   'longSource',
-  // Each dispute weighted by how well the rest of the claim lines up with the sentence.
-  'figDispute',
-  'timeDispute',
-  'placeDispute',
-  'polarityDispute',
-  'actorDispute',
-  'evalDispute',
-  'modalDispute',
-  'exclusiveDispute',
+  ...DISPUTE_FEATURES,
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = Record<Feature, number>;

@@ -17,6 +17,7 @@ import type { ModelWeights } from '../decide/model';
 import { predict } from '../decide/model';
 import { claimFeatures, UNION_SENTENCES, type ClaimFeatureVector, type Compared } from './features';
 import { verdictInputs } from './model';
+import { DISPUTE_FEATURES } from '../align/index';
 import weights from '../decide/weights.json';
 
 export interface PartOutcome {
@@ -103,17 +104,6 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
   }
   return mixed ? 'mixed' : 'disputed';
 }
-
-const DISPUTE_FEATURES = [
-  'figDispute',
-  'timeDispute',
-  'placeDispute',
-  'polarityDispute',
-  'actorDispute',
-  'evalDispute',
-  'modalDispute',
-  'exclusiveDispute',
-] as const;
 
 export function verdictOf(parts: PartOutcome[], sentence: (i: number) => SentenceRef, tuning: Tuning, model?: ModelWeights): VerdictResult {
   const multi = parts.length > 1;

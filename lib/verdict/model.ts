@@ -4,6 +4,7 @@
  * `npm run train` with the pair model; both live in the one generated file lib/decide/weights.json.
  */
 import { CLAIM_FEATURES, type ClaimFeatureVector } from './features';
+import { DISPUTE_FEATURES } from '../align/index';
 import type { ModelWeights } from '../decide/model';
 
 /** Classes, in the order of the model's rows ("not covered" is the reference). */
@@ -20,17 +21,8 @@ export function verdictInputs(f: ClaimFeatureVector): number[] {
   return [...CLAIM_FEATURES.map((k) => f[k]), ...INTERACTIONS.map(([, g]) => g(f))];
 }
 
-const DISPUTES = [
-  'figDispute',
-  'timeDispute',
-  'placeDispute',
-  'polarityDispute',
-  'actorDispute',
-  'evalDispute',
-  'modalDispute',
-  'exclusiveDispute',
-  'bestConflict',
-];
+/** The claim features that speak against support: every slot in dispute, and the strongest conflict. */
+const DISPUTES: readonly string[] = [...DISPUTE_FEATURES, 'bestConflict'];
 const SUPPORT_UP = new Set(['bestSupport', 'union', 'bestCore', 'names', 'figMatch', 'timeMatch', 'bestCov', 'union*names', 'bestSupport*union']);
 const SUPPORT_DOWN = new Set(['unmatched', 'unseen', 'unseenName', 'figMissing', 'timeMissing', 'eventDiffTop', ...DISPUTES]);
 
