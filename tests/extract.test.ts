@@ -187,6 +187,8 @@ describe('extractArticle edge cases', () => {
   it('dateFromUrl reads numeric and month-name segments and rejects impossible dates', () => {
     expect(dateFromUrl('https://a.example/world/europe/2025/06/02/slug')).toBe('2025-06-02');
     expect(dateFromUrl('https://a.example/world/2025/may/16/slug')).toBe('2025-05-16');
+    expect(dateFromUrl('https://a.example/world/2025/june/2/slug')).toBe('2025-06-02');
+    expect(dateFromUrl('https://a.example/world/2025/xyz/2/slug')).toBeNull();
     expect(dateFromUrl('https://a.example/2025/02/30/slug')).toBeNull();
     expect(dateFromUrl('https://a.example/news/12345')).toBeNull();
     expect(dateFromUrl(undefined)).toBeNull();

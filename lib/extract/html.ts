@@ -9,6 +9,7 @@
  * `document`), so it runs unchanged in Node and in the browser.
  */
 import { Readability } from '@mozilla/readability';
+import { monthNumber } from '../text/months';
 
 export interface ExtractedArticle {
   /** Headline (Readability's title, without the " | Site name" suffix), or '' if none. */
@@ -138,22 +139,6 @@ const BLOCK_TAGS = new Set([
 
 const OPENS_NEW_WINDOW = /\(?\s*opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\s*\)?\s*$/i;
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 /** Collapse all whitespace (incl. NBSP) to single spaces and trim. */
 /**
  * Runs of whitespace (JS \s and NBSP) become one space. A zero-width space or a BOM is no
@@ -192,7 +177,7 @@ export function dateFromUrl(url: string | null | undefined): string | null {
   }
   const re = /\/(\d{4})\/(\d{1,2}|[a-z]{3,4})\/(\d{1,2})(?=\/|$|[-_.])/gi;
   for (let m = re.exec(path); m; m = re.exec(path)) {
-    const mon = /^\d+$/.test(m[2]!) ? +m[2]! : MONTHS[m[2]!.toLowerCase()];
+    const mon = /^\d+$/.test(m[2]!) ? +m[2]! : monthNumber(m[2]!);
     const d = mon ? isoDate(+m[1]!, mon, +m[3]!) : null;
     if (d) return d;
   }

@@ -15,6 +15,7 @@
  */
 import type { TimeRef } from '../types';
 import { isYearAt, normalizeText, parseNumberAt, TENS_WORDS, tokenize, UNIT_WORDS } from './numbers';
+import { MONTHS, monthNumber } from '../text/months';
 
 /**
  * Year for dates that name none when neither a document date nor the caller's default year
@@ -46,21 +47,6 @@ export const VAGUE_RELATIVE_COUNT = 2;
  */
 export const WITHIN_PERIOD_FRACTION = 0.5;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_ABBR: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const MONTH_SRC =
@@ -142,12 +128,6 @@ export function daysBetween(a: string, b: string): number {
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function monthNumber(name: string): number {
-  const l = name.toLowerCase().replace(/\.$/, '');
-  const i = MONTHS.indexOf(l);
-  return i >= 0 ? i + 1 : (MONTH_ABBR[l] ?? 0);
 }
 
 function docYear(docDate?: string | null, fallback = DEFAULT_YEAR): number {

@@ -9,18 +9,11 @@
  *
  * One lemmatiser serves indexing, retrieval and comparison, so a word always meets itself.
  */
-import { irregularBase, isKnownWord, isVerbLemma } from './wn';
+import { PLURAL_RULES, irregularBase, isKnownWord, isVerbLemma } from './wn';
 
 /** WordNet's detachment rules, nouns first, then verbs, then adjectives. */
 const RULES: ReadonlyArray<readonly [string, string]> = [
-  ['ies', 'y'],
-  ['ses', 's'],
-  ['xes', 'x'],
-  ['zes', 'z'],
-  ['ches', 'ch'],
-  ['shes', 'sh'],
-  ['men', 'man'],
-  ['s', ''],
+  ...PLURAL_RULES,
   ['ies', 'y'],
   ['es', 'e'],
   ['es', ''],

@@ -118,7 +118,7 @@ function ownKeys(lemma: string): WordKeys {
 }
 
 /** WordNet's noun detachment rules ("bodies" → body, "talks" → talk). */
-const PLURAL_RULES: ReadonlyArray<readonly [string, string]> = [
+export const PLURAL_RULES: ReadonlyArray<readonly [string, string]> = [
   ['ies', 'y'],
   ['ses', 's'],
   ['xes', 'x'],
