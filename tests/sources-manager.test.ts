@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createCorpusManager, countStances, sameUrlKey, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
-import { openSourcesDb, listUserSources, disabledIds, SourcesDB, putUserSources, UserSourceSchema } from '../lib/sources/db';
-import { openDb, SEED_INDEX_KEY, type CacheDB, type StoredAnalysis } from '../lib/store/db';
+import { describe, expect, it, vi } from 'vitest';
+import { countStances, sameUrlKey, sourcesRowVersion } from '../lib/sources/manager';
+import { listUserSources, disabledIds, putUserSources, UserSourceSchema } from '../lib/sources/db';
+import { SEED_INDEX_KEY, type StoredAnalysis } from '../lib/store/db';
 import { buildCorpus, corpusEvents, INDEX_FORMAT, loadCorpus, sentenceFacts, serializeCorpus, setDocMeta } from '../lib/corpus/index';
 import { textHash } from '../lib/sources';
-import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
+import { dbs, manager, SEEDS } from './support/sources';
 
-const SEEDS = loadSeedDocsFromDisk();
 const ARTICLE =
   'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
   'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side, and that the ' +
@@ -17,24 +15,6 @@ const OTHER =
   'A spokesman said that the next call would take place in two weeks, and that both sides wanted the corridor to stay open. ' +
   'Officials in Ankara said they had offered to host a meeting of experts later in the month.';
 const CLAIM = 'The Red Cross will supervise the transfer of 150 civilians from each side after the Geneva meeting.';
-
-const open: Array<{ close(): void }> = [];
-afterEach(() => {
-  for (const d of open.splice(0)) d.close();
-});
-
-function dbs(factory = new IDBFactory()) {
-  const impl = { indexedDB: factory, IDBKeyRange };
-  const sdb = openSourcesDb(impl);
-  const cdb = openDb(impl);
-  open.push(sdb, cdb);
-  return { sdb, cdb, factory };
-}
-
-function manager(sdb: SourcesDB, cdb: CacheDB | null, extra: Partial<CorpusManagerDeps> = {}) {
-  let t = 1_000_000;
-  return createCorpusManager({ loadSeeds: () => SEEDS, sourcesDb: sdb, cacheDb: cdb, now: () => (t += 1000), saveDelayMs: 5, ...extra });
-}
 
 describe('sources store', () => {
   it('stores validated rows, lists them oldest first, keeps disabled ids', async () => {

@@ -7,10 +7,10 @@
  * - after a failed write (quota, a connection the browser closed, an open that failed), the next
  *   write reopens the same database object and succeeds.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createCorpusManager, sourcesRowVersion, type CorpusManagerDeps } from '../lib/sources/manager';
-import { openSourcesDb, putUserSources, listUserSources, UserSourceSchema, type SourcesDB } from '../lib/sources/db';
+import { sourcesRowVersion } from '../lib/sources/manager';
+import { openSourcesDb, putUserSources, listUserSources, UserSourceSchema } from '../lib/sources/db';
 import { getAnalysis, openDb, putAnalysis, SEED_INDEX_KEY, type CacheDB, type IndexedDbImpl, type StoredAnalysis } from '../lib/store/db';
 import { buildCorpus, hash as fnv, loadCorpus, serializeCorpus } from '../lib/corpus/index';
 import { createService } from '../lib/background/service';
@@ -20,32 +20,13 @@ import { listNotes, openNotesDb, saveNote, type Note, type NotesDB } from '../li
 import { buildNote, SWAP_CLAIM, uuid } from './support/notes';
 import type { Engine } from '../lib/engine';
 import { textHash } from '../lib/sources';
-import { loadSeedDocsFromDisk } from '../scripts/seeds-node';
+import { dbs, manager, SEEDS, closeAfterTest } from './support/sources';
 
-const SEEDS = loadSeedDocsFromDisk();
 const ARTICLE =
   'Delegations from both countries met in Geneva on Tuesday to discuss the exchange of civilian detainees. ' +
   'Officials said that the Red Cross would supervise the transfer of 150 civilians from each side, and that the ' +
   'talks would continue in the coming weeks. The head of the Ukrainian delegation said that the meeting had been constructive.';
 const PAGE = 'Russia and Ukraine agreed to swap 1,000 prisoners each after the talks in Istanbul. The meeting lasted less than two hours.';
-
-const open: Array<{ close(): void }> = [];
-afterEach(() => {
-  for (const d of open.splice(0)) d.close();
-});
-
-function dbs(factory = new IDBFactory()) {
-  const impl = { indexedDB: factory, IDBKeyRange };
-  const sdb = openSourcesDb(impl);
-  const cdb = openDb(impl);
-  open.push(sdb, cdb);
-  return { sdb, cdb, factory };
-}
-
-function manager(sdb: SourcesDB, cdb: CacheDB | null, extra: Partial<CorpusManagerDeps> = {}) {
-  let t = 1_000_000;
-  return createCorpusManager({ loadSeeds: () => SEEDS, sourcesDb: sdb, cacheDb: cdb, now: () => (t += 1000), saveDelayMs: 5, ...extra });
-}
 
 function expectOk<T>(r: Response<T> | Response<unknown>): T {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
@@ -297,7 +278,7 @@ describe('item 1: damaged analyses, sources and notes', () => {
 
   it('a damaged note row is kept and listed as damaged, with what can be read of it and why', async () => {
     const db = openNotesDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-    open.push(db);
+    closeAfterTest(db);
     const good = await saveNote(db, note(1));
     await db.notes.put({
       id: uuid(2),
@@ -327,7 +308,7 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
   it('notes: a save fails on a full disk and the browser drops the connection; once space is freed the next save works on the same db object', async () => {
     const { impl, state } = flakyFactory();
     const db: NotesDB = openNotesDb(impl);
-    open.push(db);
+    closeAfterTest(db);
     await saveNote(db, note(1));
 
     // Disk full: the write fails and the browser closes the connection.
@@ -351,7 +332,7 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
   it('notes: a connection the browser closed mid-write is reopened and the write retried once', async () => {
     const { impl } = flakyFactory();
     const db = openNotesDb(impl);
-    open.push(db);
+    closeAfterTest(db);
     await saveNote(db, note(1));
     const spy = vi.spyOn(db.notes, 'put').mockImplementationOnce((async () => {
       loseConnection(db);
@@ -365,7 +346,7 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
   it('sources: an open that failed once (disk full at start-up) does not break every later write', async () => {
     const { impl, state } = flakyFactory();
     const sdb = openSourcesDb(impl);
-    open.push(sdb);
+    closeAfterTest(sdb);
     const row = UserSourceSchema.parse({
       id: 'user_0000000a',
       title: 'A',
@@ -388,7 +369,7 @@ describe('item 2: the databases reopen themselves after a failed write', () => {
   it('the cache: an open that failed once does not disable the cache for the rest of the worker', async () => {
     const { impl, state } = flakyFactory();
     const cdb = openDb(impl);
-    open.push(cdb);
+    closeAfterTest(cdb);
     const row: StoredAnalysis = { url: 'u', contentHash: 'h', engineVersion: 'v', analysedAt: 1, engineMs: 0, sources: [], claims: [] };
     state.diskFull = true;
     expect(await putAnalysis(cdb, row)).toBe(false);

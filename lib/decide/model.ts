@@ -4,7 +4,7 @@
  * training (scripts/train-decision.ts) and the engine build the same vector.
  */
 import type { FeatureVector } from '../align/index';
-import { FEATURES } from '../align/index';
+import { DISPUTE_FEATURES, FEATURES } from '../align/index';
 
 /** Classes, in the order of the model's rows. */
 export const CLASSES = ['related', 'supports', 'conflicts'] as const;
@@ -67,7 +67,7 @@ const DOWN = new Set([
   'exclusive',
   'longSource',
 ]);
-const DISPUTES = new Set(['figDispute', 'timeDispute', 'placeDispute', 'polarityDispute', 'actorDispute', 'evalDispute', 'modalDispute', 'exclusiveDispute']);
+const DISPUTES = new Set<string>(DISPUTE_FEATURES);
 
 export function signOf(input: string, cls: ModelClass): -1 | 0 | 1 {
   if (cls === 'related') return 0;
