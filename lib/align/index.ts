@@ -18,7 +18,7 @@ import type { Mention } from '../facts/words';
 import type { EventRef } from '../facts/event';
 import { mentionsMeeting, sameOccasion } from '../facts/event';
 import { daysBetween } from '../facts/time';
-import { modalAt, negatedAt } from '../facts/clauses';
+import { modalAt, negatedAt, realisAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
 import { KeyIndex } from '../lexicon/wn';
 import { matchLemma, matchName, sourceIndex, type WordMatch } from './match';
@@ -148,6 +148,8 @@ const TIME_ALIGNMENT = 0.5;
 const SAID_REACH = 30;
 /** Words before a word or name searched for a negator or a place preposition: a determiner, an adjective or an adverb may stand between. */
 const MODIFIER_REACH = 3;
+/** Words between an opposed word and the thing it speaks of ("smaller than several earlier swaps"): what lines the two up. */
+const ANTONYM_REACH = 4;
 /** Prepositions that make the name after them the place where something happened. */
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'from']);
 
@@ -499,13 +501,23 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, items: Item[]
     (fr.main && fr.predAt >= 0 && heldTo(claim, items, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) ||
     focusPolarity(claim, source, items, m.matchOf);
   const preds = (f: Facts) => new Set(f.clauses.flatMap((c) => c.predicate));
-  const opposable = (f: Facts, p: Set<number>) => f.words.filter((w, i) => w.content && w.mention < 0 && (p.has(i) || w.pos === 'ADJ')).map((w) => w.lemma);
-  const ant = antonymIn(opposable(claim, new Set(fr.main?.predicate ?? [])), source, opposable(source, preds(source)));
+  const opposable = (f: Facts, p: Set<number>) => f.words.flatMap((w, i) => (w.content && w.mention < 0 && (p.has(i) || w.pos === 'ADJ') ? [i] : []));
+  const anchored = (i: number, k: number) =>
+    items.some((it) => {
+      const mm = m.matchOf.get(it.i);
+      return (
+        it.i !== i && !!mm && mm.at >= 0 && mm.at !== k && mm.strength >= RELATED && Math.abs(it.i - i) <= ANTONYM_REACH && Math.abs(mm.at - k) <= ANTONYM_REACH
+      );
+    });
+  const ant = antonymIn(claim, opposable(claim, new Set(fr.main?.predicate ?? [])), source, opposable(source, preds(source)), anchored);
   const cEval = fr.main?.evaluation ?? 0;
   const sEval = fr.src?.evaluation ?? 0;
   const evalFlip = (cEval >= EVAL_STRENGTH && sEval <= -EVAL_STRENGTH) || (cEval <= -EVAL_STRENGTH && sEval >= EVAL_STRENGTH) ? 1 : 0;
   const claimModal = fr.main?.predicate.length ? modalAt(claim.words, claim.clauses, fr.main.predicate[0]) : false;
-  const modalDiff = fr.predAt >= 0 && claimModal !== modalAt(source.words, source.clauses, fr.predAt) ? 1 : 0;
+  const sourceModal = fr.predAt >= 0 && modalAt(source.words, source.clauses, fr.predAt);
+  // "May happen" against "did happen": the side without the modal must say it happened.
+  const realis = claimModal ? fr.predAt >= 0 && realisAt(source.words, fr.predAt) : !!fr.main?.predicate.length && realisAt(claim.words, fr.main.predicate[0]);
+  const modalDiff = fr.predAt >= 0 && claimModal !== sourceModal && realis ? 1 : 0;
   const excl = fr.main?.exclusive && !fr.src?.exclusive ? exclusiveSlot(claim, source, fr.main, ctx) : null;
   return { occasion, actor, fig, time, place, negFlip, ant, cEval, sEval, evalFlip, claimModal, modalDiff, excl };
 }

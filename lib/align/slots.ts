@@ -348,10 +348,37 @@ export function clauseAt(f: Facts, at: number): Clause | undefined {
   return f.clauses.find((c) => at >= c.from && at < c.to);
 }
 
-/** Does one of the source's lemmas oppose one of the claim's (WordNet antonyms)? Returns the pair. */
-export function antonymIn(lemmas: string[], source: Facts, sourceLemmas: string[]): [string, string] | null {
-  const have = new Set(sourceLemmas);
-  void source;
-  for (const l of lemmas) for (const a of antonymsOf(l)) if (have.has(a)) return [l, a];
+/**
+ * Does a word of the source oppose one of the claim's (WordNet antonyms)? Returns the pair.
+ * `claimAt` and `sourceAt` are the word indexes that may oppose (predicates, adjectives).
+ * WordNet's antonyms belong to one part of speech, so the two words must share theirs ("present"
+ * the verb is not the opposite of "future" the adjective). A side that says both words ("no
+ * major breakthrough, just minor measures") is weighing them, not taking the opposite view.
+ * And the two must speak of the same thing (`anchored`: a word near each is lined up with the
+ * other's), or "the biggest drone barrage" would oppose "little progress".
+ */
+export function antonymIn(
+  claim: Facts,
+  claimAt: number[],
+  source: Facts,
+  sourceAt: number[],
+  anchored: (claimWord: number, sourceWord: number) => boolean,
+): [string, string] | null {
+  const lemmasOf = (f: Facts) => new Set(f.words.filter((w) => w.content).map((w) => w.lemma));
+  let claimAll: Set<string> | null = null;
+  let sourceAll: Set<string> | null = null;
+  for (const i of claimAt) {
+    const c = claim.words[i];
+    const opposites = antonymsOf(c.lemma);
+    if (!opposites.length) continue;
+    for (const k of sourceAt) {
+      const s = source.words[k];
+      if (s.pos !== c.pos || !opposites.includes(s.lemma)) continue;
+      claimAll ??= lemmasOf(claim);
+      sourceAll ??= lemmasOf(source);
+      if (sourceAll.has(c.lemma) || claimAll.has(s.lemma) || !anchored(i, k)) continue;
+      return [c.lemma, s.lemma];
+    }
+  }
   return null;
 }

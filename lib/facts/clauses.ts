@@ -218,6 +218,21 @@ export function modalAt(words: Word[], clauses: Clause[], i: number): boolean {
   return false;
 }
 
+/**
+ * Is word `i` stated as having happened: a verb in a past form ("attended", "met", "has signed"),
+ * told from its lemma by its ending, since the tagger gives no tense. An infinitive ("agreed to
+ * meet"), a future ("will meet"), a present or a noun ("the summit") is not: set beside a modal
+ * ("may meet"), none of them says the thing did happen, so neither side is disputed.
+ */
+export function realisAt(words: Word[], i: number): boolean {
+  const w = words[i];
+  if (!w || (w.pos !== 'VERB' && w.pos !== 'AUX')) return false;
+  const low = w.text.toLowerCase();
+  if (low === w.lemma || low.endsWith('ing')) return false;
+  // A third-person present ("meets", "agrees") is its lemma plus -s or -es.
+  return !(low === `${w.lemma}s` || low === `${w.lemma}es` || low === `${w.lemma.replace(/y$/, '')}ies`);
+}
+
 /** Who acts in a clause: the mentions and content nouns before its predicate (`start` to `end`). */
 function subjectsBetween(words: Word[], start: number, end: number): { subjects: number[]; subjectNouns: number[] } {
   const subjects: number[] = [];

@@ -57,6 +57,15 @@ export const UNION_SENTENCES = 3;
 const SAID = 0.45;
 /** A claim of this many content words is long (the feature is its length over it). */
 const LONG_CLAIM = 20;
+/**
+ * A sentence the pair model gives at least this chance of conflicting is not counted as support.
+ * Below it, the dispute found is weak (a stray opposite word in another clause, a modal the
+ * claim leaves out) and must not void what the sentence does say.
+ */
+export const DISPUTE_BLOCKS = 0.5;
+
+/** True when a sentence's dispute is strong enough to keep it out of the claim's support. */
+export const blocksSupport = (c: Compared): boolean => c.alignment.disputes.length > 0 && c.decision.pConflicts >= DISPUTE_BLOCKS;
 
 export function claimFeatures(cs: Compared[]): ClaimFeatureVector {
   const f = Object.fromEntries(CLAIM_FEATURES.map((k) => [k, 0])) as ClaimFeatureVector;
@@ -68,7 +77,7 @@ export function claimFeatures(cs: Compared[]): ClaimFeatureVector {
   const sameEvent = cs.filter((c) => !c.alignment.features.eventDiff);
   const bySupport = [...cs].sort((a, b) => b.decision.pSupports - a.decision.pSupports);
   // The union is read over the sentences that could support: same event, nothing in dispute, best core first.
-  const candidates = sameEvent.filter((c) => !c.alignment.disputes.length).sort((a, b) => b.alignment.features.core - a.alignment.features.core);
+  const candidates = sameEvent.filter((c) => !blocksSupport(c)).sort((a, b) => b.alignment.features.core - a.alignment.features.core);
   const top = candidates.slice(0, UNION_SENTENCES);
   const core = (w: { core: boolean }) => w.core;
   const coreT = total(core);

@@ -15,7 +15,7 @@ import type { Decision } from '../decide/index';
 import type { Tuning } from '../config';
 import type { ModelWeights } from '../decide/model';
 import { predict } from '../decide/model';
-import { claimFeatures, UNION_SENTENCES, type ClaimFeatureVector, type Compared } from './features';
+import { blocksSupport, claimFeatures, UNION_SENTENCES, type ClaimFeatureVector, type Compared } from './features';
 import { verdictInputs } from './model';
 import { DISPUTE_FEATURES } from '../align/index';
 import weights from '../decide/weights.json';
@@ -76,11 +76,7 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
     bySupport
       .slice(0, UNION_SENTENCES)
       .filter(
-        (c) =>
-          c.decision.pSupports >= LEAD_SHARE * best &&
-          c.alignment.features.core >= LEAD_CORE &&
-          !c.alignment.disputes.length &&
-          !c.alignment.features.eventDiff,
+        (c) => c.decision.pSupports >= LEAD_SHARE * best && c.alignment.features.core >= LEAD_CORE && !blocksSupport(c) && !c.alignment.features.eventDiff,
       ),
   );
   for (const c of ds) {
