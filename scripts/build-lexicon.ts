@@ -208,7 +208,7 @@ export function buildLexicon(wn: WordNet, lex: Map<string, number>): LexTable {
           if (ptr.sym === '\\' && p === 'a' && ptr.src === me && rank === 0) {
             const t = syn(ptr.pos, ptr.offset);
             const noun = t?.words[ptr.tgt - 1];
-            if (noun && WORD.test(noun) && WORD.test(word)) pert.set(word, noun);
+            if (noun && (WORD.test(noun) || PHRASE.test(noun)) && WORD.test(word)) pert.set(word, noun.replace(/_/g, ' '));
           }
         }
         if (proper && p === 'n' && rank === firstProper) properSense(word, raw, off);

@@ -38,6 +38,9 @@ describe('WordNet relatedness', () => {
   it('names: demonyms, countries, capitals, kinds', () => {
     expect(pertainymOf('russian')).toBe('russia');
     expect(pertainymOf('turkish')).toBe('turkey');
+    // A country WordNet names in two words: "British" is of Great Britain, the UK.
+    expect(pertainymOf('british')).toBe('great britain');
+    expect(countryOf('great britain')).toBe(countryOf('uk'));
     expect(countryOf('kiev')).toBe('ukraine');
     expect(countryOf('usa')).toBe(countryOf('united states'));
     expect(isCapital('kiev')).toBe(true);
