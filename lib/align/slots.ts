@@ -54,6 +54,7 @@ function happeningOf(q: Quantity, f: Facts, whole: boolean): string[] | null {
  */
 function sameHappening(c: Quantity, claim: Facts, s: Quantity, source: Facts): boolean {
   if (c.kind === 'duration') return true;
+  if (sameCountedPhrase(c, claim, s, source)) return true;
   const a = happeningOf(c, claim, true);
   const b = happeningOf(s, source, false);
   if (!a || !b) return true;
@@ -190,14 +191,45 @@ function sharedUnit(c: Quantity, claim: Facts, s: Quantity, source: Facts): [Qua
   return [c, s];
 }
 
+/**
+ * Two counts whose phrases share two nouns ("the bodies of 5,000 fallen soldiers", "6,000
+ * bodies of killed soldiers") count the same thing, whatever verb tells it ("give back",
+ * "return"); one shared noun ("troops") is not enough — 6,000 troops' remains and 50,000 troops
+ * massing are two figures.
+ */
+function sameCountedPhrase(c: Quantity, claim: Facts, s: Quantity, source: Facts): boolean {
+  if (c.kind !== 'count' || s.kind !== 'count') return false;
+  const related = (a: string, b: string) => a === b || Math.max(relatedness(a, b), relatedness(b, a)) >= UNIT_RELATED;
+  const su = unitsOf(s, source, true);
+  // Distinct nouns: "troop" and "troops" are one.
+  const shared: string[] = [];
+  for (const a of unitsOf(c, claim, true)) if (su.some((b) => related(a, b)) && !shared.some((x) => related(x, a))) shared.push(a);
+  return shared.length >= 2;
+}
+
 /** The nouns a count may be counting: its own, the noun its phrase depends on, the nouns in its phrase. */
-function unitsOf(q: Quantity, f: Facts): string[] {
+function unitsOf(q: Quantity, f: Facts, withOfPhrase = false): string[] {
   const out = [lemmatize(q.unit.toLowerCase())];
   const g = governingNoun(f.text, q);
   if (g) out.push(lemmatize(g));
   for (const w of f.words) if (w.start >= q.start && w.end <= q.end && w.pos === 'NOUN') out.push(w.lemma);
+  // "6,000 bodies of killed soldiers": the noun of the "of" phrase after the count is counted too.
+  const after = withOfPhrase ? f.words.findIndex((w) => w.start >= q.end) : -1;
+  if (after >= 0 && f.words[after].text.toLowerCase() === 'of') {
+    for (let k = after + 1; k < Math.min(f.words.length, after + 1 + OF_PHRASE_REACH); k++) {
+      const w = f.words[k];
+      if (w.pos === 'NOUN') {
+        out.push(w.lemma);
+        break;
+      }
+      if (w.pos !== 'ADJ' && w.pos !== 'DET' && w.pos !== 'VERB') break;
+    }
+  }
   return [...new Set(out)];
 }
+
+/** Words after "of" searched for the noun a count's phrase goes on to name ("of killed soldiers"). */
+const OF_PHRASE_REACH = 3;
 
 /** Two bounds of one kind this far apart disagree: "at least 90 days" is not "at least 30 days". */
 const BOUND_GAP = 1.25;

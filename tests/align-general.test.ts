@@ -1,7 +1,8 @@
 /**
- * When opposite words and modals are a dispute and when they are not (lib/align): an antonym
- * needs the same part of speech and the same thing spoken of; a modal needs the other side to
- * say the thing happened. Checked on a small corpus written here, not on the seeds.
+ * When opposite words, modals and counts are a dispute and when they are not (lib/align): an
+ * antonym needs the same part of speech and the same thing spoken of; a modal needs the other
+ * side to say the thing happened; two counts need the same thing counted. Checked on a small
+ * corpus written here, not on the seeds.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../lib/engine';
@@ -16,6 +17,8 @@ const engine = createEngine([
   doc('d', 'The foreign ministers met in Geneva on Tuesday.'),
   doc('e', 'The foreign ministers will meet in Vienna next week.'),
   doc('f', 'There was no major breakthrough, only minor measures on prisoners.'),
+  doc('g', 'The negotiators agreed to exchange 6,000 bodies of killed soldiers each.'),
+  doc('h', 'Officials say around 50,000 troops have massed near the border.'),
 ]);
 
 /** The disputed slots each sentence of the corpus raises against the claim, by document id. */
@@ -50,5 +53,14 @@ describe('modality', () => {
   });
   it('"could meet" against "will meet" is not: neither says it happened', () => {
     expect(slots('The foreign ministers could meet in Vienna next week.').e ?? []).not.toContain('modality');
+  });
+});
+
+describe('counts', () => {
+  it('of the same thing conflict, whatever verb tells them: "give back the bodies of 5,000 soldiers" against "exchange 6,000 bodies of killed soldiers"', () => {
+    expect(slots('Each side will give back the bodies of 5,000 fallen soldiers.').g).toContain('figure');
+  });
+  it('sharing one noun are two figures: the remains of 6,000 troops against 50,000 troops massing', () => {
+    expect(slots('Each side will hand back the remains of 6,000 troops.').h ?? []).not.toContain('figure');
   });
 });
