@@ -33,10 +33,10 @@ export const TUNING = {
   /** A sentence whose probability of supporting or disputing is below this is not even shown as related context. */
   relatedMin: 0.05,
   /**
-   * Share of a compound claim's weight its supported parts must carry (the main part always
-   * among them) for the claim to be corroborated; the rest may be uncovered detail.
+   * Share of a compound claim's weight its supported parts must carry for the claim to be
+   * corroborated; the rest may be uncovered detail.
    */
-  partSupportShare: 0.6,
+  partSupportShare: 0.5,
   /**
    * How the sentences' probabilities combine into a part's: 0 = the strongest sentence decides
    * (max), 1 = any of them may (noisy-OR). Must match how the model was trained (npm run train).

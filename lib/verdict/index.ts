@@ -4,8 +4,10 @@
  *
  *   a part is supported    — some sentence supports it;
  *   a part is disputed     — some sentence conflicts with it;
- *   the claim is corroborated — no part disputed, the main part supported and the supported
- *                            parts carrying `partSupportShare` of the claim;
+ *   the claim is corroborated — no part disputed and the supported parts carrying
+ *                            `partSupportShare` of the claim's weight (whichever parts they are:
+ *                            the first part of "X ran an hour and produced no progress" is no
+ *                            more the point than the second);
  *   contradicted           — some part disputed and no source supports that part;
  *   mixed                  — some part disputed by one source and supported by another;
  *   not covered            — otherwise (related sentences are still shown as context).
@@ -109,7 +111,7 @@ export function verdictOf(parts: PartOutcome[], sentence: (i: number) => Sentenc
   else if (statuses.includes('disputed')) verdict = 'contradicted';
   else {
     const share = parts.reduce((s, p, k) => s + (statuses[k] === 'supported' ? p.weight : 0), 0);
-    verdict = statuses[0] === 'supported' && (share >= tuning.partSupportShare || !multi) ? 'corroborated' : 'not_covered';
+    verdict = (multi ? share >= tuning.partSupportShare : statuses[0] === 'supported') ? 'corroborated' : 'not_covered';
   }
   // Evidence: per sentence, its strongest stance across parts; best first for the verdict.
   const bestOf = new Map<number, { d: Decision; part: string }>();
