@@ -282,6 +282,8 @@ class Checker {
     const parts = debug?.whole ? [{ text: claim.text, start: 0, end: claim.text.length, words: claim.text }] : splitParts(claim);
     const partFacts = parts.length === 1 ? [claim] : parts.map((p) => this.facts(p.text, docDate));
     const totalWeight = partFacts.reduce((s, f) => s + this.contentWeight(f), 0) || 1;
+    // A later part names its own event, or counts back from the claim's ("whereas the previous round …").
+    const partEvents = partFacts.map((f, k) => (k === 0 || parts.length === 1 ? claimEvent : eventOf(f, events, { docDate, after: claimEvent.id })));
     const outcomes: PartOutcome[] = parts.map((p, k) => {
       const f = partFacts[k];
       const eventSpecific = f.quantities.some(requiredFigure) || f.times.some((t) => t.kind === 'weekday' || t.kind === 'date');
@@ -292,7 +294,7 @@ class Checker {
           unseen: (t) => this.dfOf(t) === 0,
           variants: (n) => index.names.variants(n),
           sideOf: this.sideOf,
-          claimEvent: k === 0 || parts.length === 1 ? claimEvent : eventOf(f, events, { docDate }),
+          claimEvent: partEvents[k],
           sourceEvent: this.sourceEvent(i, src),
           sourceEventDay: events.find((e) => e.id === this.sourceEvent(i, src).id)?.date ?? null,
           tolerance: this.tuning.exactTolerance,

@@ -66,6 +66,12 @@ describe('which event a claim is about', () => {
     expect(of('The first round produced a prisoner deal.').id).toBe('round1');
     expect(of('The talks at the Dolmabahce Palace were short.').id).toBe('round1');
   });
+  it('"the previous round" counts back from the article\'s event, or from the rest of the claim', () => {
+    expect(of('The previous round had gone on for nearly two hours.', '2025-06-03').id).toBe('round1');
+    const part = readFacts('the previous round had gone on for nearly two hours', { defaultYear: 2025 });
+    expect(eventOf(part, events, { after: 'round2' }).id).toBe('round1');
+    expect(eventOf(part, events, {}).id).toBe(null);
+  });
   it('another occasion, or unknown', () => {
     const far = of('The talks on 3 March were short.');
     expect(far.id).toBeNull();

@@ -84,3 +84,11 @@ describe('parts', () => {
     expect(splitParts(facts("Hakan Fidan, Turkey's foreign minister, chaired the meeting in Istanbul.")).length).toBe(1);
   });
 });
+
+describe('clauses told with a light verb', () => {
+  it('"had gone on for two hours" is a predicate of its own, so the claim splits into its two facts', () => {
+    const f = readFacts("Monday's session lasted an hour, whereas the previous round had gone on for nearly two hours.");
+    expect(f.clauses.filter((c) => c.predicate.length).length).toBe(2);
+    expect(splitParts(f).map((p) => p.words)).toEqual(["Monday's session lasted an hour", 'whereas the previous round had gone on for nearly two hours']);
+  });
+});

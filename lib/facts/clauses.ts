@@ -257,6 +257,8 @@ function readClause(words: Word[], mentions: Mention[], from: number, to: number
   let attribution: number[] = [];
   const verbs: number[] = [];
   for (let k = from; k < to; k++) if (words[k].pos === 'VERB' && (words[k].content || REPORTING_VERBS.has(words[k].lemma))) verbs.push(k);
+  // A clause told with a light verb only ("had gone on for two hours") still has its predicate.
+  if (!verbs.length) for (let k = from; k < to; k++) if (words[k].pos === 'VERB' && finite(words, k)) verbs.push(k);
   const heads = verbs.filter((k) => finite(words, k));
   for (const k of heads.length ? heads : verbs) {
     const w = words[k];

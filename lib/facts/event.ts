@@ -45,6 +45,11 @@ export interface EventContext {
   docEvent?: string | null;
   /** The article's date (claims), to find the event it reports. */
   docDate?: string | null;
+  /**
+   * The event the rest of the claim is about (a later part of a compound claim): what "the
+   * previous round" counts back from when the part names no event of its own.
+   */
+  after?: string | null;
 }
 
 export function eventOf(f: Facts, events: CorpusEvent[], ctx: EventContext = {}): EventRef {
@@ -65,7 +70,7 @@ export function eventOf(f: Facts, events: CorpusEvent[], ctx: EventContext = {})
   const far = days.find((t) => t.date && (nearest(events, t.date)?.gap ?? 99) >= (window ? OTHER_OCCASION_DAYS : 1) && t.kind !== 'relative');
   if (far) return { id: null, by: 'date', date: far.date };
   // 2. Ordinals and "previous".
-  const ord = ordinalEvent(f, events, ctx.docEvent ?? null);
+  const ord = ordinalEvent(f, events, ctx.docEvent ?? ctx.after ?? articleEvent(events, ctx.docDate)?.id ?? null);
   if (ord) return ord;
   // Unresolved weekday (a claim without a date): the one event on that weekday.
   for (const t of days) {
@@ -85,13 +90,19 @@ export function eventOf(f: Facts, events: CorpusEvent[], ctx: EventContext = {})
   if (byName.length === 1) return { id: byName[0].id, by: 'name' };
   // 5. The document's event.
   if (ctx.docEvent !== undefined) return ctx.docEvent ? { id: ctx.docEvent, by: 'document' } : { id: null, by: 'none' };
-  if (ctx.docDate && (mentionsMeeting(f) || f.times.length)) {
-    const near = events.filter(
-      (e) => e.date && daysBetween(e.date, ctx.docDate!.slice(0, 10)) >= 0 && daysBetween(e.date, ctx.docDate!.slice(0, 10)) <= ARTICLE_WINDOW_DAYS,
-    );
-    if (near.length === 1) return { id: near[0].id, by: 'document' };
+  if (mentionsMeeting(f) || f.times.length) {
+    const near = articleEvent(events, ctx.docDate);
+    if (near) return { id: near.id, by: 'document' };
   }
   return { id: null, by: 'none' };
+}
+
+/** The one event an article dated `docDate` reports (dated within ARTICLE_WINDOW_DAYS after it), if any. */
+function articleEvent(events: CorpusEvent[], docDate: string | null | undefined): CorpusEvent | null {
+  if (!docDate) return null;
+  const day = docDate.slice(0, 10);
+  const near = events.filter((e) => e.date && daysBetween(e.date, day) >= 0 && daysBetween(e.date, day) <= ARTICLE_WINDOW_DAYS);
+  return near.length === 1 ? near[0] : null;
 }
 
 function nearest(events: CorpusEvent[], date: string): { e: CorpusEvent; gap: number } | null {
