@@ -12,17 +12,17 @@ let report: EvalReport;
 const get = () => (report ??= evaluate({ noBlind: true }));
 
 describe('evaluation floors (dev and tune sides)', () => {
-  it('dev claims: macro-F1 ≥ 0.65, contradicted precision ≥ 0.90, no false contradiction', () => {
-    expect(get().dev.macroF1).toBeGreaterThanOrEqual(0.65);
+  it('dev claims: macro-F1 ≥ 0.70, contradicted precision ≥ 0.90, no false contradiction', () => {
+    expect(get().dev.macroF1).toBeGreaterThanOrEqual(0.7);
     expect(get().dev.perClass.contradicted.precision).toBeGreaterThanOrEqual(0.9);
     expect(get().dev.falseContradictions).toBe(0);
   }, 120_000);
-  it('Istanbul tune claims: macro-F1 ≥ 0.52, contradicted precision ≥ 0.80', () => {
-    expect(get().istanbulTune!.macroF1).toBeGreaterThanOrEqual(0.52);
-    expect(get().istanbulTune!.perClass.contradicted.precision).toBeGreaterThanOrEqual(0.8);
+  it('Istanbul tune claims: macro-F1 ≥ 0.57, contradicted precision ≥ 0.85', () => {
+    expect(get().istanbulTune!.macroF1).toBeGreaterThanOrEqual(0.57);
+    expect(get().istanbulTune!.perClass.contradicted.precision).toBeGreaterThanOrEqual(0.85);
   }, 120_000);
-  it("another event's tune claims, with no seeds: macro-F1 ≥ 0.50, no false contradiction", () => {
-    expect(get().otherTune!.macroF1).toBeGreaterThanOrEqual(0.5);
+  it("another event's tune claims, with no seeds: macro-F1 ≥ 0.55, no false contradiction", () => {
+    expect(get().otherTune!.macroF1).toBeGreaterThanOrEqual(0.55);
     expect(get().otherTune!.falseContradictions).toBe(0);
   }, 120_000);
   it('engineer-written probe claims: accuracy ≥ 0.65, no false contradiction', () => {
