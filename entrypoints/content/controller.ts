@@ -29,7 +29,7 @@
  * and the probe (PROBE_EVENT → PROBE_ATTRIBUTE: what is painted, lib/content/privacy.ts).
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle, type ExtractedArticle } from '@/lib/extract/html';
 import { checkability, pageKey, type Checkability } from '@/lib/content/article';

@@ -14,7 +14,7 @@
  * (lib/protocol/handle.ts) are all derived from this map, so adding a message is adding an entry.
  * Only zod schemas are imported: the map reaches every bundle, content script included.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AnalysisSchema, AnalyzeRequest, GetTabStateRequest, NoteDraftSchema, ReportStatusRequest, TabStateSchema, VerdictSchema } from '../messages';
 import { NotePatchSchema, NoteSchema } from '../notes/model';
 import { PageNotesReplySchema } from '../notes-ui/page-notes';
@@ -31,8 +31,8 @@ export interface Route {
   group: Group;
   to: Party;
   from: readonly SenderKind[];
-  request: z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
-  reply: z.ZodType;
+  request: z.ZodMiniObject<{ type: z.ZodMiniLiteral<string> } & z.core.$ZodShape>;
+  reply: z.ZodMiniType;
   /** For a content-script sender: the tab id or page URL in the message that must be its own. */
   own?: { tab: (message: Record<string, unknown>) => unknown } | { page: (message: Record<string, unknown>) => unknown };
 }
@@ -42,23 +42,23 @@ const EXTENSION_PAGES = ['extensionPage'] as const;
 /** Messages to a content script come from the background or an extension page (tabs.sendMessage). */
 const TO_PAGE = ['background', 'extensionPage'] as const;
 
-const Id = z.string().min(1).max(200);
-const ClaimIndex = z.number().int().nonnegative();
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
+const ClaimIndex = z.number().check(z.int(), z.nonnegative());
 /** A keyboard command answered once already: the key and the browser command both arrived (entrypoints/content/keyboard.ts). */
 const Repeated = z.object({ repeated: z.literal(true) });
 
 /** What a list of notes may be filtered by (notes page, popup). */
 export const NoteFilterSchema = z.object({
-  pageUrl: z.string().max(4096).optional(),
-  verdict: VerdictSchema.optional(),
-  readerVerdict: z.union([VerdictSchema, z.literal('none')]).optional(),
-  tag: z.string().max(200).optional(),
-  from: z.string().max(64).optional(),
-  to: z.string().max(64).optional(),
-  search: z.string().max(1000).optional(),
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  verdict: z.optional(VerdictSchema),
+  readerVerdict: z.optional(z.union([VerdictSchema, z.literal('none')])),
+  tag: z.optional(z.string().check(z.maxLength(200))),
+  from: z.optional(z.string().check(z.maxLength(64))),
+  to: z.optional(z.string().check(z.maxLength(64))),
+  search: z.optional(z.string().check(z.maxLength(1000))),
 });
 
-const msg = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape });
+const msg = <T extends string, S extends z.core.$ZodShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape });
 
 /** Messages answered by the background: the page's analysis and state (lib/background/service.ts). */
 const PAGE_MESSAGES = {
@@ -83,7 +83,7 @@ const NOTE_MESSAGES = {
     group: 'notes',
     to: 'background',
     from: ANY_EXTENSION,
-    request: msg('notesForPage', { pageUrl: z.string().min(1).max(4096) }),
+    request: msg('notesForPage', { pageUrl: z.string().check(z.minLength(1), z.maxLength(4096)) }),
     reply: z.array(NoteSchema),
     own: { page: (m) => m.pageUrl },
   },
@@ -91,7 +91,7 @@ const NOTE_MESSAGES = {
     group: 'notes',
     to: 'background',
     from: EXTENSION_PAGES,
-    request: msg('listNotes', { filter: NoteFilterSchema.default({}) }),
+    request: msg('listNotes', { filter: z._default(NoteFilterSchema, {}) }),
     reply: z.array(NoteSchema),
   },
 } as const satisfies Record<string, Route>;
@@ -104,12 +104,12 @@ const SOURCE_MESSAGES = {
     to: 'background',
     from: EXTENSION_PAGES,
     request: msg('addSource', {
-      name: z.string().min(1).max(500),
+      name: z.string().check(z.minLength(1), z.maxLength(500)),
       // Longer than a source may be, so an over-long text gets parseSource's "too large" message.
-      text: z.string().max(MAX_SOURCE_BYTES * 4),
-      meta: MetaInputSchema.default({}),
-      origin: z.enum(['paste', 'file']).default('paste'),
-      fileName: z.string().max(500).nullable().default(null),
+      text: z.string().check(z.maxLength(MAX_SOURCE_BYTES * 4)),
+      meta: z._default(MetaInputSchema, {}),
+      origin: z._default(z.enum(['paste', 'file']), 'paste'),
+      fileName: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
     }),
     reply: AddOutcomeSchema,
   },
@@ -118,7 +118,7 @@ const SOURCE_MESSAGES = {
     group: 'sources',
     to: 'background',
     from: EXTENSION_PAGES,
-    request: msg('addPageSource', { tabId: z.number().int() }),
+    request: msg('addPageSource', { tabId: z.number().check(z.int()) }),
     reply: AddOutcomeSchema,
   },
   /** Entries are checked one by one by the sources page: one damaged entry must not blank the list. */
@@ -157,7 +157,7 @@ const SOURCE_MESSAGES = {
     group: 'sources',
     to: 'background',
     from: ANY_EXTENSION,
-    request: msg('openReader', { source: Id, quote: z.string().max(5000).default('') }),
+    request: msg('openReader', { source: Id, quote: z._default(z.string().check(z.maxLength(5000)), '') }),
     reply: z.object({ opened: z.literal(true) }),
   },
   /** The current engine version (the popup compares it with its analysis's). */
@@ -203,7 +203,7 @@ const CONTENT_MESSAGES = {
     group: 'sources',
     to: 'content',
     from: TO_PAGE,
-    request: msg('sourceNotice', { message: z.string().max(500), ok: z.boolean() }),
+    request: msg('sourceNotice', { message: z.string().check(z.maxLength(500)), ok: z.boolean() }),
     reply: z.object({ shown: z.literal(true) }),
   },
   /** The corpus changed: re-check the page if it was checked. */

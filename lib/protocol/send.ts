@@ -7,7 +7,7 @@
  * or `(m) => browser.tabs.sendMessage(tabId, m)`), so this runs in Node tests. A transport that
  * throws (no receiver, context gone) rejects the returned promise unchanged: callers classify it.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { fail, ok, type Response } from '../messages';
 import { PROTOCOL, type MessageType, type PayloadOf, type ReplyOf, type RequestOf } from './map';
 
@@ -16,10 +16,10 @@ export type Transport = (message: unknown) => Promise<unknown>;
 /** The error text when the receiver answered nothing (no listener, or it did not reply). */
 export const NO_ANSWER = 'no answer';
 
-const Envelope = z.union([z.object({ ok: z.literal(true), data: z.unknown().optional() }), z.object({ ok: z.literal(false), error: z.string() })]);
+const Envelope = z.union([z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }), z.object({ ok: z.literal(false), error: z.string() })]);
 
 /** The first problem of a zod error as "path: message". */
-export function firstIssue(error: z.ZodError): string {
+export function firstIssue(error: z.core.$ZodError): string {
   const first = error.issues[0];
   return first ? `${first.path.join('.') || 'message'}: ${first.message}` : 'invalid';
 }
