@@ -44,7 +44,7 @@ import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
 import { fail, ok, type Analysis, type Response, type TabStatus } from '@/lib/messages';
-import { createHandler, message, send, type Handlers, type ReplyOf } from '@/lib/protocol';
+import { createHandler, message, send, type Handlers, type ReplyOf } from '@/lib/protocol/content';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { changedSettings, settingsEffect, startDecision } from '@/lib/content/site-decision';
 import { collectPageText } from './textnodes';

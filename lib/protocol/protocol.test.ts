@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from '../zod';
 import { makeNote } from '../notes/model';
 import { call, checkAccess, createHandler, messageTypes, PROTOCOL, routeOf, send, senderKind, type MessageType, type Route } from './index';
+import { CONTENT_SCRIPT_PROTOCOL } from './map-content';
 
 const EXT = 'chrome-extension://abc/';
 const routes = Object.entries(PROTOCOL) as [MessageType, Route][];
@@ -63,6 +64,12 @@ describe('the protocol map', () => {
         }
       }
     }
+  });
+
+  it("the content script's part holds every message a content script answers or may send, as the map's own entries", () => {
+    const expected = routes.filter(([, r]) => r.to === 'content' || (r.from as readonly string[]).includes('content')).map(([t]) => t);
+    expect(Object.keys(CONTENT_SCRIPT_PROTOCOL).sort()).toEqual([...expected].sort());
+    for (const [type, route] of Object.entries(CONTENT_SCRIPT_PROTOCOL)) expect(PROTOCOL[type as MessageType], type).toBe(route);
   });
 
   it('unknown types have no route', () => {

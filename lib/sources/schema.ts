@@ -1,8 +1,8 @@
 /**
  * The shapes of the reader's sources as they cross a boundary: a stored row, what the sources
  * page and the popup are told about a source, the outcome of an add, and metadata as a form sends
- * it. Only zod here — the protocol map (lib/protocol/map.ts) reaches every bundle, content script
- * included, so nothing may pull Dexie, Readability or the engine in.
+ * it. Only zod here — the protocol map (lib/protocol/map.ts) reaches the background and every
+ * extension page, so nothing may pull Dexie, Readability or the engine in.
  */
 import { z } from '../zod';
 
