@@ -21,7 +21,22 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
+      // zod comes from lib/zod.ts: its mini build, which keeps the content script small, with
+      // the English messages the refusals quote.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/mini', 'zod/v4/mini'].map((name) => ({
+            name,
+            message: "Import { z } from lib/zod.ts (zod's mini build, English messages loaded).",
+          })),
+        },
+      ],
     },
+  },
+  {
+    files: ['lib/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Tests read external JSON fixtures (W3C, Hypothesis) whose shape is their own.

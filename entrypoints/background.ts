@@ -17,7 +17,7 @@ import { createCorpusManager } from '@/lib/sources/manager';
 import { createSourcesHandler } from '@/lib/sources/messages';
 import { openSourcesDb } from '@/lib/sources/db';
 import { call, type Transport } from '@/lib/protocol';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /**
  * Background (MV3 service worker / MV2 background page): wiring only — each job is a module of

@@ -4,7 +4,7 @@
  * send them is the protocol map (lib/protocol/map.ts); sending and answering go through
  * lib/protocol (`send`, `createHandler`), which validate with these schemas.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const VerdictSchema = z.enum(['corroborated', 'contradicted', 'mixed', 'not_covered']);
 export const StanceSchema = z.enum(['supports', 'conflicts', 'related']);
@@ -16,27 +16,27 @@ export const EvidenceSchema = z.object({
   reason: z.string(),
   score: z.number(),
   /** For a compound claim: the words of the part this sentence bears on. */
-  part: z.string().optional(),
+  part: z.optional(z.string()),
 });
 
 export const PartStatusSchema = z.enum(['supported', 'disputed', 'mixed', 'not_covered']);
 
 export const ClaimResultSchema = z.object({
   text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
   verdict: VerdictSchema,
   evidence: z.array(EvidenceSchema),
   /** For a compound claim: each part's words and what the sources say of it. */
-  parts: z.array(z.object({ words: z.string(), status: PartStatusSchema })).optional(),
+  parts: z.optional(z.array(z.object({ words: z.string(), status: PartStatusSchema }))),
 });
 
 /** Source metadata the UI shows next to a quote (outlet, date, title). */
 export const SourceMetaSchema = z.object({
   id: z.string(),
   title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
+  outlet: z.nullable(z.string()),
+  date: z.nullable(z.string()),
 });
 
 export const AnalysisSchema = z.object({
@@ -64,20 +64,16 @@ export const MAX_ERROR_CHARS = 2000;
 
 export const AnalyzeRequest = z.object({
   type: z.literal('analyze'),
-  url: z.string().min(1).max(MAX_URL_CHARS),
-  title: z.string().max(2000).default(''),
-  text: z.string().min(1).max(MAX_TEXT_CHARS),
-  docDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .default(null),
+  url: z.string().check(z.minLength(1), z.maxLength(MAX_URL_CHARS)),
+  title: z._default(z.string().check(z.maxLength(2000)), ''),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_CHARS)),
+  docDate: z._default(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), null),
   /**
    * When the page sent the request (its clock, Date.now()). A browser may deliver a request
    * late, to a restarted worker, after the page stopped waiting and reported so: its result must
    * not then replace what the page said since.
    */
-  sentAt: z.number().finite().nonnegative().optional(),
+  sentAt: z.optional(z.number().check(z.nonnegative())),
 });
 
 export const TabStatusSchema = z.enum(['idle', 'analysing', 'done', 'not_article', 'no_claims', 'blocked', 'error']);
@@ -87,22 +83,22 @@ export type TabStatus = z.infer<typeof TabStatusSchema>;
 export const ReportStatusRequest = z.object({
   type: z.literal('status'),
   status: TabStatusSchema,
-  url: z.string().max(MAX_URL_CHARS),
-  error: z.string().max(MAX_ERROR_CHARS).optional(),
+  url: z.string().check(z.maxLength(MAX_URL_CHARS)),
+  error: z.optional(z.string().check(z.maxLength(MAX_ERROR_CHARS))),
 });
 
 /** Popup → background: the state of a tab. */
-export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().int().nonnegative() });
+export const GetTabStateRequest = z.object({ type: z.literal('getTabState'), tabId: z.number().check(z.int(), z.nonnegative()) });
 
 /** The background's page messages (before lib/protocol/map.ts; kept for older imports). */
 export type Request = import('./protocol/map').RequestOf<'analyze' | 'status' | 'getTabState'>;
 
 /** A note as the reader typed it (popup → content script, which builds and saves the note). */
 export const NoteDraftSchema = z.object({
-  text: z.string().max(50_000),
-  tags: z.string().max(10_000),
-  readerVerdict: VerdictSchema.nullable(),
-  readerReason: z.string().max(5_000),
+  text: z.string().check(z.maxLength(50_000)),
+  tags: z.string().check(z.maxLength(10_000)),
+  readerVerdict: z.nullable(VerdictSchema),
+  readerReason: z.string().check(z.maxLength(5_000)),
 });
 
 /** Background / popup → content script (the map's `to: 'content'` messages; kept for older imports). */
@@ -122,7 +118,7 @@ export function fail(error: string): Response<never> {
  * Validates data against a schema in the envelope; the error names what was wrong. Messages are
  * validated by lib/protocol (createHandler, send); this stays for other callers.
  */
-export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown): Response<T> {
+export function parseRequest<T>(schema: z.ZodMiniType<T>, raw: unknown): Response<T> {
   const r = schema.safeParse(raw);
   if (r.success) return ok(r.data);
   const first = r.error.issues[0];
@@ -139,12 +135,12 @@ export const TabStateStatusSchema = z.enum([...TabStatusSchema.options, 'unknown
 export type TabStateStatus = z.infer<typeof TabStateStatusSchema>;
 
 export const TabStateSchema = z.object({
-  tabId: z.number().int(),
+  tabId: z.number().check(z.int()),
   status: TabStateStatusSchema,
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
   title: z.string(),
-  error: z.string().nullable(),
-  analysis: AnalysisSchema.nullable(),
+  error: z.nullable(z.string()),
+  analysis: z.nullable(AnalysisSchema),
   updatedAt: z.number(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;

@@ -2,19 +2,19 @@
  * Reader settings, stored with the extension's storage (never in the page). Validated with zod
  * on load: a corrupt or old value falls back to the defaults field by field, nothing throws.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const SettingsSchema = z.object({
   /** Analyse every article page automatically, or only when the reader asks from the popup. */
-  autoRun: z.boolean().catch(true),
+  autoRun: z.catch(z.boolean(), true),
   /** Hostnames always checked, even when autoRun is off. */
-  alwaysSites: z.array(z.string()).catch([]),
+  alwaysSites: z.catch(z.array(z.string()), []),
   /** Hostnames never checked. */
-  neverSites: z.array(z.string()).catch([]),
+  neverSites: z.catch(z.array(z.string()), []),
   /** How highlights look: a coloured underline (default) or a tinted background. */
-  highlightStyle: z.enum(['underline', 'background']).catch('underline'),
+  highlightStyle: z.catch(z.enum(['underline', 'background']), 'underline'),
   /** Show claims the corpus does not cover (in a quiet style). */
-  showNotCovered: z.boolean().catch(true),
+  showNotCovered: z.catch(z.boolean(), true),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

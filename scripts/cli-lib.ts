@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { dedupeSources, parseSource, sourceType, SourceError } from '../lib/sources';
 import { parseHTML } from 'linkedom';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { readDateMarker } from '../lib/corpus/manifest';
 import type { CorpusDoc } from '../lib/types';
 import type { Engine } from '../lib/engine';
@@ -248,11 +248,11 @@ export function languageRefusal(text: string, subject: string): string | null {
 
 /** One input line of --claims. Extra fields (label, note …) are allowed and ignored. */
 export const ClaimLineSchema = z.object({
-  id: z.union([z.string().refine((s) => s.trim() !== '', '"id" must not be empty'), z.number()], {
+  id: z.union([z.string().check(z.refine((s) => s.trim() !== '', '"id" must not be empty')), z.number()], {
     error: '"id" must be a non-empty string or a number',
   }),
-  claim: z.string({ error: '"claim" must be a string' }).trim().min(1, '"claim" must not be empty'),
-  date: z.iso.date({ error: '"date" must be an ISO date YYYY-MM-DD' }).nullish(),
+  claim: z.string({ error: '"claim" must be a string' }).check(z.trim(), z.minLength(1, '"claim" must not be empty')),
+  date: z.nullish(z.iso.date({ error: '"date" must be an ISO date YYYY-MM-DD' })),
 });
 export type ClaimLine = z.infer<typeof ClaimLineSchema>;
 

@@ -3,6 +3,10 @@
  * modules, one of the verdict modules (lib/verdict, lib/decide), so the corpus index can be built
  * and loaded without the decision code — and no import cycle between them. Walks the relative
  * imports of the TypeScript sources (type-only imports included: they still tie the modules).
+ *
+ * And the content script's graph (what its bundle holds: type-only imports left out): it reaches
+ * its part of the protocol map (lib/protocol/map-content.ts), never the whole map, whose schemas
+ * of the messages only extension pages send would weigh on every page the reader opens.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,10 +24,10 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The file a relative specifier names (x.ts, x.tsx, x/index.ts), or null for packages and data files. */
+/** The file a relative (or `@/`) specifier names (x.ts, x.tsx, x/index.ts), or null for packages and data files. */
 function resolveImport(from: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null;
-  const base = resolve(dirname(from), spec);
+  if (!spec.startsWith('.') && !spec.startsWith('@/')) return null;
+  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : resolve(dirname(from), spec);
   for (const p of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(p) && statSync(p).isFile() && /\.tsx?$/.test(p)) return p;
   return null;
 }
@@ -55,6 +59,28 @@ function reachable(g: Map<string, string[]>, start: string): Set<string> {
   return seen;
 }
 
+/**
+ * Every module whose code a bundle starting at `entry` holds: static imports that bring values.
+ * Left out: `import type` / `export type`, and `import('…')`, which in this code only names types
+ * (`import('./map').RequestOf`): the content script loads no code dynamically.
+ */
+function bundled(entry: string): Set<string> {
+  const seen = new Set<string>([entry]);
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop()!;
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      if (/^\s*(?:import|export)\s+type\s/.test(m[0]) || m[3]) continue;
+      const to = resolveImport(file, (m[1] ?? m[2])!);
+      if (to && !seen.has(to)) {
+        seen.add(to);
+        stack.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
 const rel = (f: string) => relative(ROOT, f);
 const inDir = (dir: string) => (f: string) => rel(f).startsWith(`lib/${dir}/`);
 
@@ -78,5 +104,14 @@ describe('the engine import graph', () => {
     const engineDirs = ['align', 'decide', 'retrieve', 'verdict', 'facts', 'claims', 'parts', 'corpus'];
     const cyclic = [...g.keys()].filter((f) => engineDirs.some((d) => inDir(d)(f)) && reachable(g, f).has(f)).map(rel);
     expect(cyclic).toEqual([]);
+  });
+});
+
+describe('the content script import graph', () => {
+  it('holds its part of the protocol map, not the whole map or the schemas only extension pages use', () => {
+    const held = [...bundled(join(ROOT, 'entrypoints', 'content', 'index.ts'))].map(rel);
+    // The walker follows the content script's own imports (sanity check).
+    expect(held).toEqual(expect.arrayContaining(['entrypoints/content/controller.ts', 'lib/protocol/content.ts', 'lib/protocol/map-content.ts']));
+    expect(held.filter((f) => ['lib/protocol/index.ts', 'lib/protocol/map.ts', 'lib/sources/schema.ts'].includes(f))).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@
  * and the probe (PROBE_EVENT → PROBE_ATTRIBUTE: what is painted, lib/content/privacy.ts).
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle, type ExtractedArticle } from '@/lib/extract/html';
 import { checkability, pageKey, type Checkability } from '@/lib/content/article';
@@ -44,7 +44,7 @@ import { statusReport, type PageReport } from '@/lib/content/status';
 import { PROBE_EVENT } from '@/lib/content/privacy';
 import { HoverIntent } from '@/lib/content/hover';
 import { fail, ok, type Analysis, type Response, type TabStatus } from '@/lib/messages';
-import { createHandler, message, send, type Handlers, type ReplyOf } from '@/lib/protocol';
+import { createHandler, message, send, type Handlers, type ReplyOf } from '@/lib/protocol/content';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { changedSettings, settingsEffect, startDecision } from '@/lib/content/site-decision';
 import { collectPageText } from './textnodes';

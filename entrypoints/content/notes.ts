@@ -17,7 +17,7 @@ import type { AnchorRange } from '@/lib/anchor';
 import { pageKey } from '@/lib/content/article';
 import type { Analysis, Response } from '@/lib/messages';
 import { NoteValidationError, makeNote, type Note } from '@/lib/notes/model';
-import { NO_ANSWER, send } from '@/lib/protocol';
+import { NO_ANSWER, send } from '@/lib/protocol/content';
 import { reanchorNotes, textPositionOf, type ReanchorResult } from '@/lib/notes/reanchor';
 import { anchorUpdates, type AnchorStatus } from '@/lib/notes-ui/anchor-store';
 import { notesByClaim, type Span } from '@/lib/notes-ui/claims';

@@ -7,7 +7,7 @@ import { extractArticle } from '@/lib/extract/html';
 import { fail, ok } from '@/lib/messages';
 import { browser } from 'wxt/browser';
 import { readerPath, type PageArticle } from '@/lib/sources/protocol';
-import { send, type Handler } from '@/lib/protocol';
+import { send, type Handler } from '@/lib/protocol/content';
 
 export interface SourceHooks {
   showNotice(text: string): void;

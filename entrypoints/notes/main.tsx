@@ -6,7 +6,7 @@
 import React from 'react';
 import ReactDOM from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { NotesPage, type NotesStore } from '@/components/notes/NotesPage';
 import { deleteNote, importNotesFile, listNotes, openNotesDb, saveNote, toNoteWriteError, updateNote } from '@/lib/notes';
 import { anchorKey, anchorsFromStorage } from '@/lib/notes-ui/anchor-store';

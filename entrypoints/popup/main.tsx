@@ -1,6 +1,6 @@
 import React from 'react';
 import ReactDOM from 'react-dom/client';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import App from './App';
 import '@/components/ui.css';
 

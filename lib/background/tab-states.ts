@@ -6,13 +6,13 @@
  *
  * `seq` orders updates: a message never overwrites a state written after it arrived.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { TabStateSchema, type Analysis, type TabState } from '../messages';
 import { getAnalysis, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
 
 /** What is persisted per tab (small: the analysis itself stays in IndexedDB). */
-export const PersistedTabSchema = TabStateSchema.omit({ analysis: true }).extend({
-  analysisKey: z.tuple([z.string(), z.string(), z.string()]).nullable(),
+export const PersistedTabSchema = z.extend(z.omit(TabStateSchema, { analysis: true }), {
+  analysisKey: z.nullable(z.tuple([z.string(), z.string(), z.string()])),
 });
 export type PersistedTab = z.infer<typeof PersistedTabSchema>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeContentMessage } from './message-router';
 import { PAGE_RESULT_REQUEST, type PageResult } from './page-result';
 import { fail, ok } from '../messages';
-import { createHandler, type Handlers } from '../protocol';
+import { createHandler, type Handlers } from '../protocol/content';
 
 const RESULT = { url: 'https://a.example/x', checking: false, analysis: null } as unknown as PageResult;
 

@@ -8,7 +8,7 @@
  * Pure: the handler and `sendResponse` are passed in (the controller wires the extension API).
  */
 import { fail, type Response } from '../messages';
-import type { SenderInfo } from '../protocol';
+import type { SenderInfo } from '../protocol/content';
 
 /** The protocol's content-side handler (createHandler('content', …)). */
 export type ContentHandler = (msg: unknown, sender: SenderInfo) => Promise<Response<unknown>>;

@@ -4,21 +4,23 @@
  * answered last, the content script holds them all, merged. Only the extension's own pages can
  * send this message (tabs.sendMessage); a web page cannot. Its route is in lib/protocol/map.ts.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AnalysisSchema, TabStatusSchema, type Analysis } from '../messages';
 import { coverageOf, type TextChunk } from './chunks';
 import type { PageReport } from './status';
 
 export const PAGE_RESULT_REQUEST = 'crosscheckPageResult' as const;
 
+const Count = z.number().check(z.int(), z.nonnegative());
+
 export const CoverageSchema = z.object({
-  parts: z.number().int().nonnegative(),
-  checkedParts: z.number().int().nonnegative(),
+  parts: Count,
+  checkedParts: Count,
   complete: z.boolean(),
-  totalChars: z.number().int().nonnegative(),
-  checkedChars: z.number().int().nonnegative(),
-  paragraphs: z.number().int().nonnegative(),
-  checkedParagraphs: z.number().int().nonnegative(),
+  totalChars: Count,
+  checkedChars: Count,
+  paragraphs: Count,
+  checkedParagraphs: Count,
 });
 
 export const PageResultSchema = z.object({
@@ -28,15 +30,15 @@ export const PageResultSchema = z.object({
   checking: z.boolean(),
   coverage: CoverageSchema,
   /** Every checked part's claims, merged (null before the first part is done). */
-  analysis: AnalysisSchema.nullable(),
+  analysis: z.nullable(AnalysisSchema),
   /**
    * What the page last said it is doing, and why it failed. The page is the authority: its
    * report to the background can be lost when the background is stopped at that moment.
    */
-  status: TabStatusSchema.optional(),
-  error: z.string().max(500).nullable().optional(),
+  status: z.optional(TabStatusSchema),
+  error: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
   /** Whether the highlights are shown (the popup's show/hide control); absent from older scripts. */
-  highlightsVisible: z.boolean().optional(),
+  highlightsVisible: z.optional(z.boolean()),
 });
 export type PageResult = z.infer<typeof PageResultSchema>;
 

@@ -16,7 +16,7 @@
  * bug may have changed: `loadCorpus` validates every part of it before indexing, and throws (the
  * caller rebuilds from the documents) rather than load a half-valid index.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { splitSentences } from '../text/sentences';
 import { readFacts, type Facts } from '../facts/read';
 import type { CorpusDoc, EventId } from '../types';
@@ -260,11 +260,11 @@ export function serializeCorpus(index: CorpusIndex): string {
 const MAX_LISTED_PROBLEMS = 3;
 
 const DocMetaSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
-  event: z.string().nullable(),
+  outlet: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+  event: z.nullable(z.string()),
 });
 
 /**
@@ -278,10 +278,10 @@ const DocMetaSchema = z.object({
 const SerializedIndexSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   version: z.string(),
-  docs: z.array(DocMetaSchema).refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'two documents have the same id'),
+  docs: z.array(DocMetaSchema).check(z.refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'two documents have the same id')),
   vocab: z.array(z.string()),
   sentences: z.array(z.unknown()),
-  affiliation: z.array(z.tuple([z.string(), z.string(), z.number().int().positive()])),
+  affiliation: z.array(z.tuple([z.string(), z.string(), z.number().check(z.int(), z.positive())])),
 });
 
 function isTermIds(v: unknown, vocab: number): v is number[] {

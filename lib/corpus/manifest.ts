@@ -5,43 +5,45 @@
  * Pure TypeScript: no fs, no DOM. Callers pass a `readText(file)` function — Node code uses
  * scripts/seeds-node.ts, the extension can pass texts bundled at build time.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CorpusDoc } from '../types';
 
 export const SeedEntrySchema = z.strictObject({
   /** Corpus document id: the file name without `.txt`. */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'id must be letters, digits, "_" or "-"'),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'id must be letters, digits, "_" or "-"')),
   /** File name inside the seeds directory (no path separators). */
-  file: z.string().regex(/^[A-Za-z0-9_-]+\.txt$/, 'file must be a plain "NAME.txt" file name'),
-  title: z.string().trim().min(1, 'title must not be empty'),
+  file: z.string().check(z.regex(/^[A-Za-z0-9_-]+\.txt$/, 'file must be a plain "NAME.txt" file name')),
+  title: z.string().check(z.trim(), z.minLength(1, 'title must not be empty')),
   /** Outlet as the text shows it, or null when the text does not say. */
-  outlet: z.string().trim().min(1).nullable(),
+  outlet: z.nullable(z.string().check(z.trim(), z.minLength(1))),
   /** ISO date 'YYYY-MM-DD', or null when the text does not show one. */
-  date: z.iso.date().nullable(),
+  date: z.nullable(z.iso.date()),
   /** Which event the document reports, as a label the documents of one event share (data, not code: the engine groups by it). */
-  event: z.string().trim().min(1).max(80).nullable(),
+  event: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
 });
 
 export const SeedManifestSchema = z
   .strictObject({
-    seeds: z.array(SeedEntrySchema).min(1, 'seeds must list at least one document'),
+    seeds: z.array(SeedEntrySchema).check(z.minLength(1, 'seeds must list at least one document')),
   })
-  .superRefine((m, ctx) => {
-    const seen = new Set<string>();
-    m.seeds.forEach((s, i) => {
-      if (s.file !== `${s.id}.txt`) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['seeds', i, 'file'],
-          message: `file must be "${s.id}.txt" (the id plus .txt), got "${s.file}"`,
-        });
-      }
-      if (seen.has(s.id)) {
-        ctx.addIssue({ code: 'custom', path: ['seeds', i, 'id'], message: `duplicate id "${s.id}"` });
-      }
-      seen.add(s.id);
-    });
-  });
+  .check(
+    z.superRefine((m, ctx) => {
+      const seen = new Set<string>();
+      m.seeds.forEach((s, i) => {
+        if (s.file !== `${s.id}.txt`) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['seeds', i, 'file'],
+            message: `file must be "${s.id}.txt" (the id plus .txt), got "${s.file}"`,
+          });
+        }
+        if (seen.has(s.id)) {
+          ctx.addIssue({ code: 'custom', path: ['seeds', i, 'id'], message: `duplicate id "${s.id}"` });
+        }
+        seen.add(s.id);
+      });
+    }),
+  );
 
 export type SeedEntry = z.infer<typeof SeedEntrySchema>;
 export type SeedManifest = z.infer<typeof SeedManifestSchema>;

@@ -7,7 +7,7 @@
  *
  * Pure.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const NOTE_ANCHOR_PREFIX = 'noteAnchor:';
 

@@ -5,7 +5,7 @@
  *
  * Pure.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { NoteSchema } from '../notes/model';
 import { AnchorStatusSchema } from './anchor-store';
 
@@ -14,7 +14,7 @@ export const PageNoteSchema = z.object({
   /** anchored / fuzzy (found, slightly changed) / orphaned (its text is gone from the page). */
   status: AnchorStatusSchema,
   /** The claim of the current analysis the note sits on, or null. */
-  claimIndex: z.number().int().nonnegative().nullable(),
+  claimIndex: z.nullable(z.number().check(z.int(), z.nonnegative())),
 });
 export type PageNote = z.output<typeof PageNoteSchema>;
 
@@ -23,7 +23,7 @@ export const PageNotesReplySchema = z.object({
   pageUrl: z.string(),
   notes: z.array(PageNoteSchema),
   /** Why the page's notes could not be read, or null. */
-  error: z.string().nullable().default(null),
+  error: z._default(z.nullable(z.string()), null),
 });
 export type PageNotesReply = z.output<typeof PageNotesReplySchema>;
 

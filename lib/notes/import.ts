@@ -26,7 +26,7 @@
  * stored one ('updated'), or the stored one is kept ('skipped'). A stored row that is no longer
  * valid is replaced by the valid imported copy.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { LIMITS, NoteSchema, canonicalNoteJson, formatIssues, type Note } from './model';
 import { toNoteWriteError, type NotesDB } from './db';

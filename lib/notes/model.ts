@@ -17,7 +17,7 @@
  *
  * Pure: no DOM, no extension API, no clock or randomness unless injected (`now`, `uuid`).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { StanceSchema, VerdictSchema } from '../messages';
 import type { Verdict } from '../types';
 
@@ -67,19 +67,19 @@ const isoDate = z.iso.datetime({ offset: true });
 
 export const TextQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(LIMITS.claim),
-  prefix: z.string().max(LIMITS.claim).default(''),
-  suffix: z.string().max(LIMITS.claim).default(''),
+  exact: z.string().check(z.minLength(1), z.maxLength(LIMITS.claim)),
+  prefix: z._default(z.string().check(z.maxLength(LIMITS.claim)), ''),
+  suffix: z._default(z.string().check(z.maxLength(LIMITS.claim)), ''),
 });
 export type TextQuoteSelector = z.output<typeof TextQuoteSelectorSchema>;
 
 export const TextPositionSelectorSchema = z
   .object({
     type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
+    start: z.number().check(z.int(), z.nonnegative()),
+    end: z.number().check(z.int(), z.nonnegative()),
   })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] });
+  .check(z.refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] }));
 export type TextPositionSelector = z.output<typeof TextPositionSelectorSchema>;
 
 /** Where the note sits: [quote, position], in that order (a Web Annotation selector list). */
@@ -90,32 +90,35 @@ export type NoteTarget = z.output<typeof NoteTargetSchema>;
 
 /** Evidence as copied into a note: the engine's Evidence without its internal score. */
 export const NoteEvidenceSchema = z.object({
-  source: z.string().min(1).max(LIMITS.url),
-  quote: z.string().max(LIMITS.evidenceText),
+  source: z.string().check(z.minLength(1), z.maxLength(LIMITS.url)),
+  quote: z.string().check(z.maxLength(LIMITS.evidenceText)),
   stance: StanceSchema,
-  reason: z.string().max(LIMITS.evidenceText),
+  reason: z.string().check(z.maxLength(LIMITS.evidenceText)),
 });
 export type NoteEvidence = z.output<typeof NoteEvidenceSchema>;
 
-export const TagsSchema = z
-  .array(z.string())
-  .transform((t) => normalizeTags(t))
-  .pipe(z.array(z.string().max(LIMITS.tagLength)).max(LIMITS.tags));
+export const TagsSchema = z.pipe(
+  z.pipe(
+    z.array(z.string()),
+    z.transform((t: string[]) => normalizeTags(t)),
+  ),
+  z.array(z.string().check(z.maxLength(LIMITS.tagLength))).check(z.maxLength(LIMITS.tags)),
+);
 
 export const NoteSchema = z.object({
   id: z.uuid(),
-  pageUrl: z.string().min(1).max(LIMITS.url),
-  pageTitle: z.string().max(LIMITS.title),
-  claimText: z.string().min(1).max(LIMITS.claim),
+  pageUrl: z.string().check(z.minLength(1), z.maxLength(LIMITS.url)),
+  pageTitle: z.string().check(z.maxLength(LIMITS.title)),
+  claimText: z.string().check(z.minLength(1), z.maxLength(LIMITS.claim)),
   /** The engine's verdict on the claim when the note was made. */
   claimVerdict: VerdictSchema,
-  evidence: z.array(NoteEvidenceSchema).max(LIMITS.evidence),
+  evidence: z.array(NoteEvidenceSchema).check(z.maxLength(LIMITS.evidence)),
   /** The reader's free text. */
-  text: z.string().max(LIMITS.text),
+  text: z.string().check(z.maxLength(LIMITS.text)),
   tags: TagsSchema,
   /** The reader's own verdict, or null when they gave none. */
-  readerVerdict: VerdictSchema.nullable().default(null),
-  readerReason: z.string().max(LIMITS.reason).default(''),
+  readerVerdict: z._default(z.nullable(VerdictSchema), null),
+  readerReason: z._default(z.string().check(z.maxLength(LIMITS.reason)), ''),
   target: NoteTargetSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -128,15 +131,18 @@ export type Note = z.output<typeof NoteSchema>;
 export type NoteShape = z.input<typeof NoteSchema>;
 
 /** The fields a reader can change after the note exists (see updateNote in db.ts). */
-export const NotePatchSchema = z
-  .object({
-    text: z.string().max(LIMITS.text),
-    tags: z.union([z.string(), z.array(z.string())]).transform((t) => normalizeTags(t)),
-    readerVerdict: VerdictSchema.nullable(),
-    readerReason: z.string().max(LIMITS.reason),
-    pageTitle: z.string().max(LIMITS.title),
-  })
-  .partial();
+export const NotePatchSchema = z.partial(
+  z.object({
+    text: z.string().check(z.maxLength(LIMITS.text)),
+    tags: z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((t: string | string[]) => normalizeTags(t)),
+    ),
+    readerVerdict: z.nullable(VerdictSchema),
+    readerReason: z.string().check(z.maxLength(LIMITS.reason)),
+    pageTitle: z.string().check(z.maxLength(LIMITS.title)),
+  }),
+);
 export type NotePatch = z.input<typeof NotePatchSchema>;
 
 /** Injected effects, so makeNote/updateNote are pure and testable. */
@@ -188,7 +194,7 @@ export class NoteValidationError extends Error {
 }
 
 /** Zod issues as "path: message" lines (path written like notes[2].target.selectors[0].exact). */
-export function formatIssues(error: z.ZodError, basePath: ReadonlyArray<PropertyKey> = []): string[] {
+export function formatIssues(error: z.core.$ZodError, basePath: ReadonlyArray<PropertyKey> = []): string[] {
   return error.issues.map((i) => {
     const path = formatPath([...basePath, ...i.path]);
     return `${path || '(top level)'}: ${i.message}`;

@@ -3,10 +3,11 @@
  * every message routed to the background; a web page's content script only those whose `from`
  * names `content`, and of those with an `own` field only about its own tab or its own page.
  *
- * Pure: the caller passes the sender's URL, tab and the extension's origin.
+ * Pure: the caller passes the sender's URL, tab and the extension's origin, and the routes
+ * (the whole map, or the part the receiver answers).
  */
 import { normalizePageUrl } from '../notes/model';
-import { routeOf, type Group, type SenderKind } from './map';
+import { routeIn, type Group, type RouteTable, type SenderKind } from './route';
 
 export type AccessDecision = { ok: true } | { ok: false; error: string };
 
@@ -30,10 +31,13 @@ export function senderKind(senderUrl: string | undefined, extensionOrigin: strin
   return senderUrl && extensionOrigin && senderUrl.startsWith(extensionOrigin) ? 'extensionPage' : 'content';
 }
 
-/** May `sender` send `message` (validated or not: only its `type` and `own` fields are read)? */
-export function checkAccess(message: unknown, sender: SenderInfo): AccessDecision {
+/**
+ * May `sender` send `message` (validated or not: only its `type` and `own` fields are read)?
+ * `routes`: the map, or the part of it the receiver answers (lib/protocol/bind.ts).
+ */
+export function checkAccess(routes: RouteTable, message: unknown, sender: SenderInfo): AccessDecision {
   const m = (message && typeof message === 'object' ? message : {}) as Record<string, unknown>;
-  const route = routeOf(m.type);
+  const route = routeIn(routes, m.type);
   if (!route) return { ok: false, error: `malformed message: type: unknown message type "${String(m.type)}"` };
   const name = GROUP_NAMES[route.group];
   if (!route.from.includes(sender.kind)) return { ok: false, error: `${name}: a web page may not send "${String(m.type)}".` };

@@ -12,91 +12,47 @@
  *
  * Routing, permissions, the typed `send` (lib/protocol/send.ts) and the validating `handle`
  * (lib/protocol/handle.ts) are all derived from this map, so adding a message is adding an entry.
- * Only zod schemas are imported: the map reaches every bundle, content script included.
+ * The map is composed of two parts: the messages a content script answers or may send
+ * (map-content.ts; the content script binds to that part alone, lib/protocol/content.ts, so its
+ * bundle holds only their schemas) and those only extension pages send (here). A new message
+ * goes into the part of whoever sends or answers it; its entry is written once, in that part.
+ * Only zod schemas are imported: the map reaches every bundle but the content script's.
  */
-import { z } from 'zod';
-import { AnalysisSchema, AnalyzeRequest, GetTabStateRequest, NoteDraftSchema, ReportStatusRequest, TabStateSchema, VerdictSchema } from '../messages';
+import { z } from '../zod';
+import { VerdictSchema } from '../messages';
 import { NotePatchSchema, NoteSchema } from '../notes/model';
-import { PageNotesReplySchema } from '../notes-ui/page-notes';
-import { PAGE_RESULT_REQUEST, PageResultSchema } from '../content/page-result';
-import { PageArticleSchema } from '../sources/protocol';
 import { AddOutcomeSchema, MAX_SOURCE_BYTES, MetaInputSchema, SourceInfoSchema, UserSourceSchema } from '../sources/schema';
+import { CONTENT_MESSAGES, CONTENT_NOTE_MESSAGES, CONTENT_SOURCE_MESSAGES, PAGE_MESSAGES } from './map-content';
+import { EXTENSION_PAGES, Id, msg, routeIn, type Group, type Party, type Route } from './route';
 
-export type Party = 'background' | 'content';
-export type SenderKind = 'content' | 'extensionPage' | 'background';
-export type Group = 'page' | 'notes' | 'sources';
-
-/** One message type: its schemas, route and permissions. */
-export interface Route {
-  group: Group;
-  to: Party;
-  from: readonly SenderKind[];
-  request: z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
-  reply: z.ZodType;
-  /** For a content-script sender: the tab id or page URL in the message that must be its own. */
-  own?: { tab: (message: Record<string, unknown>) => unknown } | { page: (message: Record<string, unknown>) => unknown };
-}
-
-const ANY_EXTENSION = ['content', 'extensionPage'] as const;
-const EXTENSION_PAGES = ['extensionPage'] as const;
-/** Messages to a content script come from the background or an extension page (tabs.sendMessage). */
-const TO_PAGE = ['background', 'extensionPage'] as const;
-
-const Id = z.string().min(1).max(200);
-const ClaimIndex = z.number().int().nonnegative();
-/** A keyboard command answered once already: the key and the browser command both arrived (entrypoints/content/keyboard.ts). */
-const Repeated = z.object({ repeated: z.literal(true) });
+export type { Group, Party, Route, RouteTable, SenderKind } from './route';
 
 /** What a list of notes may be filtered by (notes page, popup). */
 export const NoteFilterSchema = z.object({
-  pageUrl: z.string().max(4096).optional(),
-  verdict: VerdictSchema.optional(),
-  readerVerdict: z.union([VerdictSchema, z.literal('none')]).optional(),
-  tag: z.string().max(200).optional(),
-  from: z.string().max(64).optional(),
-  to: z.string().max(64).optional(),
-  search: z.string().max(1000).optional(),
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  verdict: z.optional(VerdictSchema),
+  readerVerdict: z.optional(z.union([VerdictSchema, z.literal('none')])),
+  tag: z.optional(z.string().check(z.maxLength(200))),
+  from: z.optional(z.string().check(z.maxLength(64))),
+  to: z.optional(z.string().check(z.maxLength(64))),
+  search: z.optional(z.string().check(z.maxLength(1000))),
 });
 
-const msg = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape });
-
-/** Messages answered by the background: the page's analysis and state (lib/background/service.ts). */
-const PAGE_MESSAGES = {
-  analyze: { group: 'page', to: 'background', from: ANY_EXTENSION, request: AnalyzeRequest, reply: AnalysisSchema },
-  status: { group: 'page', to: 'background', from: ANY_EXTENSION, request: ReportStatusRequest, reply: TabStateSchema },
-  getTabState: { group: 'page', to: 'background', from: ANY_EXTENSION, request: GetTabStateRequest, reply: TabStateSchema, own: { tab: (m) => m.tabId } },
-} as const satisfies Record<string, Route>;
-
-/** Notes (lib/notes/messages.ts): the content script cannot open the notes database itself. */
+/** Notes (lib/notes/messages.ts): those a content script may send, then the extension pages' own. */
 const NOTE_MESSAGES = {
-  saveNote: {
-    group: 'notes',
-    to: 'background',
-    from: ANY_EXTENSION,
-    request: msg('saveNote', { note: NoteSchema }),
-    reply: NoteSchema,
-    own: { page: (m) => (m.note as { pageUrl?: unknown } | null | undefined)?.pageUrl },
-  },
+  ...CONTENT_NOTE_MESSAGES,
   updateNote: { group: 'notes', to: 'background', from: EXTENSION_PAGES, request: msg('updateNote', { id: Id, patch: NotePatchSchema }), reply: NoteSchema },
   deleteNote: { group: 'notes', to: 'background', from: EXTENSION_PAGES, request: msg('deleteNote', { id: Id }), reply: z.object({ deleted: z.boolean() }) },
-  notesForPage: {
-    group: 'notes',
-    to: 'background',
-    from: ANY_EXTENSION,
-    request: msg('notesForPage', { pageUrl: z.string().min(1).max(4096) }),
-    reply: z.array(NoteSchema),
-    own: { page: (m) => m.pageUrl },
-  },
   listNotes: {
     group: 'notes',
     to: 'background',
     from: EXTENSION_PAGES,
-    request: msg('listNotes', { filter: NoteFilterSchema.default({}) }),
+    request: msg('listNotes', { filter: z._default(NoteFilterSchema, {}) }),
     reply: z.array(NoteSchema),
   },
 } as const satisfies Record<string, Route>;
 
-/** Your own sources (lib/sources/messages.ts): only extension pages may change them. */
+/** Your own sources (lib/sources/messages.ts): only extension pages may change them (a content script may open the reader). */
 const SOURCE_MESSAGES = {
   /** Plain text + metadata (the sources page parses files itself; HTML needs its DOMParser). */
   addSource: {
@@ -104,12 +60,12 @@ const SOURCE_MESSAGES = {
     to: 'background',
     from: EXTENSION_PAGES,
     request: msg('addSource', {
-      name: z.string().min(1).max(500),
+      name: z.string().check(z.minLength(1), z.maxLength(500)),
       // Longer than a source may be, so an over-long text gets parseSource's "too large" message.
-      text: z.string().max(MAX_SOURCE_BYTES * 4),
-      meta: MetaInputSchema.default({}),
-      origin: z.enum(['paste', 'file']).default('paste'),
-      fileName: z.string().max(500).nullable().default(null),
+      text: z.string().check(z.maxLength(MAX_SOURCE_BYTES * 4)),
+      meta: z._default(MetaInputSchema, {}),
+      origin: z._default(z.enum(['paste', 'file']), 'paste'),
+      fileName: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
     }),
     reply: AddOutcomeSchema,
   },
@@ -118,7 +74,7 @@ const SOURCE_MESSAGES = {
     group: 'sources',
     to: 'background',
     from: EXTENSION_PAGES,
-    request: msg('addPageSource', { tabId: z.number().int() }),
+    request: msg('addPageSource', { tabId: z.number().check(z.int()) }),
     reply: AddOutcomeSchema,
   },
   /** Entries are checked one by one by the sources page: one damaged entry must not blank the list. */
@@ -152,14 +108,7 @@ const SOURCE_MESSAGES = {
     request: msg('restoreSource', { source: UserSourceSchema }),
     reply: AddOutcomeSchema,
   },
-  /** Tooltip: open the reader on `source` with `quote` highlighted (a page cannot open extension pages). */
-  openReader: {
-    group: 'sources',
-    to: 'background',
-    from: ANY_EXTENSION,
-    request: msg('openReader', { source: Id, quote: z.string().max(5000).default('') }),
-    reply: z.object({ opened: z.literal(true) }),
-  },
+  ...CONTENT_SOURCE_MESSAGES,
   /** The current engine version (the popup compares it with its analysis's). */
   sourcesStatus: {
     group: 'sources',
@@ -168,46 +117,6 @@ const SOURCE_MESSAGES = {
     request: msg('sourcesStatus', {}),
     reply: z.object({ engineVersion: z.string() }),
   },
-} as const satisfies Record<string, Route>;
-
-/** Background / popup → a tab's content script. */
-const CONTENT_MESSAGES = {
-  analyzeNow: { group: 'page', to: 'content', from: TO_PAGE, request: msg('analyzeNow', {}), reply: z.object({ status: z.string() }) },
-  scrollToClaim: { group: 'page', to: 'content', from: TO_PAGE, request: msg('scrollToClaim', { index: ClaimIndex }), reply: z.object({ index: ClaimIndex }) },
-  /** Show or hide the highlights (popup control, Alt+Shift+H); `repeated` when the key already did it (entrypoints/content/keyboard.ts). */
-  toggleHighlights: {
-    group: 'page',
-    to: 'content',
-    from: TO_PAGE,
-    request: msg('toggleHighlights', {}),
-    reply: z.union([z.object({ visible: z.boolean() }), Repeated]),
-  },
-  /** Keyboard: go to the next / previous claim, open its details and focus them (lib/shortcuts.ts). */
-  moveToClaim: {
-    group: 'page',
-    to: 'content',
-    from: TO_PAGE,
-    request: msg('moveToClaim', { direction: z.enum(['next', 'previous']) }),
-    reply: z.union([z.object({ index: ClaimIndex }), Repeated]),
-  },
-  /** What this page's run checked (a long page is checked in parts; lib/content/page-result.ts). */
-  [PAGE_RESULT_REQUEST]: { group: 'page', to: 'content', from: TO_PAGE, request: msg(PAGE_RESULT_REQUEST, {}), reply: PageResultSchema },
-  /** The page's notes as placed on the live page. */
-  pageNotes: { group: 'notes', to: 'content', from: TO_PAGE, request: msg('pageNotes', {}), reply: PageNotesReplySchema },
-  /** A new note on claim `index` (the content script builds it from the live text). */
-  addNote: { group: 'notes', to: 'content', from: TO_PAGE, request: msg('addNote', { index: ClaimIndex, draft: NoteDraftSchema }), reply: NoteSchema },
-  /** The page's article, for "Add this page to my sources". */
-  sourceArticle: { group: 'sources', to: 'content', from: TO_PAGE, request: msg('sourceArticle', {}), reply: PageArticleSchema },
-  /** A short message to show on the page (after the context-menu item was used). */
-  sourceNotice: {
-    group: 'sources',
-    to: 'content',
-    from: TO_PAGE,
-    request: msg('sourceNotice', { message: z.string().max(500), ok: z.boolean() }),
-    reply: z.object({ shown: z.literal(true) }),
-  },
-  /** The corpus changed: re-check the page if it was checked. */
-  corpusChanged: { group: 'sources', to: 'content', from: TO_PAGE, request: msg('corpusChanged', {}), reply: z.object({}) },
 } as const satisfies Record<string, Route>;
 
 export const PROTOCOL = { ...PAGE_MESSAGES, ...NOTE_MESSAGES, ...SOURCE_MESSAGES, ...CONTENT_MESSAGES } as const;
@@ -234,7 +143,7 @@ export type ReplyIn<K extends MessageType> = z.input<Protocol[K]['reply']>;
 
 /** The route of `type`, or undefined for a type the protocol does not know. */
 export function routeOf(type: unknown): Route | undefined {
-  return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) ? (PROTOCOL as Record<string, Route>)[type] : undefined;
+  return routeIn(PROTOCOL, type);
 }
 
 /** The message types of `group` answered by `party` (routing lists derive from this). */

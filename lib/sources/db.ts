@@ -21,7 +21,7 @@
  */
 import { type Table } from 'dexie';
 import { errorNames, ReopeningDexie, type IndexedDbImpl } from '../store/db';
-import { z } from 'zod';
+import type { z } from '../zod';
 import { DATABASES } from '../store/databases';
 
 export const SOURCES_DB_NAME = DATABASES.sources.name;
@@ -77,7 +77,7 @@ export interface DamagedSource {
 /** Problems quoted for a damaged row. */
 const MAX_LISTED_PROBLEMS = 3;
 
-function damagedSource(raw: unknown, error: z.ZodError): DamagedSource {
+function damagedSource(raw: unknown, error: z.core.$ZodError): DamagedSource {
   const r = (raw && typeof raw === 'object' ? raw : {}) as { id?: unknown; title?: unknown; text?: unknown };
   const problems = error.issues.slice(0, MAX_LISTED_PROBLEMS).map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
   return {

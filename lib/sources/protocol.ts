@@ -3,15 +3,15 @@
  * page article (the reply to `sourceArticle`, lib/protocol/map.ts) and the reader's address.
  * Only zod here — nothing that would pull the engine, Dexie or Readability into a bundle.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** The page's article as the content script extracts it for "Add this page to my sources". */
 export const PageArticleSchema = z.object({
   url: z.string(),
   title: z.string(),
   text: z.string(),
-  date: z.string().nullable(),
-  siteName: z.string().nullable(),
+  date: z.nullable(z.string()),
+  siteName: z.nullable(z.string()),
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 

@@ -1,10 +1,10 @@
 /**
  * The shapes of the reader's sources as they cross a boundary: a stored row, what the sources
  * page and the popup are told about a source, the outcome of an add, and metadata as a form sends
- * it. Only zod here — the protocol map (lib/protocol/map.ts) reaches every bundle, content script
- * included, so nothing may pull Dexie, Readability or the engine in.
+ * it. Only zod here — the protocol map (lib/protocol/map.ts) reaches the background and every
+ * extension page, so nothing may pull Dexie, Readability or the engine in.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** Largest source accepted: a long article is ~100 KB; 5 MB is a book, not a news source. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -16,10 +16,7 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
  */
 export const EventLabelSchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(80)
-  .regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons');
+  .check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^[\p{L}\p{N} ._:-]+$/u, 'an event label is letters, digits, spaces, dots, dashes or colons'));
 
 /** How a source came in (shown on the sources page). */
 export const SourceOriginSchema = z.enum(['page', 'menu', 'paste', 'file', 'restore', 'import']);
@@ -27,18 +24,18 @@ export type SourceOrigin = z.infer<typeof SourceOriginSchema>;
 
 /** A row of the sources database (lib/sources/db.ts), also the payload of `restoreSource` (Undo). */
 export const UserSourceSchema = z.object({
-  id: z.string().regex(/^user_[0-9a-f]{8}$/),
+  id: z.string().check(z.regex(/^user_[0-9a-f]{8}$/)),
   title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
-  url: z.string().nullable(),
-  event: EventLabelSchema.nullable(),
-  text: z.string().min(1),
+  outlet: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  event: z.nullable(EventLabelSchema),
+  text: z.string().check(z.minLength(1)),
   contentHash: z.string(),
   addedAt: z.number(),
   origin: SourceOriginSchema,
   /** File name for imported files, null otherwise. */
-  fileName: z.string().nullable().default(null),
+  fileName: z._default(z.nullable(z.string()), null),
 });
 export type UserSource = z.infer<typeof UserSourceSchema>;
 
@@ -47,18 +44,18 @@ export const SourceInfoSchema = z.object({
   id: z.string(),
   kind: z.enum(['seed', 'user']),
   title: z.string(),
-  outlet: z.string().nullable(),
-  date: z.string().nullable(),
-  url: z.string().nullable(),
-  event: z.string().nullable(),
+  outlet: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  event: z.nullable(z.string()),
   enabled: z.boolean(),
-  addedAt: z.number().nullable(),
-  origin: SourceOriginSchema.nullable(),
-  fileName: z.string().nullable(),
+  addedAt: z.nullable(z.number()),
+  origin: z.nullable(SourceOriginSchema),
+  fileName: z.nullable(z.string()),
   chars: z.number(),
   supported: z.number(),
   contradicted: z.number(),
-  damaged: z.string().optional(),
+  damaged: z.optional(z.string()),
 });
 
 /** The outcome of adding one source (AddOutcome in manager.ts). */
@@ -68,17 +65,14 @@ export const AddOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('refused'), name: z.string(), message: z.string() }),
 ]);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'));
 
 /** Metadata as a page or a form sends it (all optional; '' means "not given"). */
 export const MetaInputSchema = z.object({
-  title: z.string().max(1000).optional(),
-  outlet: z.string().max(300).nullable().optional(),
-  date: z
-    .union([IsoDate, z.literal('')])
-    .nullable()
-    .optional(),
-  url: z.string().max(4096).nullable().optional(),
-  event: EventLabelSchema.nullable().optional(),
+  title: z.optional(z.string().check(z.maxLength(1000))),
+  outlet: z.optional(z.nullable(z.string().check(z.maxLength(300)))),
+  date: z.optional(z.nullable(z.union([IsoDate, z.literal('')]))),
+  url: z.optional(z.nullable(z.string().check(z.maxLength(4096)))),
+  event: z.optional(z.nullable(EventLabelSchema)),
 });
 export type MetaInput = z.infer<typeof MetaInputSchema>;

@@ -24,16 +24,16 @@
  * worker restarts.
  */
 import { Dexie, type Table } from 'dexie';
-import { z } from 'zod';
+import { z } from '../zod';
 import { AnalysisSchema } from '../messages';
 import { DATABASES } from './databases';
 
 export const DB_NAME = DATABASES.cache.name;
 
 /** An analysis as stored: the Analysis message without the per-reply fields `cached`/`ms`. */
-export const StoredAnalysisSchema = AnalysisSchema.omit({ cached: true, ms: true }).extend({
+export const StoredAnalysisSchema = z.extend(z.omit(AnalysisSchema, { cached: true, ms: true }), {
   /** Engine time of the original run, in ms. */
-  engineMs: z.number().nonnegative().default(0),
+  engineMs: z._default(z.number().check(z.nonnegative()), 0),
 });
 export type StoredAnalysis = z.infer<typeof StoredAnalysisSchema>;
 
