@@ -248,6 +248,39 @@ describe('item 1: damaged analyses, sources and notes', () => {
     expect(engine.index.docs.some((d) => d.id === 'user_deadbeef')).toBe(false);
   });
 
+  it('a damaged source can be removed: its stored row comes back as JSON (the copy the page saves), and it is gone from the list', async () => {
+    const { sdb, cdb } = dbs();
+    await sdb.sources.put({ id: 'user_deadbeef', title: 5, text: 'Some text.', addedAt: 'yesterday' } as never);
+    const m = manager(sdb, cdb);
+    expect((await m.list()).filter((s) => s.damaged).map((s) => s.id)).toEqual(['user_deadbeef']);
+    await expect(m.discardDamaged('seed_or_other')).rejects.toThrow(/not a damaged source/);
+    const { id, raw } = await m.discardDamaged('user_deadbeef');
+    expect(id).toBe('user_deadbeef');
+    expect(JSON.parse(raw)).toMatchObject({ id: 'user_deadbeef', title: 5, text: 'Some text.' });
+    expect(await sdb.sources.get('user_deadbeef')).toBeUndefined();
+    expect((await m.list()).some((s) => s.id === 'user_deadbeef')).toBe(false);
+    await expect(m.discardDamaged('user_deadbeef')).rejects.toThrow(/not a damaged source/);
+  });
+
+  it('the damaged row offers "Remove…", and asks before removing', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { DamagedRow } = await import('../components/sources/SourcesPage');
+    const s = {
+      id: 'user_deadbeef',
+      kind: 'user',
+      title: '(damaged source user_deadbeef)',
+      chars: 10,
+      enabled: false,
+      damaged: 'This stored source is damaged (title).',
+    };
+    const html = renderToStaticMarkup(
+      createElement('table', null, createElement('tbody', null, createElement(DamagedRow, { s: s as never, onDiscard: () => {} }))),
+    );
+    expect(html).toMatch(/<button[^>]*aria-label="Remove damaged “\(damaged source user_deadbeef\)”…"[^>]*>Remove…<\/button>/);
+    expect(html).not.toContain('Remove and save a copy'); // only after the first click
+  });
+
   it('the sources page reads the list defensively: an entry it cannot read is counted, not rendered (no blank page)', async () => {
     const { readSourceList } = await import('../components/sources/SourcesPage');
     const { sdb, cdb } = dbs();

@@ -1,3 +1,4 @@
+import { download } from '../notes/download';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceInfo } from '@/lib/sources/manager';
 import { SourceInfoSchema, type UserSource } from '@/lib/sources/schema';
@@ -99,7 +100,16 @@ function useSourceActions(reload: () => Promise<void>, setNotice: (n: Notice) =>
       return r.message;
     });
 
-  return { toggle, remove, undo };
+  /** Removes a damaged row; its stored data is saved as a file first thing (it cannot be restored). */
+  const discard = (s: SourceInfo) =>
+    act(async () => {
+      const r = await callSources({ type: 'discardDamagedSource', id: s.id });
+      const fileName = `crosscheck-damaged-source-${r.id.replace(/[^A-Za-z0-9_-]+/g, '_')}.json`;
+      download({ fileName, mime: 'application/json', content: r.raw });
+      return `Removed the damaged source “${short(s.title, 60)}”. A copy of what was stored was saved as ${fileName}.`;
+    });
+
+  return { toggle, remove, undo, discard };
 }
 
 /** The sources page: every source (bundled and the reader's), with add, import, edit, switch off, delete + Undo. */
@@ -107,7 +117,7 @@ export function SourcesPage() {
   const { sources, unreadable, loadError, reload } = useSourceList();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const { toggle, remove, undo } = useSourceActions(reload, setNotice);
+  const { toggle, remove, undo, discard } = useSourceActions(reload, setNotice);
 
   const labels = [...new Set((sources ?? []).map((s) => s.event).filter((e): e is string => !!e))].sort();
   return (
@@ -164,6 +174,7 @@ export function SourcesPage() {
             }}
             onToggle={(s) => void toggle(s)}
             onDelete={(s) => void remove(s)}
+            onDiscard={(s) => void discard(s)}
           />
         )}
       </section>
@@ -207,6 +218,7 @@ function SourcesTable(props: {
   onSaved: (text: string) => Promise<void>;
   onToggle: (s: SourceInfo) => void;
   onDelete: (s: SourceInfo) => void;
+  onDiscard: (s: SourceInfo) => void;
 }) {
   return (
     <table className="cc-sources">
@@ -227,7 +239,7 @@ function SourcesTable(props: {
       <tbody>
         {props.sources.map((s) =>
           s.damaged ? (
-            <DamagedRow key={`damaged:${s.id}`} s={s} />
+            <DamagedRow key={`damaged:${s.id}`} s={s} onDiscard={() => props.onDiscard(s)} />
           ) : (
             <SourceRows
               key={s.id}
@@ -245,8 +257,14 @@ function SourcesTable(props: {
   );
 }
 
-/** A stored source that fails validation: set aside by the background, shown with why, and no actions. */
-function DamagedRow({ s }: { s: SourceInfo }) {
+/**
+ * A stored source that fails validation: set aside by the background, shown with why. It can be
+ * removed after a confirmation; a copy of what was stored is saved as a file, since it cannot be
+ * restored.
+ */
+export function DamagedRow({ s, onDiscard }: { s: SourceInfo; onDiscard(): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const label = short(s.title, 60);
   return (
     <tr data-source-id={s.id} data-damaged="true" className="cc-off">
       <td>
@@ -257,6 +275,17 @@ function DamagedRow({ s }: { s: SourceInfo }) {
         <div className="cc-err" role="note">
           {s.damaged}
         </div>
+        {confirming && (
+          <div className="cc-confirm" role="group" aria-label={`Remove “${label}”`}>
+            <p>Remove this damaged source for good? A copy of what was stored is saved as a file first.</p>
+            <button type="button" onClick={onDiscard}>
+              Remove and save a copy
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)} autoFocus>
+              Keep
+            </button>
+          </div>
+        )}
       </td>
       <td>
         <span className="cc-kind cc-kind-user">Damaged</span>
@@ -264,7 +293,13 @@ function DamagedRow({ s }: { s: SourceInfo }) {
       <td className="cc-num">–</td>
       <td className="cc-num">–</td>
       <td>Off</td>
-      <td className="cc-actions-cell" />
+      <td className="cc-actions-cell">
+        {!confirming && (
+          <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove damaged “${label}”…`}>
+            Remove…
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

@@ -101,6 +101,14 @@ const SOURCE_MESSAGES = {
     reply: SourceInfoSchema,
   },
   deleteSource: { group: 'sources', to: 'background', from: EXTENSION_PAGES, request: msg('deleteSource', { id: Id }), reply: UserSourceSchema },
+  /** Sources page: remove a damaged stored source; the reply carries its stored row for the page to save. */
+  discardDamagedSource: {
+    group: 'sources',
+    to: 'background',
+    from: EXTENSION_PAGES,
+    request: msg('discardDamagedSource', { id: Id }),
+    reply: z.object({ id: Id, raw: z.string().check(z.maxLength(MAX_SOURCE_BYTES * 8)) }),
+  },
   restoreSource: {
     group: 'sources',
     to: 'background',

@@ -146,6 +146,27 @@ export async function deleteUserSource(db: SourcesDB, id: string): Promise<UserS
   }
 }
 
+/**
+ * Removes a stored row that fails validation and returns it as JSON, so that the page can save a
+ * copy first: a damaged row is the reader's data and leaves the database only with a copy made.
+ * Null when there is no such row.
+ */
+export async function discardRawSource(db: SourcesDB, id: string): Promise<string | null> {
+  try {
+    return await db.withReopen(() =>
+      db.transaction('rw', db.sources, db.disabled, async () => {
+        const raw: unknown = await db.sources.get(id);
+        if (raw === undefined) return null;
+        await db.sources.delete(id);
+        await db.disabled.delete(id);
+        return JSON.stringify(raw, null, 2);
+      }),
+    );
+  } catch (e) {
+    throw writeError('remove the damaged source', e);
+  }
+}
+
 export async function disabledIds(db: SourcesDB): Promise<Set<string>> {
   const rows = await db.withReopen(() => db.disabled.toArray());
   return new Set(rows.map((r) => r.id).filter((id) => typeof id === 'string'));

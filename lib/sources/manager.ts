@@ -37,7 +37,8 @@ import { buildCorpus, corpusVersion, INDEX_FORMAT, serializeCorpus, type CorpusI
 import { createEngineFromIndex, ENGINE_VERSION, type Engine } from '../engine';
 import type { CorpusDoc } from '../types';
 import { listAnalyses, type CacheDB } from '../store/db';
-import type { DamagedSource, SourcesDB, UserSource } from './db';
+import { discardRawSource, type DamagedSource, type SourcesDB, type UserSource } from './db';
+import { SourceError } from './parse';
 import { addSources, restoreSource } from './add';
 import { removeSource, setSourceEnabled, updateSource } from './edit';
 import { countStances, getSource, listSources } from './listing';
@@ -79,6 +80,11 @@ export interface CorpusManager {
   /** Deletes one of the reader's sources; returns the deleted row (for Undo via `restore`). */
   remove(id: string): Promise<UserSource>;
   restore(row: unknown): Promise<AddOutcome>;
+  /**
+   * Removes a damaged stored source (one the list marks `damaged`) and returns its stored row as
+   * JSON for the page to save: it cannot be restored, so the copy is the Undo.
+   */
+  discardDamaged(id: string): Promise<{ id: string; raw: string }>;
   list(): Promise<SourceInfo[]>;
   get(id: string): Promise<{ source: SourceInfo; text: string } | null>;
   /** Writes the cached index row now if a write is pending. */
@@ -197,6 +203,14 @@ export function createCorpusManager(deps: CorpusManagerDeps): CorpusManager {
     update: (id, patch) => serial(() => updateSource(ctx, id, patch)),
     remove: (id) => serial(() => removeSource(ctx, id)),
     restore: (row) => serial(() => restoreSource(ctx, row)),
+    discardDamaged: (id) =>
+      serial(async () => {
+        if (!damaged.some((d) => d.id === id) || state.users.has(id)) throw new SourceError(`“${id}” is not a damaged source.`);
+        const raw = await discardRawSource(deps.sourcesDb, id);
+        damaged = damaged.filter((d) => d.id !== id);
+        if (raw === null) throw new SourceError(`There is no source “${id}” (it may have been removed already).`);
+        return { id, raw };
+      }),
     list: () => serial(async () => listSources(state, damaged, await counts())),
     get: (id) => serial(() => getSource(state, deps.sourcesDb, id, counts)),
     flush: () => saver.flush(),

@@ -172,6 +172,7 @@ export function createSourcesHandler(deps: SourcesHandlerDeps): SourcesHandler {
     updateSource: (req) => answer(() => manager.update(req.id, patchOf(req.meta))),
     setSourceEnabled: (req) => answer(() => manager.setEnabled(req.id, req.enabled)),
     deleteSource: (req) => answer(() => manager.remove(req.id)),
+    discardDamagedSource: (req) => answer(() => manager.discardDamaged(req.id)),
     restoreSource: (req) => answer(() => manager.restore(req.source)),
     openReader: (req) =>
       answer(async () => {
