@@ -74,6 +74,12 @@ export const AnalyzeRequest = z.object({
    * not then replace what the page said since.
    */
   sentAt: z.optional(z.number().check(z.nonnegative())),
+  /**
+   * A long page is checked in parts (lib/content/chunks.ts): which part this is and where its text
+   * starts in the page's. Parts after the first add to the tab's analysis, so the badge and the
+   * popup count the whole page, not the last part.
+   */
+  part: z.optional(z.object({ index: z.number().check(z.int(), z.nonnegative()), start: z.number().check(z.int(), z.nonnegative()) })),
 });
 
 export const TabStatusSchema = z.enum(['idle', 'analysing', 'done', 'not_article', 'no_claims', 'blocked', 'error']);

@@ -179,6 +179,24 @@ describe('background service: requests', () => {
     expect(analyze).toHaveBeenCalledTimes(1);
   });
 
+  it('a long page checked in parts: the tab counts every part, at its offsets, not just the last', async () => {
+    const { service, onTabState } = setup();
+    const first = expectOk<Analysis>(await service.handle({ ...REQ, part: { index: 0, start: 0 } }, { tabId: 4 }));
+    expect(first.claims).toHaveLength(4);
+    // The second part is another text (its own cache key); while it is checked the first part stays counted.
+    const second = expectOk<Analysis>(await service.handle({ ...REQ, text: 'E. F. G. H.', part: { index: 1, start: 100 } }, { tabId: 4 }));
+    expect(second.claims.map((c) => c.start)).toEqual([0, 3, 6, 9]); // the reply is the part's own
+    const st = await service.getTabState(4);
+    expect(st.status).toBe('done');
+    expect(st.analysis!.claims.map((c) => c.start)).toEqual([0, 3, 6, 9, 100, 103, 106, 109]);
+    expect(st.analysis!.claims.filter((c) => c.verdict === 'contradicted' || c.verdict === 'mixed')).toHaveLength(4);
+    const analysing = onTabState.mock.calls.map(([, s]) => s as TabState).filter((s) => s.status === 'analysing');
+    expect(analysing.at(-1)!.analysis!.claims).toHaveLength(4);
+    // A new first part (the page checked again) starts over.
+    await service.handle({ ...REQ, part: { index: 0, start: 0 } }, { tabId: 4 });
+    expect((await service.getTabState(4)).analysis!.claims).toHaveLength(4);
+  });
+
   it('works without a database', async () => {
     const { engine, analyze } = fakeEngine();
     const service = createService({ getEngine: async () => engine, db: null, now: clock(), hash: fnv });

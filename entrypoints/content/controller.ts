@@ -238,6 +238,7 @@ export class Controller {
             text: chunk.text,
             docDate: article.date,
             sentAt: Date.now(),
+            ...(all.length > 1 ? { part: { index: all.indexOf(chunk), start: chunk.start } } : {}),
           }),
         ),
       alive: extensionAlive,

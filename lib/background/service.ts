@@ -154,6 +154,40 @@ function createAnalysisRunner(deps: ServiceDeps, log: (message: string, error?: 
   };
 }
 
+/**
+ * The tab's analysis of a long page with one more part added: the earlier parts' claims, then
+ * this part's, its offsets moved by where the part starts in the page's text. The reply to the
+ * page is the part's own analysis (the page merges its parts itself); this is what the badge and
+ * a popup opened meanwhile count. A tab on another page, or without an analysis, gets the part alone.
+ */
+export function withEarlierParts(cur: TabState | null, url: string, part: Analysis, start: number): Analysis {
+  const earlier = cur && cur.url === url ? cur.analysis : null;
+  if (!earlier) return part;
+  const sources = new Map(earlier.sources.map((s) => [s.id, s]));
+  for (const s of part.sources) if (!sources.has(s.id)) sources.set(s.id, s);
+  return {
+    ...part,
+    contentHash: `${earlier.contentHash}+${part.contentHash}`,
+    claims: [...earlier.claims.filter((c) => c.start < start), ...part.claims.map((c) => ({ ...c, start: c.start + start, end: c.end + start }))],
+    sources: [...sources.values()],
+    cached: earlier.cached && part.cached,
+    ms: earlier.ms + part.ms,
+  };
+}
+
+/**
+ * Abandoned: the page reported a state for this URL after it sent this request (it stopped
+ * waiting for the answer). The request is still answered; the tab's state is left alone.
+ */
+async function abandoned(tabs: TabStates, tabId: number | undefined, req: RequestOf<'analyze'>, url: string): Promise<boolean> {
+  if (tabId === undefined || req.sentAt === undefined) return false;
+  const cur = await tabs.get(tabId);
+  return cur.url === url && cur.status !== 'analysing' && cur.updatedAt > req.sentAt;
+}
+
+/** Is this request a second or later part of a long page, from a tab? */
+const laterPart = (req: RequestOf<'analyze'>, tabId: number | undefined): boolean => tabId !== undefined && !!req.part && req.part.index > 0;
+
 export function createService(deps: ServiceDeps): Service {
   const log = deps.log ?? (() => {});
   const tabs = new TabStates({ db: deps.db, now: deps.now, tabStore: deps.tabStore, onTabState: deps.onTabState, log });
@@ -164,15 +198,10 @@ export function createService(deps: ServiceDeps): Service {
   async function analyze(req: RequestOf<'analyze'>, tabId: number | undefined): Promise<Response<Analysis>> {
     const url = pageUrl(req.url);
     const base = { url, title: req.title, error: null, analysis: null };
-    // Abandoned: the page reported a state for this URL after it sent this request (it stopped
-    // waiting for the answer). The request is still answered; the tab's state is left alone.
-    const abandoned = async (): Promise<boolean> => {
-      if (tabId === undefined || req.sentAt === undefined) return false;
-      const cur = await tabs.get(tabId);
-      return cur.url === url && cur.status !== 'analysing' && cur.updatedAt > req.sentAt;
-    };
-    const reportsToTab = tabId !== undefined && !(await abandoned());
-    if (reportsToTab) await tabs.set(tabId, { ...tabs.blank(tabId), ...base, status: 'analysing' }, null);
+    const reportsToTab = tabId !== undefined && !(await abandoned(tabs, tabId, req, url));
+    // A later part of a long page: the parts checked so far stay counted while it is checked.
+    const sofar = laterPart(req, tabId) ? tabs.entry(tabId!)?.state : undefined;
+    if (reportsToTab) await tabs.set(tabId, { ...tabs.blank(tabId), ...base, status: 'analysing', analysis: sofar?.url === url ? sofar.analysis : null }, null);
     const startedAt = tabs.seq;
 
     // Reports the outcome on the tab unless the tab has moved on meanwhile: to another page, or
@@ -197,7 +226,8 @@ export function createService(deps: ServiceDeps): Service {
     }
     try {
       const analysis = await analysisOf(engine, req, url);
-      await report({ ...base, status: analysis.claims.length ? 'done' : 'no_claims', analysis }, analysisKey(analysis));
+      const whole = laterPart(req, tabId) ? withEarlierParts(tabs.entry(tabId!)?.state ?? null, url, analysis, req.part!.start) : analysis;
+      await report({ ...base, status: whole.claims.length ? 'done' : 'no_claims', analysis: whole }, analysisKey(analysis));
       return ok(analysis);
     } catch (e) {
       const error = `The analysis failed: ${message(e)}`;
