@@ -349,8 +349,7 @@ export function clauseAt(f: Facts, at: number): Clause | undefined {
 }
 
 /** Does one of the source's lemmas oppose one of the claim's (WordNet antonyms)? Returns the pair. */
-export function antonymIn(lemmas: string[], source: Facts, sourceLemmas: string[]): [string, string] | null {
-  const have = new Set(sourceLemmas);
+export function antonymIn(lemmas: string[], source: Facts, have: ReadonlySet<string>): [string, string] | null {
   void source;
   for (const l of lemmas) for (const a of antonymsOf(l)) if (have.has(a)) return [l, a];
   return null;
