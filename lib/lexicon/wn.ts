@@ -40,6 +40,8 @@ export interface LexTable {
 interface Lexicon {
   T: LexTable;
   phrases: Set<string>;
+  /** The first words of the multi-word expressions. */
+  phraseStarts: Set<string>;
   verbs: Set<string>;
   capitals: Set<string>;
 }
@@ -53,9 +55,11 @@ export function installLexicon(json: unknown, keysJson: unknown): void {
   const t = { ...(json as object), keys } as LexTable;
   if (!t || typeof t !== 'object' || typeof t.keys !== 'object' || !Array.isArray(t.vlemmas))
     throw new Error('the lexicon table is not a Crosscheck WordNet table');
+  const phrases = new Set(Object.keys(t.keys).filter((k) => k.includes(' ')));
   LEX = {
     T: t,
-    phrases: new Set(Object.keys(t.keys).filter((k) => k.includes(' '))),
+    phrases,
+    phraseStarts: new Set([...phrases].map((p) => p.slice(0, p.indexOf(' ')))),
     verbs: new Set(t.vlemmas),
     capitals: new Set(t.capitals ?? []),
   };
@@ -191,23 +195,36 @@ export class KeyIndex<T> {
     const exact = this.lemma.get(lemma);
     if (exact !== undefined) return { value: exact, strength: 1 };
     const k = keysOf(lemma);
-    let best: { value: T; strength: number } | undefined;
-    const take = (v: T | undefined, strength: number) => {
-      if (v !== undefined && (!best || strength > best.strength)) best = { value: v, strength };
-    };
     const K = this.kinds;
+    const b: Best<T> = { value: undefined, strength: 0 };
     for (const x of k.s) {
-      take(K.s.get(x), RELATION.synonym);
-      take(K.d.get(x), RELATION.derived);
-      take(K.h.get(x) ?? K.H.get(x), RELATION.specific);
-      take(K.g.get(x), RELATION.specific2);
+      take(b, K.s.get(x), RELATION.synonym);
+      take(b, K.d.get(x), RELATION.derived);
+      take(b, K.h.get(x) ?? K.H.get(x), RELATION.specific);
+      take(b, K.g.get(x), RELATION.specific2);
     }
-    if (best && best.strength >= RELATION.synonym) return best;
-    for (const x of k.d) take(K.s.get(x), RELATION.derived);
-    for (const x of [...k.h, ...k.H]) take(K.s.get(x), RELATION.general);
-    for (const x of k.g) take(K.s.get(x), RELATION.general2);
-    for (const x of k.h) take(K.h.get(x), RELATION.sibling);
-    return best;
+    if (b.strength < RELATION.synonym) {
+      for (const x of k.d) take(b, K.s.get(x), RELATION.derived);
+      for (const x of k.h) take(b, K.s.get(x), RELATION.general);
+      for (const x of k.H) take(b, K.s.get(x), RELATION.general);
+      for (const x of k.g) take(b, K.s.get(x), RELATION.general2);
+      for (const x of k.h) take(b, K.h.get(x), RELATION.sibling);
+    }
+    return b.value !== undefined ? (b as { value: T; strength: number }) : undefined;
+  }
+}
+
+/** The best match found so far (every relation's strength is above 0). */
+interface Best<T> {
+  value: T | undefined;
+  strength: number;
+}
+
+/** Keeps `v` when it is found and more strongly related than the best so far (the first found among equals). */
+function take<T>(b: Best<T>, v: T | undefined, strength: number): void {
+  if (v !== undefined && strength > b.strength) {
+    b.value = v;
+    b.strength = strength;
   }
 }
 
@@ -259,6 +276,15 @@ export const MAX_PHRASE_WORDS = 3;
 /** True when the space-joined lowercase words are a WordNet multi-word lemma ("prisoner of war"). */
 export function isPhrase(words: string): boolean {
   return lex().phrases.has(words);
+}
+
+/**
+ * May a multi-word expression start with this lemma? A set lookup that spares joining the words
+ * after it for `isPhrase` at nearly every word of a sentence. A lemma that is itself several words
+ * may start one anywhere.
+ */
+export function mayStartPhrase(lemma: string): boolean {
+  return lemma.includes(' ') || lex().phraseStarts.has(lemma);
 }
 
 /** Base form of an irregular inflection ("went" → go), if WordNet lists one. */
