@@ -9,7 +9,7 @@
  * (lib/align) reads tagged facts instead.
  */
 import { lemmatize } from '../lexicon/lemma';
-import { countryOf, isKnownWord, isPhrase, pertainymOf } from '../lexicon/wn';
+import { countryOf, isKnownWord, isPhrase, mayStartPhrase, pertainymOf } from '../lexicon/wn';
 import { STOPWORDS, TITLE_WORDS } from '../lexicon/function-words';
 import { nameKey } from '../facts/words';
 
@@ -95,6 +95,7 @@ export function indexTerms(sentence: string): Terms {
   }
   // WordNet multi-word expressions ("prisoner of war", "cease fire").
   for (let i = 0; i < words.length; i++) {
+    if (!mayStartPhrase(lemmatize(words[i].low))) continue;
     for (const n of [3, 2]) {
       if (i + n > words.length) continue;
       const phrase = words

@@ -13,7 +13,7 @@
 import type { Quantity, TimeRef } from '../types';
 import type { Pos, Tagged } from '../nlp/tag';
 import { lemmatize } from '../lexicon/lemma';
-import { countryOf, isKnownWord, isPhrase, pertainymOf, properKind, wordnetSpelling } from '../lexicon/wn';
+import { countryOf, isKnownWord, isPhrase, mayStartPhrase, pertainymOf, properKind, wordnetSpelling } from '../lexicon/wn';
 import { STOPWORDS, TITLE_WORDS } from '../lexicon/function-words';
 import { foldLetters } from '../text/normalize';
 
@@ -123,6 +123,7 @@ function joinPhrases(words: Word[]): void {
       p.content = false;
       continue;
     }
+    if (!mayStartPhrase(a.lemma)) continue;
     for (const n of [3, 2]) {
       const span = words.slice(i, i + n);
       if (span.length < n || !span[n - 1].content) continue;
