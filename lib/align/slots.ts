@@ -66,8 +66,13 @@ export function requiredFigure(q: Quantity): boolean {
   return Number.isFinite(q.value) || Number.isFinite(q.lo);
 }
 
+/** Whether a sentence's words hold a reciprocal verb, by its words (asked for every figure compared). */
+const reciprocalMemo = new WeakMap<Facts['words'], boolean>();
+
 function reciprocal(f: Facts): boolean {
-  return f.words.some((w) => RECIPROCAL_VERBS.has(w.lemma.split(' ')[0]));
+  let r = reciprocalMemo.get(f.words);
+  if (r === undefined) reciprocalMemo.set(f.words, (r = f.words.some((w) => RECIPROCAL_VERBS.has(w.lemma.split(' ')[0]))));
+  return r;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
