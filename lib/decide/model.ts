@@ -78,7 +78,10 @@ export function signOf(input: string, cls: ModelClass): -1 | 0 | 1 {
 }
 
 export function inputVector(f: FeatureVector): number[] {
-  return [...FEATURES.map((k) => f[k]), ...INTERACTIONS.map(([, g]) => g(f))];
+  const x: number[] = [];
+  for (const k of FEATURES) x.push(f[k]);
+  for (const [, g] of INTERACTIONS) x.push(g(f));
+  return x;
 }
 
 export interface ModelWeights {
@@ -91,9 +94,15 @@ export interface ModelWeights {
   trained: Record<string, unknown>;
 }
 
-/** Class probabilities (softmax). */
+/** Class probabilities (softmax). Plain loops: it runs for every claim × sentence pair. */
 export function predict(w: ModelWeights, x: number[]): number[] {
-  const z = w.W.map((row, k) => row.reduce((s, wi, i) => s + wi * (x[i] ?? 0), w.b[k]));
+  const z: number[] = [];
+  for (let k = 0; k < w.W.length; k++) {
+    const row = w.W[k];
+    let s = w.b[k];
+    for (let i = 0; i < row.length; i++) s += row[i] * (x[i] ?? 0);
+    z.push(s);
+  }
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
   const sum = e.reduce((a, b) => a + b, 0);
