@@ -326,7 +326,12 @@ class Checker {
         const src = sentenceFacts(index, i);
         const se = this.sourceEvent(i, src);
         const ctx: AlignContext = {
-          ...fns,
+          // Named one by one: spreading `fns` into a fresh object per comparison is a slow path.
+          weight: fns.weight,
+          unseen: fns.unseen,
+          variants: fns.variants,
+          sideOf: fns.sideOf,
+          common: fns.common,
           claimEvent: partEvent,
           sourceEvent: se.ref,
           sourceEventDay: se.day,
