@@ -95,14 +95,14 @@ export function indexTerms(sentence: string): Terms {
   }
   // WordNet multi-word expressions ("prisoner of war", "cease fire").
   for (let i = 0; i < words.length; i++) {
-    if (!mayStartPhrase(lemmatize(words[i].low))) continue;
+    if (STOPWORDS.has(words[i].low) || !mayStartPhrase(lemmatize(words[i].low))) continue;
     for (const n of [3, 2]) {
       if (i + n > words.length) continue;
       const phrase = words
         .slice(i, i + n)
         .map((w) => lemmatize(w.low))
         .join(' ');
-      if (phrase.includes(' ') && isPhrase(phrase) && !STOPWORDS.has(words[i].low)) add(phrase);
+      if (phrase.includes(' ') && isPhrase(phrase)) add(phrase);
     }
   }
   return { terms, names, affiliations };
