@@ -181,13 +181,19 @@ export function isKnownWord(lemma: string): boolean {
  */
 export class KeyIndex<T> {
   private lemma = new Map<string, T>();
-  private kinds: Record<keyof WordKeys, Map<string, T>> = { s: new Map(), d: new Map(), h: new Map(), H: new Map(), g: new Map() };
+  /** Key → the first word having it, per kind of key: one lookup per key of a claim word. */
+  private keys = new Map<string, Partial<Record<keyof WordKeys, T>>>();
 
   add(lemma: string, value: T, withKeys = true): void {
     if (!this.lemma.has(lemma)) this.lemma.set(lemma, value);
     if (!withKeys) return;
     const k = keysOf(lemma);
-    for (const kind of ['s', 'd', 'h', 'H', 'g'] as const) for (const x of k[kind]) if (!this.kinds[kind].has(x)) this.kinds[kind].set(x, value);
+    for (const kind of KINDS)
+      for (const x of k[kind]) {
+        let e = this.keys.get(x);
+        if (!e) this.keys.set(x, (e = {}));
+        if (e[kind] === undefined) e[kind] = value;
+      }
   }
 
   /** The best match of a claim lemma among the indexed words, or undefined. */
@@ -195,24 +201,28 @@ export class KeyIndex<T> {
     const exact = this.lemma.get(lemma);
     if (exact !== undefined) return { value: exact, strength: 1 };
     const k = keysOf(lemma);
-    const K = this.kinds;
+    const K = this.keys;
     const b: Best<T> = { value: undefined, strength: 0 };
+    let e: Partial<Record<keyof WordKeys, T>> | undefined;
     for (const x of k.s) {
-      take(b, K.s.get(x), RELATION.synonym);
-      take(b, K.d.get(x), RELATION.derived);
-      take(b, K.h.get(x) ?? K.H.get(x), RELATION.specific);
-      take(b, K.g.get(x), RELATION.specific2);
+      if (!(e = K.get(x))) continue;
+      take(b, e.s, RELATION.synonym);
+      take(b, e.d, RELATION.derived);
+      take(b, e.h ?? e.H, RELATION.specific);
+      take(b, e.g, RELATION.specific2);
     }
     if (b.strength < RELATION.synonym) {
-      for (const x of k.d) take(b, K.s.get(x), RELATION.derived);
-      for (const x of k.h) take(b, K.s.get(x), RELATION.general);
-      for (const x of k.H) take(b, K.s.get(x), RELATION.general);
-      for (const x of k.g) take(b, K.s.get(x), RELATION.general2);
-      for (const x of k.h) take(b, K.h.get(x), RELATION.sibling);
+      for (const x of k.d) take(b, K.get(x)?.s, RELATION.derived);
+      for (const x of k.h) take(b, K.get(x)?.s, RELATION.general);
+      for (const x of k.H) take(b, K.get(x)?.s, RELATION.general);
+      for (const x of k.g) take(b, K.get(x)?.s, RELATION.general2);
+      for (const x of k.h) take(b, K.get(x)?.h, RELATION.sibling);
     }
     return b.value !== undefined ? (b as { value: T; strength: number }) : undefined;
   }
 }
+
+const KINDS = ['s', 'd', 'h', 'H', 'g'] as const;
 
 /** The best match found so far (every relation's strength is above 0). */
 interface Best<T> {
