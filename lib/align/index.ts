@@ -22,7 +22,7 @@ import { modalAt, negatedAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
 import { KeyIndex } from '../lexicon/wn';
 import { matchLemma, matchName, sourceIndex, type WordMatch } from './match';
-import { claimSide, inSpan, MODIFIER_REACH, sourceSide, timesFor, type ClaimSide, type Item } from './sides';
+import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item } from './sides';
 import { antonymIn, figureSlot, placeSlot, requiredFigure, timeSlot, type SlotResult } from './slots';
 
 export interface AlignContext {
@@ -396,7 +396,7 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSi
   const meetingDay = side.meeting && sourceFacts.meeting;
   const time = timeSlot(
     side.timed,
-    timesFor(source, fr.src, false),
+    sourceTimes(source, fr.src),
     occasion === 'same' ? ctx.sourceEventDay : null,
     fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT,
     meetingDay,

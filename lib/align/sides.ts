@@ -132,6 +132,8 @@ export interface SourceSide {
   opposable: Set<string>;
   /** Its content words. */
   contentWords: number;
+  /** The sentence with only the times of one of its clauses (lib/align/index.ts), by clause. */
+  timed: Map<Clause | undefined, Facts>;
 }
 
 const sourceSides = new WeakMap<Facts, SourceSide>();
@@ -145,9 +147,18 @@ export function sourceSide(source: Facts): SourceSide {
     places: locations(source),
     opposable: new Set(opposable(source, new Set(source.clauses.flatMap((c) => c.predicate)))),
     contentWords: source.words.filter((w) => w.content).length,
+    timed: new Map(),
   };
   sourceSides.set(source, side);
   return side;
+}
+
+/** The sentence with only the times of clause `c` (or of the whole sentence): read once per clause. */
+export function sourceTimes(source: Facts, c: Clause | undefined): Facts {
+  const timed = sourceSide(source).timed;
+  let f = timed.get(c);
+  if (!f) timed.set(c, (f = timesFor(source, c, false)));
+  return f;
 }
 
 /** Content words, not names, that are predicates (`preds`) or adjectives: what an antonym may oppose. */

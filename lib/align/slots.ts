@@ -86,7 +86,7 @@ const describeT = (t: TimeRef) => (t.kind === 'weekday' && t.weekday !== undefin
  */
 export function figureSlot(claim: Facts, source: Facts, tolerance: number, differentOwners: boolean): SlotResult & { matched: number; total: number } {
   const req = claim.quantities.filter(requiredFigure);
-  if (!req.length) return { ...NONE, matched: 0, total: 0 };
+  if (!req.length) return { state: 'none', detail: '', matched: 0, total: 0 };
   const exchange = reciprocal(claim) || reciprocal(source);
   let matched = 0;
   let conflict: [Quantity, Quantity] | null = null;
