@@ -97,18 +97,25 @@ export const RELATION = {
   sibling: 0.45,
 } as const;
 
+/**
+ * A word's keys, each a synset number (the table writes them in base 36). Numbers, not the
+ * table's strings: the keys are looked up for every claim word against every sentence compared.
+ */
 export interface WordKeys {
   /** Synsets of its first senses. */
-  s: string[];
+  s: number[];
   /** Synsets its derivationally related forms point to. */
-  d: string[];
+  d: number[];
   /** Hypernyms of its first sense (specific enough for siblings to meet). */
-  h: string[];
+  h: number[];
   /** Hypernyms too general for siblings (and adjective cluster heads). */
-  H: string[];
+  H: number[];
   /** Hypernyms two levels up. */
-  g: string[];
+  g: number[];
 }
+
+/** The base the table writes synset numbers in. */
+const KEY_RADIX = 36;
 
 const EMPTY: WordKeys = { s: [], d: [], h: [], H: [], g: [] };
 const keyMemo = new Map<string, WordKeys>();
@@ -117,7 +124,7 @@ function ownKeys(lemma: string): WordKeys {
   const raw = own(lex().T.keys, lemma);
   if (!raw) return EMPTY;
   const k: WordKeys = { s: [], d: [], h: [], H: [], g: [] };
-  for (const x of raw.split(',')) (k[x[0] as keyof WordKeys] ?? k.s).push(x.slice(1));
+  for (const x of raw.split(',')) (k[x[0] as keyof WordKeys] ?? k.s).push(parseInt(x.slice(1), KEY_RADIX));
   return k;
 }
 
@@ -182,7 +189,7 @@ export function isKnownWord(lemma: string): boolean {
 export class KeyIndex<T> {
   private lemma = new Map<string, T>();
   /** Key → the first word having it, per kind of key: one lookup per key of a claim word. */
-  private keys = new Map<string, Partial<Record<keyof WordKeys, T>>>();
+  private keys = new Map<number, Partial<Record<keyof WordKeys, T>>>();
 
   add(lemma: string, value: T, withKeys = true): void {
     if (!this.lemma.has(lemma)) this.lemma.set(lemma, value);

@@ -29,7 +29,7 @@ export interface Query {
 }
 
 /** WordNet key → corpus terms having it, per index (rebuilt when the vocabulary grows). */
-const keyVocab = new WeakMap<CorpusIndex, { size: number; s: Map<string, string[]>; d: Map<string, string[]> }>();
+const keyVocab = new WeakMap<CorpusIndex, { size: number; s: Map<number, string[]>; d: Map<number, string[]> }>();
 
 function vocabKeys(index: CorpusIndex) {
   let kv = keyVocab.get(index);
@@ -45,7 +45,7 @@ function vocabKeys(index: CorpusIndex) {
   return kv;
 }
 
-function push(m: Map<string, string[]>, k: string, v: string): void {
+function push(m: Map<number, string[]>, k: number, v: string): void {
   const l = m.get(k);
   if (l) l.push(v);
   else m.set(k, [v]);
