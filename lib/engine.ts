@@ -13,7 +13,7 @@ import { splitSentences } from './text/sentences';
 import { stripFormatChars } from './text/normalize';
 import { detectClaims } from './claims/detect';
 import { affiliationOf, buildCorpus, corpusEvents, corpusYear, hash, sentenceFacts, type CorpusIndex } from './corpus/index';
-import { readFacts, readNames, type Facts } from './facts/read';
+import { allFigures, readFacts, readNames, type Facts } from './facts/read';
 import { eventOf, type EventRef } from './facts/event';
 import type { Mention } from './facts/words';
 import { splitParts } from './parts/index';
@@ -312,7 +312,7 @@ class Checker {
     const events = corpusEvents(index);
     const claim = this.facts(text, docDate);
     const claimEvent = eventOf(claim, events, { docDate });
-    const retrieved = retrieve(index, buildQuery(index, text), this.tuning.candidates);
+    const retrieved = retrieve(index, buildQuery(index, text, allFigures(claim)), this.tuning.candidates);
     const candidates = debug ? [...new Set([...retrieved, ...debug.extra.filter((i) => i >= 0 && i < index.sentences.length)])] : retrieved;
     const parts = debug?.whole ? [{ text: claim.text, start: 0, end: claim.text.length, words: claim.text }] : splitParts(claim);
     const partFacts = parts.length === 1 ? [claim] : parts.map((p) => this.facts(p.text, docDate));

@@ -13,6 +13,7 @@ import { indexTerms } from '../corpus/terms';
 import { countryOf, keysOf, RELATION } from '../lexicon/wn';
 import { TUNING } from '../config';
 import { extractQuantities } from '../facts/quantities';
+import type { Quantity } from '../types';
 
 /** A term in more than this share of the corpus's sentences is too common to rank by. */
 const MAX_DF_SHARE = 0.25;
@@ -28,13 +29,25 @@ export interface Query {
   own: string[];
 }
 
-/** WordNet key → corpus terms having it, per index (rebuilt when the vocabulary grows). */
-const keyVocab = new WeakMap<CorpusIndex, { size: number; s: Map<number, string[]>; d: Map<number, string[]> }>();
+/** Expansions of distinct words kept per vocabulary at most (cleared when full): words recur across claims. */
+const EXPANSIONS_MAX = 20_000;
 
-function vocabKeys(index: CorpusIndex) {
+/** The corpus's vocabulary seen through WordNet, per index (rebuilt when the vocabulary grows). */
+interface KeyVocab {
+  size: number;
+  /** WordNet key → corpus terms having it as a sense (`s`) or derived form (`d`). */
+  s: Map<number, string[]>;
+  d: Map<number, string[]>;
+  /** A word → its synonyms and derived forms in the corpus, with their weights, in the order found. */
+  expansions: Map<string, Array<[string, number]>>;
+}
+
+const keyVocab = new WeakMap<CorpusIndex, KeyVocab>();
+
+function vocabKeys(index: CorpusIndex): KeyVocab {
   let kv = keyVocab.get(index);
   if (kv && kv.size === index.df.size) return kv;
-  kv = { size: index.df.size, s: new Map(), d: new Map() };
+  kv = { size: index.df.size, s: new Map(), d: new Map(), expansions: new Map() };
   for (const term of index.df.keys()) {
     if (term.startsWith('#')) continue;
     const k = keysOf(term);
@@ -51,11 +64,31 @@ function push(m: Map<number, string[]>, k: number, v: string): void {
   else m.set(k, [v]);
 }
 
-/** The claim's terms and their expansions into the corpus's vocabulary. */
-export function buildQuery(index: CorpusIndex, claim: string): Query {
+/** A word's synonyms and derived forms that the corpus uses, with their weights, in the order found. */
+function expansionsOf(kv: KeyVocab, term: string): Array<[string, number]> {
+  let out = kv.expansions.get(term);
+  if (out) return out;
+  out = [];
+  const k = keysOf(term);
+  for (const x of k.s) {
+    for (const v of kv.s.get(x) ?? []) out.push([v, RELATION.synonym]);
+    for (const v of kv.d.get(x) ?? []) out.push([v, RELATION.derived]);
+  }
+  for (const x of k.d) for (const v of kv.s.get(x) ?? []) out.push([v, RELATION.derived]);
+  if (kv.expansions.size >= EXPANSIONS_MAX) kv.expansions.clear();
+  kv.expansions.set(term, out);
+  return out;
+}
+
+/**
+ * The claim's terms and their expansions into the corpus's vocabulary. `figures` are the claim's
+ * figures when already read (lib/facts/read.ts `allFigures`), else they are read here.
+ */
+export function buildQuery(index: CorpusIndex, claim: string, figures?: Quantity[]): Query {
   const t = indexTerms(claim);
   // Figures written in words ("a thousand-for-a-thousand", "six thousand") find the corpus's digits.
-  for (const q of safeQuantities(claim)) if (q.kind === 'count' && Number.isFinite(q.value) && !t.terms.includes(`#${q.value}`)) t.terms.push(`#${q.value}`);
+  for (const q of figures ?? safeQuantities(claim))
+    if (q.kind === 'count' && Number.isFinite(q.value) && !t.terms.includes(`#${q.value}`)) t.terms.push(`#${q.value}`);
   const terms = new Map<string, number>();
   const put = (term: string, w: number) => {
     if ((terms.get(term) ?? 0) < w) terms.set(term, w);
@@ -71,12 +104,7 @@ export function buildQuery(index: CorpusIndex, claim: string): Query {
       continue;
     }
     if (term.startsWith('#')) continue;
-    const k = keysOf(term);
-    for (const x of k.s) {
-      for (const v of kv.s.get(x) ?? []) put(v, RELATION.synonym);
-      for (const v of kv.d.get(x) ?? []) put(v, RELATION.derived);
-    }
-    for (const x of k.d) for (const v of kv.s.get(x) ?? []) put(v, RELATION.derived);
+    for (const [v, w] of expansionsOf(kv, term)) put(v, w);
   }
   return { terms, own: t.terms };
 }
