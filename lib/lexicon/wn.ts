@@ -189,7 +189,7 @@ export function isKnownWord(lemma: string): boolean {
 export class KeyIndex<T> {
   private lemma = new Map<string, T>();
   /** Key → the first word having it, per kind of key: one lookup per key of a claim word. */
-  private keys = new Map<number, Partial<Record<keyof WordKeys, T>>>();
+  private keys = new Map<number, KeyEntry<T>>();
 
   add(lemma: string, value: T, withKeys = true): void {
     if (!this.lemma.has(lemma)) this.lemma.set(lemma, value);
@@ -203,47 +203,72 @@ export class KeyIndex<T> {
       }
   }
 
-  /** The best match of a claim lemma among the indexed words, or undefined. */
+  /**
+   * The best match of a claim lemma among the indexed words, or undefined: the strongest relation
+   * found, the first found among equals. Written out without helper calls, closures or temporary
+   * arrays, because it runs for every claim word against every sentence compared, mostly before
+   * the JIT has optimised it; a relation that cannot beat the best so far is not looked up.
+   */
   best(lemma: string): { value: T; strength: number } | undefined {
     const exact = this.lemma.get(lemma);
     if (exact !== undefined) return { value: exact, strength: 1 };
     const k = keysOf(lemma);
     const K = this.keys;
-    const b: Best<T> = { value: undefined, strength: 0 };
-    let e: Partial<Record<keyof WordKeys, T>> | undefined;
+    let value: T | undefined;
+    let strength = 0;
+    // A sense of the claim word: each key counts as the strongest kind it is found as.
     for (const x of k.s) {
-      if (!(e = K.get(x))) continue;
-      take(b, e.s, RELATION.synonym);
-      take(b, e.d, RELATION.derived);
-      take(b, e.h ?? e.H, RELATION.specific);
-      take(b, e.g, RELATION.specific2);
+      const e = K.get(x);
+      if (e === undefined) continue;
+      let v: T | undefined;
+      let r = 0;
+      if (e.s !== undefined) {
+        v = e.s;
+        r = RELATION.synonym;
+      } else if (e.d !== undefined) {
+        v = e.d;
+        r = RELATION.derived;
+      } else if (e.h !== undefined || e.H !== undefined) {
+        v = e.h ?? e.H;
+        r = RELATION.specific;
+      } else if (e.g !== undefined) {
+        v = e.g;
+        r = RELATION.specific2;
+      }
+      if (r > strength) {
+        value = v;
+        strength = r;
+      }
+      if (strength >= RELATION.synonym) break;
     }
-    if (b.strength < RELATION.synonym) {
-      for (const x of k.d) take(b, K.get(x)?.s, RELATION.derived);
-      for (const x of k.h) take(b, K.get(x)?.s, RELATION.general);
-      for (const x of k.H) take(b, K.get(x)?.s, RELATION.general);
-      for (const x of k.g) take(b, K.get(x)?.s, RELATION.general2);
-      for (const x of k.h) take(b, K.get(x)?.h, RELATION.sibling);
-    }
-    return b.value !== undefined ? (b as { value: T; strength: number }) : undefined;
+    if (strength < RELATION.synonym) return weaker(this.keys, k, value, strength);
+    return { value: value as T, strength };
   }
 }
+
+/** The relations weaker than a shared sense, each tried only while it can beat `strength` (see KeyIndex.best). */
+function weaker<T>(K: Map<number, KeyEntry<T>>, k: WordKeys, value: T | undefined, strength: number): { value: T; strength: number } | undefined {
+  let v: T | undefined;
+  if (strength < RELATION.derived && (v = firstOf(K, k.d, 's')) !== undefined) [value, strength] = [v, RELATION.derived];
+  if (strength < RELATION.general && (v = firstOf(K, k.h, 's') ?? firstOf(K, k.H, 's')) !== undefined) [value, strength] = [v, RELATION.general];
+  if (strength < RELATION.general2 && (v = firstOf(K, k.g, 's')) !== undefined) [value, strength] = [v, RELATION.general2];
+  if (strength < RELATION.sibling && (v = firstOf(K, k.h, 'h')) !== undefined) [value, strength] = [v, RELATION.sibling];
+  return value !== undefined ? { value, strength } : undefined;
+}
+
+/** The word of the first of `keys` the index has as `kind`. */
+function firstOf<T>(K: Map<number, KeyEntry<T>>, keys: number[], kind: 's' | 'h'): T | undefined {
+  for (const x of keys) {
+    const v = K.get(x)?.[kind];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The first word having a key, per kind of key. */
+type KeyEntry<T> = Partial<Record<keyof WordKeys, T>>;
 
 const KINDS = ['s', 'd', 'h', 'H', 'g'] as const;
-
-/** The best match found so far (every relation's strength is above 0). */
-interface Best<T> {
-  value: T | undefined;
-  strength: number;
-}
-
-/** Keeps `v` when it is found and more strongly related than the best so far (the first found among equals). */
-function take<T>(b: Best<T>, v: T | undefined, strength: number): void {
-  if (v !== undefined && strength > b.strength) {
-    b.value = v;
-    b.strength = strength;
-  }
-}
 
 /** Bound on the memo of relatedness (pairs of lemmas recur across a page's claims). */
 const RELATED_MEMO_MAX = 50_000;
