@@ -20,7 +20,7 @@ import { sameOccasion } from '../facts/event';
 import { daysBetween } from '../facts/time';
 import { modalAt, negatedAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
-import { KeyIndex } from '../lexicon/wn';
+import { KeyIndex, relatedness } from '../lexicon/wn';
 import { matchLemma, matchName, sourceIndex, type WordMatch } from './match';
 import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item } from './sides';
 import { antonymIn, figureSlot, placeSlot, requiredFigure, timeSlot, type SlotResult } from './slots';
@@ -602,6 +602,19 @@ function negationHead(f: Facts, i: number): boolean {
 /** How many of the claim's heaviest matched words the polarity fallback reads. */
 const FOCUS_WORDS = 2;
 
+const claimWordIndexes = new WeakMap<Facts, KeyIndex<number>>();
+
+/** The claim's content words indexed by their WordNet keys, once per claim. */
+function claimWordIndex(claim: Facts): KeyIndex<number> {
+  let ix = claimWordIndexes.get(claim);
+  if (!ix) {
+    const x = (ix = new KeyIndex<number>());
+    claim.words.forEach((w, i) => w.content && x.add(w.lemma, i));
+    claimWordIndexes.set(claim, x);
+  }
+  return ix;
+}
+
 /**
  * "The only thing agreed was X": a source clause with the same predicate that names something
  * else too disputes the "only". Returns what else the source names, or null.
@@ -609,14 +622,12 @@ const FOCUS_WORDS = 2;
 function exclusiveSlot(claim: Facts, source: Facts, main: Clause, ctx: AlignContext): string | null {
   const preds = main.predicate.map((i) => claim.words[i].lemma);
   if (!preds.length) return null;
-  const claimWords = new KeyIndex<number>();
-  claim.words.forEach((w, i) => w.content && claimWords.add(w.lemma, i));
+  const claimWords = claimWordIndex(claim);
   for (const c of source.clauses) {
     const p = c.predicate[0];
     if (p === undefined) continue;
-    const pi = new KeyIndex<number>();
-    pi.add(source.words[p].lemma, p);
-    if (!preds.some((l) => (pi.best(l)?.strength ?? 0) >= STRICT_MATCH)) continue;
+    const lemma = source.words[p].lemma;
+    if (!preds.some((l) => relatedness(l, lemma) >= STRICT_MATCH)) continue;
     const others = source.words
       .slice(p + 1, c.to)
       .filter((w) => w.content && w.pos === 'NOUN' && !ctx.common(w.lemma) && (claimWords.best(w.lemma)?.strength ?? 0) < RELATED);
