@@ -77,10 +77,11 @@ export function signOf(input: string, cls: ModelClass): -1 | 0 | 1 {
   return 0;
 }
 
+/** The model's inputs for one alignment, in INPUTS order (indexed loops: it runs for every comparison). */
 export function inputVector(f: FeatureVector): number[] {
   const x: number[] = [];
-  for (const k of FEATURES) x.push(f[k]);
-  for (const [, g] of INTERACTIONS) x.push(g(f));
+  for (let i = 0; i < FEATURES.length; i++) x.push(f[FEATURES[i]]);
+  for (let j = 0; j < INTERACTIONS.length; j++) x.push(INTERACTIONS[j][1](f));
   return x;
 }
 
