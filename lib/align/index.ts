@@ -345,7 +345,8 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   const fr = lineUp(side, source, m.matchOf);
   const s = readSlots(claim, source, ctx, side, m, fr);
   const features = featureVector(claim, source, side, m, fr, s);
-  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, ...disputesAndAgreements(s) };
+  const { disputes, agreements } = disputesAndAgreements(s);
+  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, disputes, agreements };
 }
 
 type WordMatches = ReturnType<typeof matchWords>;
