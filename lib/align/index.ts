@@ -21,8 +21,8 @@ import { daysBetween } from '../facts/time';
 import { modalAt, negatedAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
 import { KeyIndex, relatedness } from '../lexicon/wn';
-import { matchLemma, matchName, sourceIndex, type WordMatch } from './match';
-import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item } from './sides';
+import { matchLemma, matchName, type WordMatch } from './match';
+import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item, type SourceSide } from './sides';
 import { antonymIn, figureSlot, placeSlot, requiredFigure, timeSlot, type SlotResult } from './slots';
 
 export interface AlignContext {
@@ -144,8 +144,7 @@ const TIME_ALIGNMENT = 0.5;
 const share = (h: number, t: number, empty: number) => (t > 0 ? h / t : empty);
 
 /** Every claim word's best match in the source, and the coverage figures they give. */
-function matchWords(claim: Facts, source: Facts, items: Item[], ctx: AlignContext) {
-  const src = sourceIndex(source);
+function matchWords(claim: Facts, source: Facts, src: KeyIndex<number>, items: Item[], ctx: AlignContext) {
   const matchOf = new Map<number, WordMatch>();
   const pairs: Array<[number, number, number]> = [];
   const matchedKeys = new Set<string>();
@@ -340,11 +339,12 @@ function heldTo(side: ClaimSide, matchOf: Map<number, WordMatch>, fr: Frame): nu
 
 export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment {
   const side = claimSide(claim, ctx);
+  const sourceFacts = sourceSide(source);
   const items = side.items;
-  const m = matchWords(claim, source, items, ctx);
+  const m = matchWords(claim, source, sourceFacts.index, items, ctx);
   const fr = lineUp(side, source, m.matchOf);
-  const s = readSlots(claim, source, ctx, side, m, fr);
-  const features = featureVector(claim, source, side, m, fr, s);
+  const s = readSlots(claim, source, ctx, side, sourceFacts, m, fr);
+  const features = featureVector(claim, side, sourceFacts, m, fr, s);
   const { disputes, agreements } = disputesAndAgreements(s);
   return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, disputes, agreements };
 }
@@ -386,8 +386,7 @@ function occasionOf(side: ClaimSide, ctx: AlignContext, m: WordMatches): ReturnT
   return occasion;
 }
 
-function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSide, m: WordMatches, fr: Frame): Slots {
-  const sourceFacts = sourceSide(source);
+function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSide, sourceFacts: SourceSide, m: WordMatches, fr: Frame): Slots {
   const occasion = occasionOf(side, ctx, m);
   const objects = objectShare(side, m.matchOf, fr);
   const actor = objects >= OBJECT_SHARE ? actors(claim, source, fr, ctx) : { subjSame: 0, subjDiff: 0, personDiff: 0, detail: '' };
@@ -397,7 +396,7 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSi
   const meetingDay = side.meeting && sourceFacts.meeting;
   const time = timeSlot(
     side.timed,
-    sourceTimes(source, fr.src),
+    sourceTimes(source, sourceFacts, fr.src),
     occasion === 'same' ? ctx.sourceEventDay : null,
     fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT,
     meetingDay,
@@ -422,7 +421,7 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSi
 }
 
 /** The features the decision reads: how much of the claim the source covers, and each slot in dispute weighed by how well the rest lines up. */
-function featureVector(claim: Facts, source: Facts, side: ClaimSide, m: WordMatches, fr: Frame, s: Slots): FeatureVector {
+function featureVector(claim: Facts, side: ClaimSide, sourceFacts: SourceSide, m: WordMatches, fr: Frame, s: Slots): FeatureVector {
   const { fig, time, place, actor, negFlip, ant, evalFlip, modalDiff, excl, occasion } = s;
   const { items, frameWords, placeKeys, subjectKeys } = side;
   const matchOf = m.matchOf;
@@ -467,7 +466,7 @@ function featureVector(claim: Facts, source: Facts, side: ClaimSide, m: WordMatc
     modalDiff,
     placeConflict: place.state === 'conflict' ? 1 : 0,
     exclusive: excl ? 1 : 0,
-    longSource: Math.min(1, sourceSide(source).contentWords / LONG_SOURCE),
+    longSource: Math.min(1, sourceFacts.contentWords / LONG_SOURCE),
     figDispute: fig.state === 'conflict' ? all : 0,
     timeDispute: time.state === 'conflict' ? all : 0,
     placeDispute: place.state === 'conflict' ? coverageExcept(items, matchOf, (it) => !!it.m && placeKeys.has(it.m.key)) : 0,

@@ -15,6 +15,8 @@ import type { AlignContext, ClaimWord } from './index';
 import { mentionsMeeting } from '../facts/event';
 import { modalAt } from '../facts/clauses';
 import { REPORTING_VERBS } from '../lexicon/function-words';
+import type { KeyIndex } from '../lexicon/wn';
+import { sourceIndex } from './match';
 
 /** Weight multiplier of a reporting verb ("said"): it frames the claim, it is not its content. */
 const REPORTING_WEIGHT = 0.2;
@@ -126,6 +128,8 @@ function readItems(claim: Facts, ctx: AlignContext): Item[] {
 
 /** What every alignment with one corpus sentence reads from the sentence alone. */
 export interface SourceSide {
+  /** Its content words by WordNet key (lib/align/match.ts). */
+  index: KeyIndex<number>;
   meeting: boolean;
   places: Mention[];
   /** Lemmas an antonym in the claim may oppose: its predicates and adjectives. */
@@ -143,6 +147,7 @@ export function sourceSide(source: Facts): SourceSide {
   let side = sourceSides.get(source);
   if (side) return side;
   side = {
+    index: sourceIndex(source),
     meeting: mentionsMeeting(source),
     places: locations(source),
     opposable: new Set(opposable(source, new Set(source.clauses.flatMap((c) => c.predicate)))),
@@ -154,8 +159,8 @@ export function sourceSide(source: Facts): SourceSide {
 }
 
 /** The sentence with only the times of clause `c` (or of the whole sentence): read once per clause. */
-export function sourceTimes(source: Facts, c: Clause | undefined): Facts {
-  const timed = sourceSide(source).timed;
+export function sourceTimes(source: Facts, side: SourceSide, c: Clause | undefined): Facts {
+  const timed = side.timed;
   let f = timed.get(c);
   if (!f) timed.set(c, (f = timesFor(source, c, false)));
   return f;

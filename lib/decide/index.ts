@@ -41,9 +41,9 @@ const REASON_WORDS = 6;
 const REASON_MATCH = 0.6;
 
 export function decide(a: Alignment, claimWords: (i: number) => string, eventSpecific: boolean, model: ModelWeights = MODEL): Decision {
-  const [, pS0, pC0] = predict(model, inputVector(a.features));
-  let pS = pS0;
-  let pC = pC0;
+  const p = predict(model, inputVector(a.features));
+  let pS = p[1];
+  let pC = p[2];
   if (a.features.eventDiff) {
     pC = 0;
     if (eventSpecific) pS = 0;

@@ -217,8 +217,8 @@ export class KeyIndex<T> {
     let value: T | undefined;
     let strength = 0;
     // A sense of the claim word: each key counts as the strongest kind it is found as.
-    for (const x of k.s) {
-      const e = K.get(x);
+    for (let n = 0; n < k.s.length; n++) {
+      const e = K.get(k.s[n]);
       if (e === undefined) continue;
       let v: T | undefined;
       let r = 0;
@@ -258,8 +258,8 @@ function weaker<T>(K: Map<number, KeyEntry<T>>, k: WordKeys, value: T | undefine
 
 /** The word of the first of `keys` the index has as `kind`. */
 function firstOf<T>(K: Map<number, KeyEntry<T>>, keys: number[], kind: 's' | 'h'): T | undefined {
-  for (const x of keys) {
-    const v = K.get(x)?.[kind];
+  for (let n = 0; n < keys.length; n++) {
+    const v = K.get(keys[n])?.[kind];
     if (v !== undefined) return v;
   }
   return undefined;
