@@ -409,8 +409,8 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSi
       : placeSlot(side.placesCompared, sourceFacts.places.filter(inSpan(source, fr.src)), m.matchedKeys, ctx.variants);
   const negFlip =
     (fr.main && fr.predAt >= 0 && heldTo(side, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) ||
-    focusPolarity(claim, source, side.items, m.matchOf);
-  const ant = antonymIn(side.opposable, source, sourceFacts.opposable);
+    focusPolarity(claim, source, side, m.matchOf);
+  const ant = antonymIn(side.antonyms, sourceFacts.opposable);
   const cEval = fr.main?.evaluation ?? 0;
   const sEval = fr.src?.evaluation ?? 0;
   const evalFlip = (cEval >= EVAL_STRENGTH && sEval <= -EVAL_STRENGTH) || (cEval <= -EVAL_STRENGTH && sEval >= EVAL_STRENGTH) ? 1 : 0;
@@ -559,14 +559,17 @@ function polarity(claim: Facts, source: Facts, fr: Frame): number {
  * agreeing" / "agreed"), the polarity of the claim's heaviest words said by the source decides,
  * each read where it stands; only words matched strictly count.
  */
-function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<number, WordMatch>): number {
-  const matched = (it: Item) => !it.name && it.core && (matchOf.get(it.i)?.strength ?? 0) >= STRICT_MATCH && (matchOf.get(it.i)?.at ?? -1) >= 0;
-  // The word a negator governs, on either side ("no need", "without agreeing", "not high").
-  for (const it of items
-    .filter(matched)
-    .sort((a, b) => b.w - a.w)
-    .slice(0, FOCUS_WORDS)) {
-    const at = matchOf.get(it.i)!.at;
+function focusPolarity(claim: Facts, source: Facts, side: ClaimSide, matchOf: Map<number, WordMatch>): number {
+  const items = side.items;
+  // The word a negator governs, on either side ("no need", "without agreeing", "not high"): the
+  // claim's heaviest words the source says strictly (side.focus is heaviest first).
+  let read = 0;
+  for (const it of side.focus) {
+    if (read === FOCUS_WORDS) break;
+    const mm = matchOf.get(it.i);
+    if (!mm || mm.strength < STRICT_MATCH || mm.at < 0) continue;
+    read++;
+    const at = mm.at;
     const c = negationHead(claim, it.i);
     const s = negationHead(source, at);
     if (c === s) continue;

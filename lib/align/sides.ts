@@ -14,6 +14,7 @@ import type { Mention } from '../facts/words';
 import type { AlignContext, ClaimWord } from './index';
 import { mentionsMeeting } from '../facts/event';
 import { modalAt } from '../facts/clauses';
+import { antonymPairs } from './slots';
 import { REPORTING_VERBS } from '../lexicon/function-words';
 import type { KeyIndex } from '../lexicon/wn';
 import { sourceIndex } from './match';
@@ -54,8 +55,8 @@ export interface ClaimSide {
   placeKeys: Set<string>;
   /** The claim with only the times of the compared span. */
   timed: Facts;
-  /** Lemmas an antonym in the source may oppose: the main predicate and adjectives. */
-  opposable: string[];
+  /** The lemmas an antonym in the source may oppose (the main predicate, adjectives), each with its antonyms. */
+  antonyms: Array<[string, string]>;
   modal: boolean;
   /** The words of the frame (lib/align/index.ts coreFrame). */
   frameWords: Set<number>;
@@ -63,6 +64,8 @@ export interface ClaimSide {
   subjectKeys: Set<string>;
   /** The main clause's objects after its predicate (none when it has no predicate). */
   objects: Item[];
+  /** Content words that are not names, heaviest first (stable): the words a polarity is read on. */
+  focus: Item[];
   /** The content words after the predicate (or from the start, without one) that a polarity is held to. */
   heldObjects: boolean;
   /** The items of the main clause's subject. */
@@ -100,11 +103,12 @@ function readClaimSide(claim: Facts, ctx: AlignContext): ClaimSide {
     placesCompared: places.filter(inSpan(claim, mainOnly ? main : undefined)),
     placeKeys: new Set(places.map((x) => x.key)),
     timed: timesFor(claim, main, !mainOnly),
-    opposable: opposable(claim, new Set(main?.predicate ?? [])),
+    antonyms: antonymPairs(opposable(claim, new Set(main?.predicate ?? []))),
     modal: main?.predicate.length ? modalAt(claim.words, claim.clauses, main.predicate[0]) : false,
     frameWords: coreFrame(claim, main),
     subjectKeys: new Set((main?.subjects ?? []).map((k) => claim.mentions[k].key)),
     objects: main && p !== undefined ? items.filter((it) => it.i > p && it.i < main.to && it.core && !it.pred) : [],
+    focus: items.filter((it) => !it.name && it.core).sort((a, b) => b.w - a.w),
     heldObjects: items.some((it) => it.i > held && it.i < (main?.to ?? 0) && it.core && !it.pred),
     subjectItems: items.filter((it) => subj.has(it.i)),
   };

@@ -353,9 +353,15 @@ export function clauseAt(f: Facts, at: number): Clause | undefined {
   return f.clauses.find((c) => at >= c.from && at < c.to);
 }
 
-/** Does one of the source's lemmas oppose one of the claim's (WordNet antonyms)? Returns the pair. */
-export function antonymIn(lemmas: string[], source: Facts, have: ReadonlySet<string>): [string, string] | null {
-  void source;
-  for (const l of lemmas) for (const a of antonymsOf(l)) if (have.has(a)) return [l, a];
+/** Each of the claim's lemmas with each of its WordNet antonyms, in order: read once per claim. */
+export function antonymPairs(lemmas: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const l of lemmas) for (const a of antonymsOf(l)) out.push([l, a]);
+  return out;
+}
+
+/** Does one of the source's lemmas (`have`) oppose one of the claim's (`antonymPairs`)? Returns the pair. */
+export function antonymIn(pairs: ReadonlyArray<[string, string]>, have: ReadonlySet<string>): [string, string] | null {
+  for (const p of pairs) if (have.has(p[1])) return p;
   return null;
 }
