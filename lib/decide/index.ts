@@ -59,10 +59,12 @@ export function decide(a: Alignment, claimWords: (i: number) => string, eventSpe
     f.predVerb && !f.evalFlip && 'evaluation',
     f.predVerb && !f.modalDiff && 'modality',
   ].filter((x): x is string => !!x);
-  const shared = a.pairs
-    .filter(([, , s]) => s >= REASON_MATCH)
-    .slice(0, REASON_WORDS)
-    .map(([i]) => claimWords(i));
+  // The first REASON_WORDS pairs matched well enough (indexed, not destructured: this runs per comparison).
+  const shared: string[] = [];
+  for (const pair of a.pairs) {
+    if (shared.length === REASON_WORDS) break;
+    if (pair[2] >= REASON_MATCH) shared.push(claimWords(pair[0]));
+  }
   const sharedText = shared.length ? `shared words: ${shared.join(', ')}` : 'few words in common';
   let why = sharedText;
   if (a.features.eventDiff) why += '; about a different event';
