@@ -14,37 +14,17 @@
  */
 import type { Facts } from '../facts/read';
 import type { Clause } from '../facts/clauses';
-import type { Mention } from '../facts/words';
-import type { EventRef } from '../facts/event';
 import { sameOccasion } from '../facts/event';
 import { daysBetween } from '../facts/time';
 import { modalAt, negatedAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
 import { KeyIndex, relatedness } from '../lexicon/wn';
 import { matchLemma, matchName, type WordMatch } from './match';
+import type { AlignContext, ClaimWord } from './context';
 import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item, type SourceSide } from './sides';
 import { antonymIn, figureSlot, placeSlot, requiredFigure, timeSlot, type SlotResult } from './slots';
 
-export interface AlignContext {
-  /** Weight of a lemma or name (rarer in the corpus: heavier). */
-  weight(term: string): number;
-  /** True when the corpus never uses the term. */
-  unseen(term: string): boolean;
-  /** True when a term is common in the corpus (setting, not content: the talks, the parties). */
-  common(term: string): boolean;
-  /** Corpus spellings of a name. */
-  variants(name: string): string[];
-  /** The side a mention speaks for: its country, or the corpus's affiliation of a person. */
-  sideOf(m: Mention): string | undefined;
-  claimEvent: EventRef;
-  sourceEvent: EventRef;
-  /** The day of the source's event, when known. */
-  sourceEventDay: string | null;
-  /** Tolerance for figures stated without a bound (reporters round). */
-  tolerance: number;
-  /** The setting of the source's event (lib/corpus/events.ts), which its sentences imply; empty when unknown. */
-  setting: ReadonlySet<string>;
-}
+export type { AlignContext, ClaimWord } from './context';
 
 /** Each slot in dispute, weighted by how well the rest of the claim lines up with the sentence. */
 export const DISPUTE_FEATURES = [
@@ -94,15 +74,6 @@ export const FEATURES = [
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = Record<Feature, number>;
-
-/** One content word of the claim as every alignment weighs it (the same for every sentence). */
-export interface ClaimWord {
-  i: number;
-  w: number;
-  core: boolean;
-  name: boolean;
-  unseen: boolean;
-}
 
 export interface Alignment {
   features: FeatureVector;

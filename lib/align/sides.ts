@@ -11,7 +11,7 @@
 import type { Facts } from '../facts/read';
 import type { Clause } from '../facts/clauses';
 import type { Mention } from '../facts/words';
-import type { AlignContext, ClaimWord } from './index';
+import type { AlignContext, ClaimWord } from './context';
 import { mentionsMeeting } from '../facts/event';
 import { modalAt } from '../facts/clauses';
 import { antonymPairs } from './slots';
