@@ -116,7 +116,8 @@ const share = (h: number, t: number, empty: number) => (t > 0 ? h / t : empty);
 
 /** Every claim word's best match in the source, and the coverage figures they give. */
 function matchWords(claim: Facts, source: Facts, src: KeyIndex<number>, items: Item[], ctx: AlignContext) {
-  const matchOf = new Map<number, WordMatch>();
+  // Claim word index → its best match in the source (a sparse array: a few content words of a short sentence).
+  const matchOf: WordMatch[] = [];
   const pairs: Array<[number, number, number]> = [];
   const matchedKeys = new Set<string>();
   let tot = 0,
@@ -138,7 +139,7 @@ function matchWords(claim: Facts, source: Facts, src: KeyIndex<number>, items: I
   for (const it of items) {
     let m: WordMatch = it.m ? matchName(it.m, source, ctx.variants) : matchLemma(claim.words[it.i].lemma, src);
     if (m.strength < IMPLIED && implied(claim.words[it.i].lemma, ctx)) m = { at: -1, strength: IMPLIED };
-    matchOf.set(it.i, m);
+    matchOf[it.i] = m;
     tot += it.w;
     hit += it.w * m.strength;
     if (m.strength >= STRICT_MATCH) strictH += it.w;
@@ -192,13 +193,13 @@ function implied(lemma: string, ctx: AlignContext): boolean {
 }
 
 /** Weighted share of the claim's words, other than `except`, that the source says (or implies). */
-function coverageExcept(items: Item[], matchOf: Map<number, WordMatch>, except: (it: Item) => boolean): number {
+function coverageExcept(items: Item[], matchOf: WordMatch[], except: (it: Item) => boolean): number {
   let t = 0;
   let h = 0;
   for (const it of items) {
     if (except(it)) continue;
     t += it.w;
-    h += it.w * (matchOf.get(it.i)?.strength ?? 0);
+    h += it.w * (matchOf[it.i]?.strength ?? 0);
   }
   return share(h, t, 0);
 }
@@ -218,10 +219,10 @@ interface Frame {
  * Lines the claim's main clause up with one clause of the source: the clause holding the match
  * of the claim's predicate, else the clause holding the most of the main clause's matched weight.
  */
-function lineUp(side: ClaimSide, source: Facts, matchOf: Map<number, WordMatch>): Frame {
+function lineUp(side: ClaimSide, source: Facts, matchOf: WordMatch[]): Frame {
   const main = side.main;
   if (!main) return { main, src: undefined, predAt: -1, cov: 0 };
-  const predMatch = main.predicate.length ? matchOf.get(main.predicate[0]) : undefined;
+  const predMatch = main.predicate.length ? matchOf[main.predicate[0]] : undefined;
   let src = predMatch && predMatch.at >= 0 && predMatch.strength >= PRED_MATCH ? clauseOf(source, predMatch.at) : undefined;
   if (!src) {
     let best = 0;
@@ -240,10 +241,10 @@ function clauseOf(source: Facts, at: number): Clause | undefined {
 }
 
 /** The matched weight of `items` whose match lies in clause `c`. */
-function weightIn(items: Item[], matchOf: Map<number, WordMatch>, c: Clause): number {
+function weightIn(items: Item[], matchOf: WordMatch[], c: Clause): number {
   let s = 0;
   for (const it of items) {
-    const m = matchOf.get(it.i);
+    const m = matchOf[it.i];
     s += m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0;
   }
   return s;
@@ -257,7 +258,7 @@ const CLAUSE_SHARE = 0.3;
  * share of the matched words): "talks lasted just over an hour, while 50,000 troops massed" gives
  * the hour, not the troops, to a claim about the talks.
  */
-function within(source: Facts, items: Item[], matchOf: Map<number, WordMatch>): Facts {
+function within(source: Facts, items: Item[], matchOf: WordMatch[]): Facts {
   if (source.clauses.length < 2) return source;
   const weights = source.clauses.map((c) => weightIn(items, matchOf, c));
   const best = Math.max(...weights);
@@ -276,7 +277,7 @@ const OBJECT_SHARE = 0.5;
  * third round", "rejected the truce") — said in the sentence's lined-up clause, by weight. "Russia
  * proposed a ceasefire" is no rival actor for "Ukraine proposed a third round".
  */
-function objectShare(side: ClaimSide, matchOf: Map<number, WordMatch>, fr: Frame): number {
+function objectShare(side: ClaimSide, matchOf: WordMatch[], fr: Frame): number {
   if (!fr.main || !fr.src || !fr.main.predicate.length) return 0;
   const objs = side.objects;
   if (!objs.length) return 1;
@@ -284,7 +285,7 @@ function objectShare(side: ClaimSide, matchOf: Map<number, WordMatch>, fr: Frame
   let h = 0;
   for (const it of objs) {
     t += it.w;
-    const mm = matchOf.get(it.i);
+    const mm = matchOf[it.i];
     if (mm && mm.strength >= RELATED && (mm.at < 0 || (mm.at >= fr.src.from && mm.at < fr.src.to))) h += it.w * mm.strength;
   }
   return share(h, t, 1);
@@ -295,14 +296,14 @@ function objectShare(side: ClaimSide, matchOf: Map<number, WordMatch>, fr: Frame
  * with none ("…, which the drones had carried out") — its subject. "X was carried out" and "Y
  * was never implemented" dispute nothing unless X and Y are one thing.
  */
-function heldTo(side: ClaimSide, matchOf: Map<number, WordMatch>, fr: Frame): number {
+function heldTo(side: ClaimSide, matchOf: WordMatch[], fr: Frame): number {
   if (side.heldObjects) return objectShare(side, matchOf, fr);
   if (!fr.main || !fr.src) return 0;
   const its = side.subjectItems;
   if (!its.length) return 0;
   let said = 0;
   for (const it of its) {
-    const mm = matchOf.get(it.i);
+    const mm = matchOf[it.i];
     if (mm && mm.strength >= RELATED && (mm.at < 0 || (mm.at >= fr.src.from && mm.at < fr.src.to))) said++;
   }
   return said / its.length;
@@ -317,7 +318,7 @@ export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment
   const s = readSlots(claim, source, ctx, side, sourceFacts, m, fr);
   const features = featureVector(claim, side, sourceFacts, m, fr, s);
   const { disputes, agreements } = disputesAndAgreements(s);
-  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, disputes, agreements };
+  return { features, words: items, strengths: items.map((it) => m.matchOf[it.i]?.strength ?? 0), pairs: m.pairs, disputes, agreements };
 }
 
 type WordMatches = ReturnType<typeof matchWords>;
@@ -530,14 +531,14 @@ function polarity(claim: Facts, source: Facts, fr: Frame): number {
  * agreeing" / "agreed"), the polarity of the claim's heaviest words said by the source decides,
  * each read where it stands; only words matched strictly count.
  */
-function focusPolarity(claim: Facts, source: Facts, side: ClaimSide, matchOf: Map<number, WordMatch>): number {
+function focusPolarity(claim: Facts, source: Facts, side: ClaimSide, matchOf: WordMatch[]): number {
   const items = side.items;
   // The word a negator governs, on either side ("no need", "without agreeing", "not high"): the
   // claim's heaviest words the source says strictly (side.focus is heaviest first).
   let read = 0;
   for (const it of side.focus) {
     if (read === FOCUS_WORDS) break;
-    const mm = matchOf.get(it.i);
+    const mm = matchOf[it.i];
     if (!mm || mm.strength < STRICT_MATCH || mm.at < 0) continue;
     read++;
     const at = mm.at;
@@ -549,13 +550,7 @@ function focusPolarity(claim: Facts, source: Facts, side: ClaimSide, matchOf: Ma
     const clause = source.clauses.find((x) => at >= x.from && at < x.to);
     const company = items.filter(
       (o) =>
-        o !== it &&
-        o.core &&
-        !o.name &&
-        (matchOf.get(o.i)?.strength ?? 0) >= RELATED &&
-        clause &&
-        matchOf.get(o.i)!.at >= clause.from &&
-        matchOf.get(o.i)!.at < clause.to,
+        o !== it && o.core && !o.name && (matchOf[o.i]?.strength ?? 0) >= RELATED && clause && matchOf[o.i]!.at >= clause.from && matchOf[o.i]!.at < clause.to,
     );
     if (company.length) return c ? 1 : -1;
   }
