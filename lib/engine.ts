@@ -13,7 +13,7 @@ import { splitSentences } from './text/sentences';
 import { stripFormatChars } from './text/normalize';
 import { detectClaims } from './claims/detect';
 import { affiliationOf, buildCorpus, corpusEvents, corpusYear, hash, sentenceFacts, type CorpusIndex } from './corpus/index';
-import { readFacts, readNames, type Facts } from './facts/read';
+import { allFigures, readFacts, readNames, type Facts } from './facts/read';
 import { eventOf, type EventRef } from './facts/event';
 import type { Mention } from './facts/words';
 import { splitParts } from './parts/index';
@@ -168,6 +168,16 @@ const FACTS_MEMO_MAX = 1000;
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
+/** A corpus sentence's event, with the event's day and setting (what an alignment compares with). */
+interface SourceEvent {
+  ref: EventRef;
+  day: string | null;
+  setting: ReadonlySet<string>;
+}
+
+/** The parts of an alignment's context that depend on the index only, not on the sentence compared. */
+type ClaimSide = Pick<AlignContext, 'weight' | 'unseen' | 'variants' | 'sideOf' | 'common'>;
+
 /** Runs one claim through the stages against one index. */
 class Checker {
   constructor(
@@ -218,10 +228,11 @@ class Checker {
     return m.kind === 'country' ? m.country : m.kind === 'name' ? affiliationOf(this.index, m.key) : undefined;
   };
 
-  private sourceEvents = new Map<number, EventRef>();
+  private sourceEvents = new Map<number, SourceEvent>();
   private eventsVersion = '';
 
-  sourceEvent(i: number, f: Facts): EventRef {
+  /** The event of corpus sentence `i`, its day and its setting: read once per sentence and index version. */
+  sourceEvent(i: number, f: Facts): SourceEvent {
     if (this.eventsVersion !== this.index.version) {
       this.sourceEvents.clear();
       this.eventsVersion = this.index.version;
@@ -231,10 +242,34 @@ class Checker {
       const events = corpusEvents(this.index);
       const docIndex = this.index.sentences[i].docIndex;
       const docEvent = events.find((x) => x.docs.includes(docIndex))?.id ?? null;
-      e = eventOf(f, events, { docEvent });
+      const ref = eventOf(f, events, { docEvent });
+      e = { ref, day: events.find((x) => x.id === ref.id)?.date ?? null, setting: this.settingOf(ref.id) };
       this.sourceEvents.set(i, e);
     }
     return e;
+  }
+
+  private sides: ClaimSide | null = null;
+  private sidesVersion = '';
+
+  /**
+   * The corpus's answers an alignment asks for, as one set of functions per index version: the
+   * alignment memoises a claim's weighted words by them, so they must stay the same objects
+   * while the index does (and change when it does).
+   */
+  claimSide(): ClaimSide {
+    if (!this.sides || this.sidesVersion !== this.index.version) {
+      const index = this.index;
+      this.sidesVersion = index.version;
+      this.sides = {
+        weight: (t) => this.weight(t),
+        unseen: (t) => this.dfOf(t) === 0,
+        variants: (n) => index.names.variants(n),
+        sideOf: this.sideOf,
+        common: (t) => this.dfOf(t) > this.tuning.commonShare * index.sentences.length,
+      };
+    }
+    return this.sides;
   }
 
   private settings = new Map<string, Set<string>>();
@@ -277,29 +312,32 @@ class Checker {
     const events = corpusEvents(index);
     const claim = this.facts(text, docDate);
     const claimEvent = eventOf(claim, events, { docDate });
-    const retrieved = retrieve(index, buildQuery(index, text), this.tuning.candidates);
+    const retrieved = retrieve(index, buildQuery(index, text, allFigures(claim)), this.tuning.candidates);
     const candidates = debug ? [...new Set([...retrieved, ...debug.extra.filter((i) => i >= 0 && i < index.sentences.length)])] : retrieved;
     const parts = debug?.whole ? [{ text: claim.text, start: 0, end: claim.text.length, words: claim.text }] : splitParts(claim);
     const partFacts = parts.length === 1 ? [claim] : parts.map((p) => this.facts(p.text, docDate));
     const totalWeight = partFacts.reduce((s, f) => s + this.contentWeight(f), 0) || 1;
-    // A later part names its own event, or counts back from the claim's ("whereas the previous round …").
-    const partEvents = partFacts.map((f, k) => (k === 0 || parts.length === 1 ? claimEvent : eventOf(f, events, { docDate, after: claimEvent.id })));
+    const fns = this.claimSide();
     const outcomes: PartOutcome[] = parts.map((p, k) => {
       const f = partFacts[k];
       const eventSpecific = f.quantities.some(requiredFigure) || f.times.some((t) => t.kind === 'weekday' || t.kind === 'date');
+      // A later part names its own event, or counts back from the claim's ("whereas the previous round …").
+      const partEvent = k === 0 || parts.length === 1 ? claimEvent : eventOf(f, events, { docDate, after: claimEvent.id });
       const decisions = candidates.map((i) => {
         const src = sentenceFacts(index, i);
+        const se = this.sourceEvent(i, src);
         const ctx: AlignContext = {
-          weight: (t) => this.weight(t),
-          unseen: (t) => this.dfOf(t) === 0,
-          variants: (n) => index.names.variants(n),
-          sideOf: this.sideOf,
-          claimEvent: partEvents[k],
-          sourceEvent: this.sourceEvent(i, src),
-          sourceEventDay: events.find((e) => e.id === this.sourceEvent(i, src).id)?.date ?? null,
+          // Named one by one: spreading `fns` into a fresh object per comparison is a slow path.
+          weight: fns.weight,
+          unseen: fns.unseen,
+          variants: fns.variants,
+          sideOf: fns.sideOf,
+          common: fns.common,
+          claimEvent: partEvent,
+          sourceEvent: se.ref,
+          sourceEventDay: se.day,
           tolerance: this.tuning.exactTolerance,
-          common: (t) => this.dfOf(t) > this.tuning.commonShare * index.sentences.length,
-          setting: this.settingOf(this.sourceEvent(i, src).id),
+          setting: se.setting,
         };
         const a = align(f, src, ctx);
         const decision = decide(a, (w) => f.words[w].text, eventSpecific);

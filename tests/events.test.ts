@@ -51,6 +51,12 @@ describe('events from the corpus', () => {
       ['2024-04-20', [2]],
     ]);
   });
+
+  it('a report joins the first group with a report within the gap, across months; a date that is no date joins none', () => {
+    const doc = (date: string): EventDoc => ({ date, event: null, terms: [[]], names: [[]], texts: [''] });
+    const ev = deriveEvents([doc('2024-02-28'), doc('2024-03-01'), doc('2024-03-03'), doc('2024-03-07'), doc('2024-3'), doc('2024-03-09')]);
+    expect(ev.map((e) => e.docs)).toEqual([[0, 1, 2], [3, 5], [4]]);
+  });
 });
 
 describe('which event a claim is about', () => {

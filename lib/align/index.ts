@@ -14,36 +14,17 @@
  */
 import type { Facts } from '../facts/read';
 import type { Clause } from '../facts/clauses';
-import type { Mention } from '../facts/words';
-import type { EventRef } from '../facts/event';
-import { mentionsMeeting, sameOccasion } from '../facts/event';
+import { sameOccasion } from '../facts/event';
 import { daysBetween } from '../facts/time';
 import { modalAt, negatedAt, realisAt } from '../facts/clauses';
 import { NEGATORS, REPORTING_VERBS } from '../lexicon/function-words';
-import { KeyIndex } from '../lexicon/wn';
-import { matchLemma, matchName, sourceIndex, type WordMatch } from './match';
-import { antonymIn, figureSlot, placeSlot, timeSlot, type SlotResult } from './slots';
+import { KeyIndex, relatedness } from '../lexicon/wn';
+import { matchLemma, matchName, type WordMatch } from './match';
+import type { AlignContext, ClaimWord } from './context';
+import { claimSide, inSpan, MODIFIER_REACH, sourceSide, sourceTimes, type ClaimSide, type Item, type SourceSide } from './sides';
+import { antonymIn, figureSlot, placeSlot, requiredFigure, timeSlot, type SlotResult } from './slots';
 
-export interface AlignContext {
-  /** Weight of a lemma or name (rarer in the corpus: heavier). */
-  weight(term: string): number;
-  /** True when the corpus never uses the term. */
-  unseen(term: string): boolean;
-  /** True when a term is common in the corpus (setting, not content: the talks, the parties). */
-  common(term: string): boolean;
-  /** Corpus spellings of a name. */
-  variants(name: string): string[];
-  /** The side a mention speaks for: its country, or the corpus's affiliation of a person. */
-  sideOf(m: Mention): string | undefined;
-  claimEvent: EventRef;
-  sourceEvent: EventRef;
-  /** The day of the source's event, when known. */
-  sourceEventDay: string | null;
-  /** Tolerance for figures stated without a bound (reporters round). */
-  tolerance: number;
-  /** The setting of the source's event (lib/corpus/events.ts), which its sentences imply; empty when unknown. */
-  setting: ReadonlySet<string>;
-}
+export type { AlignContext, ClaimWord } from './context';
 
 /** Each slot in dispute, weighted by how well the rest of the claim lines up with the sentence. */
 export const DISPUTE_FEATURES = [
@@ -94,15 +75,6 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = Record<Feature, number>;
 
-/** One content word of the claim as every alignment weighs it (the same for every sentence). */
-export interface ClaimWord {
-  i: number;
-  w: number;
-  core: boolean;
-  name: boolean;
-  unseen: boolean;
-}
-
 export interface Alignment {
   features: FeatureVector;
   /** The claim's content words (shared by every alignment of one claim) and how strongly this sentence says each. */
@@ -116,10 +88,6 @@ export interface Alignment {
   agreements: Array<{ slot: string; detail: string }>;
 }
 
-/** Weight multiplier of a reporting verb ("said"): it frames the claim, it is not its content. */
-const REPORTING_WEIGHT = 0.2;
-/** Weight multiplier of the reported speaker: sources attribute the same fact to different people. */
-const SPEAKER_WEIGHT = 0.4;
 /** A predicate matched at least this strongly is the same predicate. */
 const PRED_MATCH = 0.6;
 /** A claim word matched less strongly than this is not said by the sentence. */
@@ -144,53 +112,15 @@ const DATE_OFF_MAX_DAYS = 31;
 const IMPLIED = 0.7;
 /** The claim's words are lined up with the sentence's this well (by clause or by word) before a time in the sentence is read as the claim's. */
 const TIME_ALIGNMENT = 0.5;
-/** Characters before a time searched for a reporting verb ("said on Monday"): the verb and a word between. */
-const SAID_REACH = 30;
-/** Words before a word or name searched for a negator or a place preposition: a determiner, an adjective or an adverb may stand between. */
-const MODIFIER_REACH = 3;
 /** Words between an opposed word and the thing it speaks of ("smaller than several earlier swaps"): what lines the two up. */
 const ANTONYM_REACH = 4;
-/** Prepositions that make the name after them the place where something happened. */
-const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'from']);
-
-interface Item extends ClaimWord {
-  pred: boolean;
-  m?: Mention;
-}
-
-const itemMemo = new WeakMap<Facts, { ctx: AlignContext['weight']; items: Item[] }>();
-
-/** The claim's content words with their weights and roles, once per claim. */
-function claimItems(claim: Facts, ctx: AlignContext): Item[] {
-  const hit = itemMemo.get(claim);
-  if (hit && hit.ctx === ctx.weight) return hit.items;
-  const items = readItems(claim, ctx);
-  itemMemo.set(claim, { ctx: ctx.weight, items });
-  return items;
-}
-
-function readItems(claim: Facts, ctx: AlignContext): Item[] {
-  const preds = new Set(claim.clauses.filter((c) => !c.apposition).flatMap((c) => c.predicate));
-  const speakers = new Set(claim.clauses.map((c) => c.speaker).filter((s) => s >= 0));
-  const attributed = new Set(claim.clauses.flatMap((c) => c.attribution ?? []));
-  const items: Item[] = [];
-  claim.words.forEach((w, i) => {
-    if (!w.content) return;
-    const m = w.mention >= 0 ? claim.mentions[w.mention] : undefined;
-    const reporting = REPORTING_VERBS.has(w.lemma) || attributed.has(i);
-    const speaker = !!m && speakers.has(w.mention);
-    const wt = ctx.weight(w.lemma) * (reporting ? REPORTING_WEIGHT : 1) * (speaker ? SPEAKER_WEIGHT : 1);
-    items.push({ i, w: wt, name: !!m && !m.demonym, pred: preds.has(i), unseen: ctx.unseen(w.lemma), core: !reporting && !speaker && !ctx.common(w.lemma), m });
-  });
-  return items;
-}
 
 const share = (h: number, t: number, empty: number) => (t > 0 ? h / t : empty);
 
 /** Every claim word's best match in the source, and the coverage figures they give. */
-function matchWords(claim: Facts, source: Facts, items: Item[], ctx: AlignContext) {
-  const src = sourceIndex(source);
-  const matchOf = new Map<number, WordMatch>();
+function matchWords(claim: Facts, source: Facts, src: KeyIndex<number>, items: Item[], ctx: AlignContext) {
+  // Claim word index → its best match in the source (a sparse array: a few content words of a short sentence).
+  const matchOf: WordMatch[] = [];
   const pairs: Array<[number, number, number]> = [];
   const matchedKeys = new Set<string>();
   let tot = 0,
@@ -212,7 +142,7 @@ function matchWords(claim: Facts, source: Facts, items: Item[], ctx: AlignContex
   for (const it of items) {
     let m: WordMatch = it.m ? matchName(it.m, source, ctx.variants) : matchLemma(claim.words[it.i].lemma, src);
     if (m.strength < IMPLIED && implied(claim.words[it.i].lemma, ctx)) m = { at: -1, strength: IMPLIED };
-    matchOf.set(it.i, m);
+    matchOf[it.i] = m;
     tot += it.w;
     hit += it.w * m.strength;
     if (m.strength >= STRICT_MATCH) strictH += it.w;
@@ -266,13 +196,13 @@ function implied(lemma: string, ctx: AlignContext): boolean {
 }
 
 /** Weighted share of the claim's words, other than `except`, that the source says (or implies). */
-function coverageExcept(items: Item[], matchOf: Map<number, WordMatch>, except: (it: Item) => boolean): number {
+function coverageExcept(items: Item[], matchOf: WordMatch[], except: (it: Item) => boolean): number {
   let t = 0;
   let h = 0;
   for (const it of items) {
     if (except(it)) continue;
     t += it.w;
-    h += it.w * (matchOf.get(it.i)?.strength ?? 0);
+    h += it.w * (matchOf[it.i]?.strength ?? 0);
   }
   return share(h, t, 0);
 }
@@ -292,29 +222,35 @@ interface Frame {
  * Lines the claim's main clause up with one clause of the source: the clause holding the match
  * of the claim's predicate, else the clause holding the most of the main clause's matched weight.
  */
-function lineUp(claim: Facts, source: Facts, items: Item[], matchOf: Map<number, WordMatch>): Frame {
-  const main = claim.clauses.find((c) => c.predicate.length && !c.apposition) ?? claim.clauses.find((c) => !c.apposition);
+function lineUp(side: ClaimSide, source: Facts, matchOf: WordMatch[]): Frame {
+  const main = side.main;
   if (!main) return { main, src: undefined, predAt: -1, cov: 0 };
-  const inMain = items.filter((it) => it.i >= main.from && it.i < main.to);
-  const predMatch = main.predicate.length ? matchOf.get(main.predicate[0]) : undefined;
-  const clauseOf = (at: number) =>
-    source.clauses.find((c) => at >= c.from && at < c.to && !c.apposition) ?? source.clauses.find((c) => at >= c.from && at < c.to);
-  let src = predMatch && predMatch.at >= 0 && predMatch.strength >= PRED_MATCH ? clauseOf(predMatch.at) : undefined;
-  const weightIn = (c: Clause) =>
-    inMain.reduce((s, it) => {
-      const m = matchOf.get(it.i);
-      return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
-    }, 0);
+  const predMatch = main.predicate.length ? matchOf[main.predicate[0]] : undefined;
+  let src = predMatch && predMatch.at >= 0 && predMatch.strength >= PRED_MATCH ? clauseOf(source, predMatch.at) : undefined;
   if (!src) {
     let best = 0;
     for (const c of source.clauses) {
-      const w = weightIn(c);
+      const w = weightIn(side.inMain, matchOf, c);
       if (w > best) [src, best] = [c, w];
     }
   }
-  const total = inMain.reduce((s, it) => s + it.w, 0);
   const predAt = src && predMatch && predMatch.at >= src.from && predMatch.at < src.to && predMatch.strength >= PRED_MATCH ? predMatch.at : -1;
-  return { main, src, predAt, cov: src ? share(weightIn(src), total, 0) : 0 };
+  return { main, src, predAt, cov: src ? share(weightIn(side.inMain, matchOf, src), side.mainWeight, 0) : 0 };
+}
+
+/** The clause of the source holding word `at` (one that is not an apposition, if any). */
+function clauseOf(source: Facts, at: number): Clause | undefined {
+  return source.clauses.find((c) => at >= c.from && at < c.to && !c.apposition) ?? source.clauses.find((c) => at >= c.from && at < c.to);
+}
+
+/** The matched weight of `items` whose match lies in clause `c`. */
+function weightIn(items: Item[], matchOf: WordMatch[], c: Clause): number {
+  let s = 0;
+  for (const it of items) {
+    const m = matchOf[it.i];
+    s += m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0;
+  }
+  return s;
 }
 
 /** A clause holding at least this share of the matched weight of the best clause speaks of the claim's fact. */
@@ -325,37 +261,15 @@ const CLAUSE_SHARE = 0.3;
  * share of the matched words): "talks lasted just over an hour, while 50,000 troops massed" gives
  * the hour, not the troops, to a claim about the talks.
  */
-function within(source: Facts, items: Item[], matchOf: Map<number, WordMatch>): Facts {
+function within(source: Facts, items: Item[], matchOf: WordMatch[]): Facts {
   if (source.clauses.length < 2) return source;
-  const weights = source.clauses.map((c) =>
-    items.reduce((s, it) => {
-      const m = matchOf.get(it.i);
-      return s + (m && m.at >= c.from && m.at < c.to ? it.w * m.strength : 0);
-    }, 0),
-  );
+  const weights = source.clauses.map((c) => weightIn(items, matchOf, c));
   const best = Math.max(...weights);
   if (best <= 0) return source;
   const spans = source.clauses
     .filter((_, k) => weights[k] >= CLAUSE_SHARE * best)
     .map((c) => [source.words[c.from]?.start ?? 0, source.words[c.to - 1]?.end ?? source.text.length]);
   return { ...source, quantities: source.quantities.filter((q) => spans.some(([a, b]) => q.start >= a && q.end <= b + 1)) };
-}
-
-/**
- * The words of the claim's frame: its main clause's subject, predicate and object, up to the
- * first adjunct (a preposition other than "of", a comma).
- */
-function coreFrame(claim: Facts, main: Clause | undefined): Set<number> {
-  const out = new Set<number>();
-  if (!main) return out;
-  const p = main.predicate[0] ?? main.to;
-  for (let k = main.from; k < Math.min(p, main.to); k++) if (claim.words[k].content) out.add(k);
-  for (let k = p; k < main.to; k++) {
-    const w = claim.words[k];
-    if (k > p && ((w.pos === 'ADP' && w.text.toLowerCase() !== 'of') || w.text === ',')) break;
-    if (w.content) out.add(k);
-  }
-  return out;
 }
 
 /** Share of the claim's objects the lined-up clause must say before who acts, or whether it happened, can be disputed. */
@@ -366,16 +280,15 @@ const OBJECT_SHARE = 0.5;
  * third round", "rejected the truce") — said in the sentence's lined-up clause, by weight. "Russia
  * proposed a ceasefire" is no rival actor for "Ukraine proposed a third round".
  */
-function objectShare(claim: Facts, items: Item[], matchOf: Map<number, WordMatch>, fr: Frame): number {
+function objectShare(side: ClaimSide, matchOf: WordMatch[], fr: Frame): number {
   if (!fr.main || !fr.src || !fr.main.predicate.length) return 0;
-  const p = fr.main.predicate[0];
-  const objs = items.filter((it) => it.i > p && it.i < fr.main!.to && it.core && !it.pred);
+  const objs = side.objects;
   if (!objs.length) return 1;
   let t = 0;
   let h = 0;
   for (const it of objs) {
     t += it.w;
-    const mm = matchOf.get(it.i);
+    const mm = matchOf[it.i];
     if (mm && mm.strength >= RELATED && (mm.at < 0 || (mm.at >= fr.src.from && mm.at < fr.src.to))) h += it.w * mm.strength;
   }
   return share(h, t, 1);
@@ -386,47 +299,29 @@ function objectShare(claim: Facts, items: Item[], matchOf: Map<number, WordMatch
  * with none ("…, which the drones had carried out") — its subject. "X was carried out" and "Y
  * was never implemented" dispute nothing unless X and Y are one thing.
  */
-function heldTo(claim: Facts, items: Item[], matchOf: Map<number, WordMatch>, fr: Frame): number {
-  const p = fr.main?.predicate[0] ?? -1;
-  const hasObjects = items.some((it) => it.i > p && it.i < (fr.main?.to ?? 0) && it.core && !it.pred);
-  if (hasObjects) return objectShare(claim, items, matchOf, fr);
+function heldTo(side: ClaimSide, matchOf: WordMatch[], fr: Frame): number {
+  if (side.heldObjects) return objectShare(side, matchOf, fr);
   if (!fr.main || !fr.src) return 0;
-  const subj = new Set([...fr.main.subjectNouns, ...fr.main.subjects.flatMap((k) => claim.mentions[k].words)]);
-  const its = items.filter((it) => subj.has(it.i));
+  const its = side.subjectItems;
   if (!its.length) return 0;
-  const said = its.filter((it) => {
-    const mm = matchOf.get(it.i);
-    return mm && mm.strength >= RELATED && (mm.at < 0 || (mm.at >= fr.src!.from && mm.at < fr.src!.to));
-  });
-  return said.length / its.length;
-}
-
-/** Character span of a clause. */
-function spanOf(f: Facts, c: Clause | undefined): [number, number] {
-  if (!c) return [0, f.text.length];
-  return [f.words[c.from]?.start ?? 0, f.words[c.to - 1]?.end ?? f.text.length];
-}
-
-/** Words after which a time is when something was said, not when it happened ("said on Thursday"). */
-const SAID_TIME = /\b(said|says|told|announced|reported|added|stated|confirmed|wrote|posted)\s+(?:\S+\s+)?$/i;
-
-/**
- * The times each side speaks of for the compared fact: the claim's main clause, the sentence's
- * lined-up clause (when the claim has several clauses, or the sentence), never when something
- * was said.
- */
-function timesFor(f: Facts, c: Clause | undefined, whole: boolean): Facts {
-  const [a, b] = whole ? [0, f.text.length] : spanOf(f, c);
-  return { ...f, times: f.times.filter((t) => t.start >= a && t.end <= b + 1 && !SAID_TIME.test(f.text.slice(Math.max(0, t.start - SAID_REACH), t.start))) };
+  let said = 0;
+  for (const it of its) {
+    const mm = matchOf[it.i];
+    if (mm && mm.strength >= RELATED && (mm.at < 0 || (mm.at >= fr.src.from && mm.at < fr.src.to))) said++;
+  }
+  return said / its.length;
 }
 
 export function align(claim: Facts, source: Facts, ctx: AlignContext): Alignment {
-  const items = claimItems(claim, ctx);
-  const m = matchWords(claim, source, items, ctx);
-  const fr = lineUp(claim, source, items, m.matchOf);
-  const s = readSlots(claim, source, ctx, items, m, fr);
-  const features = featureVector(claim, source, items, m, fr, s);
-  return { features, words: items, strengths: items.map((it) => m.matchOf.get(it.i)?.strength ?? 0), pairs: m.pairs, ...disputesAndAgreements(s) };
+  const side = claimSide(claim, ctx);
+  const sourceFacts = sourceSide(source);
+  const items = side.items;
+  const m = matchWords(claim, source, sourceFacts.index, items, ctx);
+  const fr = lineUp(side, source, m.matchOf);
+  const s = readSlots(claim, source, ctx, side, sourceFacts, m, fr);
+  const features = featureVector(claim, side, sourceFacts, m, fr, s);
+  const { disputes, agreements } = disputesAndAgreements(s);
+  return { features, words: items, strengths: items.map((it) => m.matchOf[it.i]?.strength ?? 0), pairs: m.pairs, disputes, agreements };
 }
 
 type WordMatches = ReturnType<typeof matchWords>;
@@ -449,7 +344,7 @@ interface Slots {
 }
 
 /** The occasion: the same, different, or unknown; a claim dated a few days off a meeting it clearly speaks of is the same. */
-function occasionOf(claim: Facts, ctx: AlignContext, m: WordMatches): ReturnType<typeof sameOccasion> {
+function occasionOf(side: ClaimSide, ctx: AlignContext, m: WordMatches): ReturnType<typeof sameOccasion> {
   const occasion = sameOccasion(ctx.claimEvent, ctx.sourceEvent);
   if (
     occasion === 'different' &&
@@ -459,61 +354,52 @@ function occasionOf(claim: Facts, ctx: AlignContext, m: WordMatches): ReturnType
     m.nonName >= DATE_OFF_ALIGNMENT &&
     ctx.claimEvent.date &&
     ctx.sourceEventDay &&
-    mentionsMeeting(claim) &&
+    side.meeting &&
     Math.abs(daysBetween(ctx.claimEvent.date, ctx.sourceEventDay)) <= DATE_OFF_MAX_DAYS
   )
     return 'same';
   return occasion;
 }
 
-/** Mentions inside clause `c` of `f` (the whole sentence when there is none). */
-const inSpan = (f: Facts, c: Clause | undefined) => (x: Mention) => {
-  const [s, e] = spanOf(f, c);
-  return x.start >= s && x.end <= e;
-};
+/** An antonym pair speaks of the same thing when a word near each side's word is lined up with the other's. */
+function antonymAnchored(side: ClaimSide, matchOf: WordMatch[], i: number, k: number): boolean {
+  for (const it of side.items) {
+    const mm = matchOf[it.i];
+    if (it.i === i || !mm || mm.at < 0 || mm.at === k || mm.strength < RELATED) continue;
+    if (Math.abs(it.i - i) <= ANTONYM_REACH && Math.abs(mm.at - k) <= ANTONYM_REACH) return true;
+  }
+  return false;
+}
 
-function readSlots(claim: Facts, source: Facts, ctx: AlignContext, items: Item[], m: WordMatches, fr: Frame): Slots {
-  const occasion = occasionOf(claim, ctx, m);
-  const objects = objectShare(claim, items, m.matchOf, fr);
+function readSlots(claim: Facts, source: Facts, ctx: AlignContext, side: ClaimSide, sourceFacts: SourceSide, m: WordMatches, fr: Frame): Slots {
+  const occasion = occasionOf(side, ctx, m);
+  const objects = objectShare(side, m.matchOf, fr);
   const actor = objects >= OBJECT_SHARE ? actors(claim, source, fr, ctx) : { subjSame: 0, subjDiff: 0, personDiff: 0, detail: '' };
-  const fig = figureSlot(claim, within(source, items, m.matchOf), ctx.tolerance, actor.subjDiff === 1);
-  const meetingDay = mentionsMeeting(claim) && mentionsMeeting(source);
-  const mainOnly = claim.clauses.filter((c) => !c.apposition).length > 1;
+  // Without a required figure in the claim the figures are not compared: the clauses need not be read.
+  const figures = claim.quantities.some(requiredFigure) ? within(source, side.items, m.matchOf) : source;
+  const fig = figureSlot(claim, figures, ctx.tolerance, actor.subjDiff === 1);
+  const meetingDay = side.meeting && sourceFacts.meeting;
   const time = timeSlot(
-    timesFor(claim, fr.main, !mainOnly),
-    timesFor(source, fr.src, false),
+    side.timed,
+    sourceTimes(source, sourceFacts, fr.src),
     occasion === 'same' ? ctx.sourceEventDay : null,
     fr.cov >= TIME_ALIGNMENT || m.cov >= TIME_ALIGNMENT,
     meetingDay,
   );
-  const claimPlaces = locations(claim);
+  const claimPlaces = side.places;
   // A place is disputed only where the same thing happened: the claim's predicate matched.
   const place: SlotResult =
     claimPlaces.some((x) => m.matchedKeys.has(x.key)) || fr.predAt < 0
       ? { state: claimPlaces.some((x) => m.matchedKeys.has(x.key)) ? 'match' : 'none', detail: '' }
-      : placeSlot(
-          claimPlaces.filter(inSpan(claim, mainOnly ? fr.main : undefined)),
-          locations(source).filter(inSpan(source, fr.src)),
-          m.matchedKeys,
-          ctx.variants,
-        );
+      : placeSlot(side.placesCompared, sourceFacts.places.filter(inSpan(source, fr.src)), m.matchedKeys, ctx.variants);
   const negFlip =
-    (fr.main && fr.predAt >= 0 && heldTo(claim, items, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) ||
-    focusPolarity(claim, source, items, m.matchOf);
-  const preds = (f: Facts) => new Set(f.clauses.flatMap((c) => c.predicate));
-  const opposable = (f: Facts, p: Set<number>) => f.words.flatMap((w, i) => (w.content && w.mention < 0 && (p.has(i) || w.pos === 'ADJ') ? [i] : []));
-  const anchored = (i: number, k: number) =>
-    items.some((it) => {
-      const mm = m.matchOf.get(it.i);
-      return (
-        it.i !== i && !!mm && mm.at >= 0 && mm.at !== k && mm.strength >= RELATED && Math.abs(it.i - i) <= ANTONYM_REACH && Math.abs(mm.at - k) <= ANTONYM_REACH
-      );
-    });
-  const ant = antonymIn(claim, opposable(claim, new Set(fr.main?.predicate ?? [])), source, opposable(source, preds(source)), anchored);
+    (fr.main && fr.predAt >= 0 && heldTo(side, m.matchOf, fr) >= OBJECT_SHARE ? polarity(claim, source, fr) : 0) ||
+    focusPolarity(claim, source, side, m.matchOf);
+  const ant = antonymIn(claim, side.opposableAt, source, sourceFacts.opposableAt, (i, k) => antonymAnchored(side, m.matchOf, i, k));
   const cEval = fr.main?.evaluation ?? 0;
   const sEval = fr.src?.evaluation ?? 0;
   const evalFlip = (cEval >= EVAL_STRENGTH && sEval <= -EVAL_STRENGTH) || (cEval <= -EVAL_STRENGTH && sEval >= EVAL_STRENGTH) ? 1 : 0;
-  const claimModal = fr.main?.predicate.length ? modalAt(claim.words, claim.clauses, fr.main.predicate[0]) : false;
+  const claimModal = side.modal;
   const sourceModal = fr.predAt >= 0 && modalAt(source.words, source.clauses, fr.predAt);
   // "May happen" against "did happen": the side without the modal must say it happened.
   const realis = claimModal ? fr.predAt >= 0 && realisAt(source.words, fr.predAt) : !!fr.main?.predicate.length && realisAt(claim.words, fr.main.predicate[0]);
@@ -523,22 +409,21 @@ function readSlots(claim: Facts, source: Facts, ctx: AlignContext, items: Item[]
 }
 
 /** The features the decision reads: how much of the claim the source covers, and each slot in dispute weighed by how well the rest lines up. */
-function featureVector(claim: Facts, source: Facts, items: Item[], m: WordMatches, fr: Frame, s: Slots): FeatureVector {
+function featureVector(claim: Facts, side: ClaimSide, sourceFacts: SourceSide, m: WordMatches, fr: Frame, s: Slots): FeatureVector {
   const { fig, time, place, actor, negFlip, ant, evalFlip, modalDiff, excl, occasion } = s;
-  // How well the rest of the claim lines up, for each slot in dispute.
-  const rest = (except: (it: Item) => boolean) => coverageExcept(items, m.matchOf, except);
-  const all = rest(() => false);
+  const { items, frameWords, placeKeys, subjectKeys } = side;
+  const matchOf = m.matchOf;
+  // How well the rest of the claim lines up, for each slot in dispute (read only for a slot in dispute).
+  const all = coverageExcept(items, matchOf, NOTHING);
   // Whether it happened, and who did it, rest on the frame itself (subject, predicate, object), not
   // on the adjuncts a claim adds ("… at the second round"): the better of the two alignments.
-  const frameWords = coreFrame(claim, fr.main);
-  const framed = Math.max(
-    all,
-    rest((it) => !frameWords.has(it.i)),
-  );
-  const placeKeys = new Set(locations(claim).map((x) => x.key));
-  const subjectKeys = new Set((fr.main?.subjects ?? []).map((k) => claim.mentions[k].key));
-  const evaluative = (it: Item) => claim.words[it.i].pos === 'ADJ';
-  const dispute = (on: unknown, a: number) => (on ? a : 0);
+  const framed =
+    negFlip || ant || modalDiff
+      ? Math.max(
+          all,
+          coverageExcept(items, matchOf, (it) => !frameWords.has(it.i)),
+        )
+      : 0;
   return {
     cov: m.cov,
     covStrict: m.covStrict,
@@ -569,26 +454,26 @@ function featureVector(claim: Facts, source: Facts, items: Item[], m: WordMatche
     modalDiff,
     placeConflict: place.state === 'conflict' ? 1 : 0,
     exclusive: excl ? 1 : 0,
-    longSource: Math.min(1, source.words.filter((w) => w.content).length / LONG_SOURCE),
-    figDispute: dispute(fig.state === 'conflict', all),
-    timeDispute: dispute(time.state === 'conflict', all),
-    placeDispute: dispute(
-      place.state === 'conflict',
-      rest((it) => !!it.m && placeKeys.has(it.m.key)),
-    ),
-    polarityDispute: dispute(negFlip || ant, framed),
-    actorDispute: dispute(
-      actor.subjDiff || actor.personDiff,
-      Math.max(
-        rest((it) => !!it.m && subjectKeys.has(it.m.key)),
-        rest((it) => !frameWords.has(it.i) || (!!it.m && subjectKeys.has(it.m.key))),
-      ),
-    ),
-    evalDispute: dispute(evalFlip, rest(evaluative)),
-    modalDispute: dispute(modalDiff, framed),
-    exclusiveDispute: dispute(excl, all),
+    longSource: Math.min(1, sourceFacts.contentWords / LONG_SOURCE),
+    figDispute: fig.state === 'conflict' ? all : 0,
+    timeDispute: time.state === 'conflict' ? all : 0,
+    placeDispute: place.state === 'conflict' ? coverageExcept(items, matchOf, (it) => !!it.m && placeKeys.has(it.m.key)) : 0,
+    polarityDispute: negFlip || ant ? framed : 0,
+    actorDispute:
+      actor.subjDiff || actor.personDiff
+        ? Math.max(
+            coverageExcept(items, matchOf, (it) => !!it.m && subjectKeys.has(it.m.key)),
+            coverageExcept(items, matchOf, (it) => !frameWords.has(it.i) || (!!it.m && subjectKeys.has(it.m.key))),
+          )
+        : 0,
+    evalDispute: evalFlip ? coverageExcept(items, matchOf, (it) => claim.words[it.i].pos === 'ADJ') : 0,
+    modalDispute: modalDiff ? framed : 0,
+    exclusiveDispute: excl ? all : 0,
   };
 }
+
+/** Leaves out no word: the coverage of the whole claim. */
+const NOTHING = (): boolean => false;
 
 /** What the reader is told: each slot in dispute, and the figure and day that agree. */
 function disputesAndAgreements(s: Slots): Pick<Alignment, 'disputes' | 'agreements'> {
@@ -662,14 +547,17 @@ function polarity(claim: Facts, source: Facts, fr: Frame): number {
  * agreeing" / "agreed"), the polarity of the claim's heaviest words said by the source decides,
  * each read where it stands; only words matched strictly count.
  */
-function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<number, WordMatch>): number {
-  const matched = (it: Item) => !it.name && it.core && (matchOf.get(it.i)?.strength ?? 0) >= STRICT_MATCH && (matchOf.get(it.i)?.at ?? -1) >= 0;
-  // The word a negator governs, on either side ("no need", "without agreeing", "not high").
-  for (const it of items
-    .filter(matched)
-    .sort((a, b) => b.w - a.w)
-    .slice(0, FOCUS_WORDS)) {
-    const at = matchOf.get(it.i)!.at;
+function focusPolarity(claim: Facts, source: Facts, side: ClaimSide, matchOf: WordMatch[]): number {
+  const items = side.items;
+  // The word a negator governs, on either side ("no need", "without agreeing", "not high"): the
+  // claim's heaviest words the source says strictly (side.focus is heaviest first).
+  let read = 0;
+  for (const it of side.focus) {
+    if (read === FOCUS_WORDS) break;
+    const mm = matchOf[it.i];
+    if (!mm || mm.strength < STRICT_MATCH || mm.at < 0) continue;
+    read++;
+    const at = mm.at;
     const c = negationHead(claim, it.i);
     const s = negationHead(source, at);
     if (c === s) continue;
@@ -678,13 +566,7 @@ function focusPolarity(claim: Facts, source: Facts, items: Item[], matchOf: Map<
     const clause = source.clauses.find((x) => at >= x.from && at < x.to);
     const company = items.filter(
       (o) =>
-        o !== it &&
-        o.core &&
-        !o.name &&
-        (matchOf.get(o.i)?.strength ?? 0) >= RELATED &&
-        clause &&
-        matchOf.get(o.i)!.at >= clause.from &&
-        matchOf.get(o.i)!.at < clause.to,
+        o !== it && o.core && !o.name && (matchOf[o.i]?.strength ?? 0) >= RELATED && clause && matchOf[o.i]!.at >= clause.from && matchOf[o.i]!.at < clause.to,
     );
     if (company.length) return c ? 1 : -1;
   }
@@ -705,21 +587,17 @@ function negationHead(f: Facts, i: number): boolean {
 /** How many of the claim's heaviest matched words the polarity fallback reads. */
 const FOCUS_WORDS = 2;
 
-/**
- * Names used as the place of the action ("in Istanbul", "at the Dolmabahce Palace", "Istanbul's
- * Dolmabahce Palace"), not as a side ("the Moscow delegation", "Kyiv said").
- */
-function locations(f: Facts): Mention[] {
-  return f.mentions.filter((m) => {
-    if (m.demonym || m.kind === 'per' || m.kind === 'grp') return false;
-    const first = m.words[0];
-    for (let k = first - 1; k >= Math.max(0, first - MODIFIER_REACH); k--) {
-      const w = f.words[k];
-      if (LOCATIVE.has(w.text.toLowerCase())) return true;
-      if (w.pos !== 'DET' && w.pos !== 'ADJ' && !(w.mention >= 0 && /['’]s$/.test(f.text.slice(w.start, w.end + 2)))) break;
-    }
-    return false;
-  });
+const claimWordIndexes = new WeakMap<Facts, KeyIndex<number>>();
+
+/** The claim's content words indexed by their WordNet keys, once per claim. */
+function claimWordIndex(claim: Facts): KeyIndex<number> {
+  let ix = claimWordIndexes.get(claim);
+  if (!ix) {
+    const x = (ix = new KeyIndex<number>());
+    claim.words.forEach((w, i) => w.content && x.add(w.lemma, i));
+    claimWordIndexes.set(claim, x);
+  }
+  return ix;
 }
 
 /**
@@ -729,14 +607,12 @@ function locations(f: Facts): Mention[] {
 function exclusiveSlot(claim: Facts, source: Facts, main: Clause, ctx: AlignContext): string | null {
   const preds = main.predicate.map((i) => claim.words[i].lemma);
   if (!preds.length) return null;
-  const claimWords = new KeyIndex<number>();
-  claim.words.forEach((w, i) => w.content && claimWords.add(w.lemma, i));
+  const claimWords = claimWordIndex(claim);
   for (const c of source.clauses) {
     const p = c.predicate[0];
     if (p === undefined) continue;
-    const pi = new KeyIndex<number>();
-    pi.add(source.words[p].lemma, p);
-    if (!preds.some((l) => (pi.best(l)?.strength ?? 0) >= STRICT_MATCH)) continue;
+    const lemma = source.words[p].lemma;
+    if (!preds.some((l) => relatedness(l, lemma) >= STRICT_MATCH)) continue;
     const others = source.words
       .slice(p + 1, c.to)
       .filter((w) => w.content && w.pos === 'NOUN' && !ctx.common(w.lemma) && (claimWords.best(w.lemma)?.strength ?? 0) < RELATED);

@@ -40,6 +40,16 @@ export function matchLemma(lemma: string, src: KeyIndex<number>): WordMatch {
   return b ? { at: b.value, strength: b.strength } : NONE;
 }
 
+/** A claim name's spellings and country, read once per name and corpus (`variants` is the corpus's). */
+const claimNames = new WeakMap<Mention, { variants: (key: string) => string[]; spellings: Set<string>; country: string | undefined }>();
+
+function claimName(m: Mention, variants: (key: string) => string[]) {
+  let n = claimNames.get(m);
+  if (!n || n.variants !== variants)
+    claimNames.set(m, (n = { variants, spellings: new Set([m.key, ...variants(m.key)]), country: m.country ?? countryOf(m.key) }));
+  return n;
+}
+
 /** Strength with which a country-level name stands for another: "Kremlin"/"Moscow" for Russia. */
 export const METONYMY = 0.8;
 
@@ -48,9 +58,8 @@ export const METONYMY = 0.8;
  * (`variants`), or — when either is a country — a name in that country (its capital, its demonym).
  */
 export function matchName(m: Mention, source: Facts, variants: (key: string) => string[]): WordMatch {
-  const spellings = new Set([m.key, ...variants(m.key)]);
+  const { spellings, country: mine } = claimName(m, variants);
   let best = NONE;
-  const mine = m.country ?? countryOf(m.key);
   for (const o of source.mentions) {
     const at = o.words[o.words.length - 1];
     if (spellings.has(o.key)) return { at, strength: 1 };

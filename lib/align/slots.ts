@@ -67,8 +67,13 @@ export function requiredFigure(q: Quantity): boolean {
   return Number.isFinite(q.value) || Number.isFinite(q.lo);
 }
 
+/** Whether a sentence's words hold a reciprocal verb, by its words (asked for every figure compared). */
+const reciprocalMemo = new WeakMap<Facts['words'], boolean>();
+
 function reciprocal(f: Facts): boolean {
-  return f.words.some((w) => RECIPROCAL_VERBS.has(w.lemma.split(' ')[0]));
+  let r = reciprocalMemo.get(f.words);
+  if (r === undefined) reciprocalMemo.set(f.words, (r = f.words.some((w) => RECIPROCAL_VERBS.has(w.lemma.split(' ')[0]))));
+  return r;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -82,7 +87,7 @@ const describeT = (t: TimeRef) => (t.kind === 'weekday' && t.weekday !== undefin
  */
 export function figureSlot(claim: Facts, source: Facts, tolerance: number, differentOwners: boolean): SlotResult & { matched: number; total: number } {
   const req = claim.quantities.filter(requiredFigure);
-  if (!req.length) return { ...NONE, matched: 0, total: 0 };
+  if (!req.length) return { state: 'none', detail: '', matched: 0, total: 0 };
   const exchange = reciprocal(claim) || reciprocal(source);
   let matched = 0;
   let conflict: [Quantity, Quantity] | null = null;

@@ -73,26 +73,28 @@ export const SETTING_SHARE = 0.5;
 const UNLABELLED = new Set(['', 'other', 'unknown']);
 
 export function deriveEvents(docs: EventDoc[], names?: NameTable, disabled?: ReadonlySet<number>): CorpusEvent[] {
-  const groups: Array<{ label: string | null; docs: number[]; dates: string[] }> = [];
+  // A group's days as day numbers: "dated within the gap of one of its reports" is then a few
+  // set lookups per document instead of a date comparison with every report of every group.
+  const groups: Array<{ label: string | null; docs: number[]; days: Set<number> }> = [];
   const active = docs.map((_, i) => i).filter((i) => !disabled?.has(i));
   // 1. Labelled documents.
   for (const i of active) {
     const label = docs[i].event?.trim() ?? '';
     if (UNLABELLED.has(label)) continue;
     let g = groups.find((x) => x.label === label);
-    if (!g) groups.push((g = { label, docs: [], dates: [] }));
+    if (!g) groups.push((g = { label, docs: [], days: new Set() }));
     g.docs.push(i);
-    if (docs[i].date) g.dates.push(docs[i].date!.slice(0, 10));
+    if (docs[i].date) g.days.add(dayNumber(docs[i].date!.slice(0, 10)));
   }
   // 2. Dated documents without a label: join a group dated within the gap, or start one.
   const dated = active.filter((i) => UNLABELLED.has(docs[i].event?.trim() ?? '') && docs[i].date).sort((a, b) => (docs[a].date! < docs[b].date! ? -1 : 1));
   for (const i of dated) {
-    const d = docs[i].date!.slice(0, 10);
-    const g = groups.find((x) => x.dates.some((y) => Math.abs(daysBetween(y, d)) <= EVENT_GAP_DAYS));
+    const d = dayNumber(docs[i].date!.slice(0, 10));
+    const g = groups.find((x) => withinGap(x.days, d));
     if (g) {
       g.docs.push(i);
-      g.dates.push(d);
-    } else groups.push({ label: null, docs: [i], dates: [d] });
+      g.days.add(d);
+    } else groups.push({ label: null, docs: [i], days: new Set([d]) });
   }
   // 3. Undated, unlabelled documents: by shared vocabulary.
   const undated = active.filter((i) => UNLABELLED.has(docs[i].event?.trim() ?? '') && !docs[i].date);
@@ -122,6 +124,18 @@ export function deriveEvents(docs: EventDoc[], names?: NameTable, disabled?: Rea
   events.forEach((e, k) => (e.order = k + 1));
   if (events.length > 1) distinctiveNames(events, docs, names);
   return events;
+}
+
+/** Days since 1970 of an ISO day (NaN when it is not one): `daysBetween(a, b)` is `dayNumber(b) − dayNumber(a)`. */
+function dayNumber(day: string): number {
+  return daysBetween('1970-01-01', day);
+}
+
+/** Does a group with these days hold one within EVENT_GAP_DAYS of `d`? (A day that is no date is near none.) */
+function withinGap(days: Set<number>, d: number): boolean {
+  if (!Number.isFinite(d)) return false;
+  for (let k = -EVENT_GAP_DAYS; k <= EVENT_GAP_DAYS; k++) if (days.has(d + k)) return true;
+  return false;
 }
 
 /** Place names (WordNet's) and meeting nouns used by at least SETTING_SHARE of the documents (at least two). */

@@ -174,8 +174,22 @@ export function corpusEvents(index: CorpusIndex): CorpusEvent[] {
   return index.events;
 }
 
-/** The year most of the corpus's dated documents are from: the year of a date that names none. */
+/** The corpus year per index, read again when the index changes (version) or gains documents. */
+const yearMemo = new WeakMap<CorpusIndex, { version: string; docs: number; year: number | undefined }>();
+
+/**
+ * The year most of the corpus's dated documents are from: the year of a date that names none.
+ * Asked for every claim and every corpus sentence read, so it is counted once per index version.
+ */
 export function corpusYear(index: CorpusIndex): number | undefined {
+  const hit = yearMemo.get(index);
+  if (hit && hit.version === index.version && hit.docs === index.docs.length) return hit.year;
+  const year = countYears(index);
+  yearMemo.set(index, { version: index.version, docs: index.docs.length, year });
+  return year;
+}
+
+function countYears(index: CorpusIndex): number | undefined {
   const years = new Map<number, number>();
   for (const d of index.docs) if (d.date) years.set(Number(d.date.slice(0, 4)), (years.get(Number(d.date.slice(0, 4))) ?? 0) + 1);
   let best: number | undefined;

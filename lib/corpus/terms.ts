@@ -9,7 +9,7 @@
  * (lib/align) reads tagged facts instead.
  */
 import { lemmatize } from '../lexicon/lemma';
-import { countryOf, isKnownWord, isPhrase, pertainymOf } from '../lexicon/wn';
+import { countryOf, isKnownWord, isPhrase, mayStartPhrase, pertainymOf } from '../lexicon/wn';
 import { STOPWORDS, TITLE_WORDS } from '../lexicon/function-words';
 import { nameKey } from '../facts/words';
 
@@ -26,6 +26,13 @@ const TOKEN = /(\d[\d,.]*\d|\d)|([\p{L}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]|[\p{L}])
 
 /** Words between an affiliation and the name it qualifies ("Russian presidential aide Vladimir X"). */
 const AFFILIATION_REACH = 5;
+
+/** A word without a possessive 's and a final full stop (it runs for every word indexed: no regex). */
+function bareWord(w: string): string {
+  const n = w.length;
+  if (n >= 2 && w[n - 1] === 's' && (w[n - 2] === "'" || w[n - 2] === '’')) w = w.slice(0, n - 2);
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
 
 export function indexTerms(sentence: string): Terms {
   const terms: string[] = [];
@@ -57,8 +64,8 @@ export function indexTerms(sentence: string): Terms {
       first = false;
       continue;
     }
-    const raw = m[2].replace(/['’]s$/, '').replace(/\.$/, '');
-    const acronym = /^\p{Lu}{2,}$/u.test(raw.replace(/\./g, ''));
+    const raw = bareWord(m[2]);
+    const acronym = /^\p{Lu}{2,}$/u.test(raw.includes('.') ? raw.replace(/\./g, '') : raw);
     const cap = /^\p{Lu}/u.test(raw);
     const low = raw.toLowerCase();
     words.push({ low, raw, cap, first });
@@ -95,13 +102,14 @@ export function indexTerms(sentence: string): Terms {
   }
   // WordNet multi-word expressions ("prisoner of war", "cease fire").
   for (let i = 0; i < words.length; i++) {
+    if (STOPWORDS.has(words[i].low) || !mayStartPhrase(lemmatize(words[i].low))) continue;
     for (const n of [3, 2]) {
       if (i + n > words.length) continue;
       const phrase = words
         .slice(i, i + n)
         .map((w) => lemmatize(w.low))
         .join(' ');
-      if (phrase.includes(' ') && isPhrase(phrase) && !STOPWORDS.has(words[i].low)) add(phrase);
+      if (phrase.includes(' ') && isPhrase(phrase)) add(phrase);
     }
   }
   return { terms, names, affiliations };

@@ -41,9 +41,9 @@ const REASON_WORDS = 6;
 const REASON_MATCH = 0.6;
 
 export function decide(a: Alignment, claimWords: (i: number) => string, eventSpecific: boolean, model: ModelWeights = MODEL): Decision {
-  const [, pS0, pC0] = predict(model, inputVector(a.features));
-  let pS = pS0;
-  let pC = pC0;
+  const p = predict(model, inputVector(a.features));
+  let pS = p[1];
+  let pC = p[2];
   if (a.features.eventDiff) {
     pC = 0;
     if (eventSpecific) pS = 0;
@@ -59,10 +59,12 @@ export function decide(a: Alignment, claimWords: (i: number) => string, eventSpe
     f.predVerb && !f.evalFlip && 'evaluation',
     f.predVerb && !f.modalDiff && 'modality',
   ].filter((x): x is string => !!x);
-  const shared = a.pairs
-    .filter(([, , s]) => s >= REASON_MATCH)
-    .slice(0, REASON_WORDS)
-    .map(([i]) => claimWords(i));
+  // The first REASON_WORDS pairs matched well enough (indexed, not destructured: this runs per comparison).
+  const shared: string[] = [];
+  for (const pair of a.pairs) {
+    if (shared.length === REASON_WORDS) break;
+    if (pair[2] >= REASON_MATCH) shared.push(claimWords(pair[0]));
+  }
   const sharedText = shared.length ? `shared words: ${shared.join(', ')}` : 'few words in common';
   let why = sharedText;
   if (a.features.eventDiff) why += '; about a different event';

@@ -77,8 +77,12 @@ export function signOf(input: string, cls: ModelClass): -1 | 0 | 1 {
   return 0;
 }
 
+/** The model's inputs for one alignment, in INPUTS order (indexed loops: it runs for every comparison). */
 export function inputVector(f: FeatureVector): number[] {
-  return [...FEATURES.map((k) => f[k]), ...INTERACTIONS.map(([, g]) => g(f))];
+  const x: number[] = [];
+  for (let i = 0; i < FEATURES.length; i++) x.push(f[FEATURES[i]]);
+  for (let j = 0; j < INTERACTIONS.length; j++) x.push(INTERACTIONS[j][1](f));
+  return x;
 }
 
 export interface ModelWeights {
@@ -91,9 +95,15 @@ export interface ModelWeights {
   trained: Record<string, unknown>;
 }
 
-/** Class probabilities (softmax). */
+/** Class probabilities (softmax). Plain loops: it runs for every claim × sentence pair. */
 export function predict(w: ModelWeights, x: number[]): number[] {
-  const z = w.W.map((row, k) => row.reduce((s, wi, i) => s + wi * (x[i] ?? 0), w.b[k]));
+  const z: number[] = [];
+  for (let k = 0; k < w.W.length; k++) {
+    const row = w.W[k];
+    let s = w.b[k];
+    for (let i = 0; i < row.length; i++) s += row[i] * (x[i] ?? 0);
+    z.push(s);
+  }
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
   const sum = e.reduce((a, b) => a + b, 0);

@@ -115,9 +115,14 @@ function nearest(events: CorpusEvent[], date: string): { e: CorpusEvent; gap: nu
   return best;
 }
 
+/** Whether a sentence's words hold a meeting noun, by its words (asked for every comparison of it). */
+const meetingMemo = new WeakMap<Facts['words'], boolean>();
+
 /** Does the sentence speak of a meeting (a meeting noun among its words)? */
 export function mentionsMeeting(f: Facts): boolean {
-  return f.words.some((w) => MEETING_NOUNS.has(w.lemma) || MEETING_NOUNS.has(w.text.toLowerCase()));
+  let m = meetingMemo.get(f.words);
+  if (m === undefined) meetingMemo.set(f.words, (m = f.words.some((w) => MEETING_NOUNS.has(w.lemma) || MEETING_NOUNS.has(w.text.toLowerCase()))));
+  return m;
 }
 
 function ordinalEvent(f: Facts, events: CorpusEvent[], docEvent: string | null): EventRef | null {

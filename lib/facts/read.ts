@@ -37,15 +37,29 @@ export interface ReadContext {
 const PARTICIPANT_UNITS =
   /^(side|party|parties|delegation|country|countries|nation|leader|president|team|way|time|sides|leaders|delegations|minister|official|head)$/;
 
+/** Every figure read in a sentence, participant counts included, by its facts (see `allFigures`). */
+const allFiguresOf = new WeakMap<Facts, Quantity[]>();
+
 export function readFacts(text: string, ctx: ReadContext = {}): Facts {
   const docDate = ctx.docDate ?? null;
-  const quantities = safe(() => extractQuantities(text), []).filter((q) => !(q.kind === 'count' && PARTICIPANT_UNITS.test(q.unit) && q.value <= 5));
+  const all = safe(() => extractQuantities(text), []);
+  const quantities = all.filter((q) => !(q.kind === 'count' && PARTICIPANT_UNITS.test(q.unit) && q.value <= 5));
   const times = safe(() => extractTimes(text, docDate, ctx.defaultYear), []);
   // Not wrapped: a tagger that was never loaded is an engine error, not an empty sentence.
   const tagged = tagSentence(text);
   const { words, mentions } = readWords(tagged, quantities, times);
   const clauses = safe(() => readClauses(words, mentions), []);
-  return { text, words, mentions, clauses, quantities, times, docDate };
+  const facts: Facts = { text, words, mentions, clauses, quantities, times, docDate };
+  allFiguresOf.set(facts, all);
+  return facts;
+}
+
+/**
+ * Every figure `extractQuantities` read in the facts' text, before participant counts ("two
+ * sides") were left out: retrieval searches for those too, and need not read the text again.
+ */
+export function allFigures(f: Facts): Quantity[] | undefined {
+  return allFiguresOf.get(f);
 }
 
 /**

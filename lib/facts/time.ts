@@ -290,6 +290,9 @@ function readWeekdays(cx: TimeScan): void {
 /** Years outside dates and months. */
 function readYears(cx: TimeScan): void {
   const { taken } = cx;
+  // A year is a number token; tokenize reads the same normalised text as cx.text, so without a
+  // digit there is none (most sentences: spares tokenising them again).
+  if (!/\d/.test(cx.text)) return;
   const tokens = tokenize(cx.sentence);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

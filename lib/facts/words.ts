@@ -13,7 +13,7 @@
 import type { Quantity, TimeRef } from '../types';
 import type { Pos, Tagged } from '../nlp/tag';
 import { lemmatize } from '../lexicon/lemma';
-import { countryOf, isKnownWord, isPhrase, pertainymOf, properKind, wordnetSpelling } from '../lexicon/wn';
+import { countryOf, isKnownWord, isPhrase, mayStartPhrase, pertainymOf, properKind, wordnetSpelling } from '../lexicon/wn';
 import { STOPWORDS, TITLE_WORDS } from '../lexicon/function-words';
 import { foldLetters } from '../text/normalize';
 
@@ -59,6 +59,18 @@ export function nameKey(s: string): string {
     .replace(/[^a-z0-9 ]+/g, '');
 }
 
+/**
+ * A token lowercased, with a typographic apostrophe made plain and the full stop of a title
+ * ("Mr.", "Gen.") dropped. Each regular expression runs only on a token it can change: this runs
+ * for every word read.
+ */
+function lowerToken(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  if (lower.endsWith('.')) lower = lower.replace(/^(mr|mrs|ms|dr|st|gen|lt|col|sen|rep)\.$/, '$1');
+  return lower;
+}
+
 const CONTENT_POS = new Set<Pos>(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
 /** Auxiliary and light verbs: never the content of a clause. */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'get', 'make', 'take', 'go', 'come', 'become', 'seem', 'let']);
@@ -89,12 +101,9 @@ export function readWords(tagged: Tagged[], quantities: Quantity[], times: TimeR
       words.push({ text: t.text, lemma: t.text, pos: t.pos, start: t.start, end: t.end, content: false, mention: -1, figure: false, time: false });
       continue;
     }
-    const lower = t.text
-      .toLowerCase()
-      .replace(/[’']/g, "'")
-      .replace(/^(mr|mrs|ms|dr|st|gen|lt|col|sen|rep)\.$/, '$1');
+    const lower = lowerToken(t.text);
     const acronym = /^\p{Lu}{2,}$/u.test(t.text);
-    const lemma = acronym ? nameKey(t.text) : lemmatize(lower.replace(/'s$/, ''));
+    const lemma = acronym ? nameKey(t.text) : lemmatize(lower.endsWith("'s") ? lower.slice(0, -2) : lower);
     const figure = inSpans(figureSpans, t.start, t.end) && !inSpans(unitSpans, t.start, t.end);
     const time = inSpans(timeSpans, t.start, t.end);
     const stop = !acronym && (STOPWORDS.has(lower) || STOPWORDS.has(lemma));
@@ -123,6 +132,7 @@ function joinPhrases(words: Word[]): void {
       p.content = false;
       continue;
     }
+    if (!mayStartPhrase(a.lemma)) continue;
     for (const n of [3, 2]) {
       const span = words.slice(i, i + n);
       if (span.length < n || !span[n - 1].content) continue;

@@ -5,11 +5,24 @@
  */
 import { foldLetters } from '../text/normalize';
 
+/** Memo bound: skeletons are asked for every name read and every pair of corpus names compared. */
+const SKELETON_MEMO_MAX = 50_000;
+const skeletonMemo = new Map<string, string>();
+
 /**
  * A transliteration skeleton: the letters that survive spelling variation between English,
  * French and German renderings of Slavic and Turkish names.
  */
 export function skeleton(name: string): string {
+  let s = skeletonMemo.get(name);
+  if (s === undefined) {
+    if (skeletonMemo.size >= SKELETON_MEMO_MAX) skeletonMemo.clear();
+    skeletonMemo.set(name, (s = readSkeleton(name)));
+  }
+  return s;
+}
+
+function readSkeleton(name: string): string {
   let s = foldLetters(name)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -40,6 +40,8 @@ export interface LexTable {
 interface Lexicon {
   T: LexTable;
   phrases: Set<string>;
+  /** The first words of the multi-word expressions. */
+  phraseStarts: Set<string>;
   verbs: Set<string>;
   capitals: Set<string>;
 }
@@ -53,9 +55,11 @@ export function installLexicon(json: unknown, keysJson: unknown): void {
   const t = { ...(json as object), keys } as LexTable;
   if (!t || typeof t !== 'object' || typeof t.keys !== 'object' || !Array.isArray(t.vlemmas))
     throw new Error('the lexicon table is not a Crosscheck WordNet table');
+  const phrases = new Set(Object.keys(t.keys).filter((k) => k.includes(' ')));
   LEX = {
     T: t,
-    phrases: new Set(Object.keys(t.keys).filter((k) => k.includes(' '))),
+    phrases,
+    phraseStarts: new Set([...phrases].map((p) => p.slice(0, p.indexOf(' ')))),
     verbs: new Set(t.vlemmas),
     capitals: new Set(t.capitals ?? []),
   };
@@ -93,18 +97,25 @@ export const RELATION = {
   sibling: 0.45,
 } as const;
 
+/**
+ * A word's keys, each a synset number (the table writes them in base 36). Numbers, not the
+ * table's strings: the keys are looked up for every claim word against every sentence compared.
+ */
 export interface WordKeys {
   /** Synsets of its first senses. */
-  s: string[];
+  s: number[];
   /** Synsets its derivationally related forms point to. */
-  d: string[];
+  d: number[];
   /** Hypernyms of its first sense (specific enough for siblings to meet). */
-  h: string[];
+  h: number[];
   /** Hypernyms too general for siblings (and adjective cluster heads). */
-  H: string[];
+  H: number[];
   /** Hypernyms two levels up. */
-  g: string[];
+  g: number[];
 }
+
+/** The base the table writes synset numbers in. */
+const KEY_RADIX = 36;
 
 const EMPTY: WordKeys = { s: [], d: [], h: [], H: [], g: [] };
 const keyMemo = new Map<string, WordKeys>();
@@ -113,7 +124,7 @@ function ownKeys(lemma: string): WordKeys {
   const raw = own(lex().T.keys, lemma);
   if (!raw) return EMPTY;
   const k: WordKeys = { s: [], d: [], h: [], H: [], g: [] };
-  for (const x of raw.split(',')) (k[x[0] as keyof WordKeys] ?? k.s).push(x.slice(1));
+  for (const x of raw.split(',')) (k[x[0] as keyof WordKeys] ?? k.s).push(parseInt(x.slice(1), KEY_RADIX));
   return k;
 }
 
@@ -177,39 +188,87 @@ export function isKnownWord(lemma: string): boolean {
  */
 export class KeyIndex<T> {
   private lemma = new Map<string, T>();
-  private kinds: Record<keyof WordKeys, Map<string, T>> = { s: new Map(), d: new Map(), h: new Map(), H: new Map(), g: new Map() };
+  /** Key → the first word having it, per kind of key: one lookup per key of a claim word. */
+  private keys = new Map<number, KeyEntry<T>>();
 
   add(lemma: string, value: T, withKeys = true): void {
     if (!this.lemma.has(lemma)) this.lemma.set(lemma, value);
     if (!withKeys) return;
     const k = keysOf(lemma);
-    for (const kind of ['s', 'd', 'h', 'H', 'g'] as const) for (const x of k[kind]) if (!this.kinds[kind].has(x)) this.kinds[kind].set(x, value);
+    for (const kind of KINDS)
+      for (const x of k[kind]) {
+        let e = this.keys.get(x);
+        if (!e) this.keys.set(x, (e = {}));
+        if (e[kind] === undefined) e[kind] = value;
+      }
   }
 
-  /** The best match of a claim lemma among the indexed words, or undefined. */
+  /**
+   * The best match of a claim lemma among the indexed words, or undefined: the strongest relation
+   * found, the first found among equals. Written out without helper calls, closures or temporary
+   * arrays, because it runs for every claim word against every sentence compared, mostly before
+   * the JIT has optimised it; a relation that cannot beat the best so far is not looked up.
+   */
   best(lemma: string): { value: T; strength: number } | undefined {
     const exact = this.lemma.get(lemma);
     if (exact !== undefined) return { value: exact, strength: 1 };
     const k = keysOf(lemma);
-    let best: { value: T; strength: number } | undefined;
-    const take = (v: T | undefined, strength: number) => {
-      if (v !== undefined && (!best || strength > best.strength)) best = { value: v, strength };
-    };
-    const K = this.kinds;
-    for (const x of k.s) {
-      take(K.s.get(x), RELATION.synonym);
-      take(K.d.get(x), RELATION.derived);
-      take(K.h.get(x) ?? K.H.get(x), RELATION.specific);
-      take(K.g.get(x), RELATION.specific2);
+    const K = this.keys;
+    let value: T | undefined;
+    let strength = 0;
+    // A sense of the claim word: each key counts as the strongest kind it is found as.
+    for (let n = 0; n < k.s.length; n++) {
+      const e = K.get(k.s[n]);
+      if (e === undefined) continue;
+      let v: T | undefined;
+      let r = 0;
+      if (e.s !== undefined) {
+        v = e.s;
+        r = RELATION.synonym;
+      } else if (e.d !== undefined) {
+        v = e.d;
+        r = RELATION.derived;
+      } else if (e.h !== undefined || e.H !== undefined) {
+        v = e.h ?? e.H;
+        r = RELATION.specific;
+      } else if (e.g !== undefined) {
+        v = e.g;
+        r = RELATION.specific2;
+      }
+      if (r > strength) {
+        value = v;
+        strength = r;
+      }
+      if (strength >= RELATION.synonym) break;
     }
-    if (best && best.strength >= RELATION.synonym) return best;
-    for (const x of k.d) take(K.s.get(x), RELATION.derived);
-    for (const x of [...k.h, ...k.H]) take(K.s.get(x), RELATION.general);
-    for (const x of k.g) take(K.s.get(x), RELATION.general2);
-    for (const x of k.h) take(K.h.get(x), RELATION.sibling);
-    return best;
+    if (strength < RELATION.synonym) return weaker(this.keys, k, value, strength);
+    return { value: value as T, strength };
   }
 }
+
+/** The relations weaker than a shared sense, each tried only while it can beat `strength` (see KeyIndex.best). */
+function weaker<T>(K: Map<number, KeyEntry<T>>, k: WordKeys, value: T | undefined, strength: number): { value: T; strength: number } | undefined {
+  let v: T | undefined;
+  if (strength < RELATION.derived && (v = firstOf(K, k.d, 's')) !== undefined) [value, strength] = [v, RELATION.derived];
+  if (strength < RELATION.general && (v = firstOf(K, k.h, 's') ?? firstOf(K, k.H, 's')) !== undefined) [value, strength] = [v, RELATION.general];
+  if (strength < RELATION.general2 && (v = firstOf(K, k.g, 's')) !== undefined) [value, strength] = [v, RELATION.general2];
+  if (strength < RELATION.sibling && (v = firstOf(K, k.h, 'h')) !== undefined) [value, strength] = [v, RELATION.sibling];
+  return value !== undefined ? { value, strength } : undefined;
+}
+
+/** The word of the first of `keys` the index has as `kind`. */
+function firstOf<T>(K: Map<number, KeyEntry<T>>, keys: number[], kind: 's' | 'h'): T | undefined {
+  for (let n = 0; n < keys.length; n++) {
+    const v = K.get(keys[n])?.[kind];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The first word having a key, per kind of key. */
+type KeyEntry<T> = Partial<Record<keyof WordKeys, T>>;
+
+const KINDS = ['s', 'd', 'h', 'H', 'g'] as const;
 
 /** Bound on the memo of relatedness (pairs of lemmas recur across a page's claims). */
 const RELATED_MEMO_MAX = 50_000;
@@ -259,6 +318,15 @@ export const MAX_PHRASE_WORDS = 3;
 /** True when the space-joined lowercase words are a WordNet multi-word lemma ("prisoner of war"). */
 export function isPhrase(words: string): boolean {
   return lex().phrases.has(words);
+}
+
+/**
+ * May a multi-word expression start with this lemma? A set lookup that spares joining the words
+ * after it for `isPhrase` at nearly every word of a sentence. A lemma that is itself several words
+ * may start one anywhere.
+ */
+export function mayStartPhrase(lemma: string): boolean {
+  return lemma.includes(' ') || lex().phraseStarts.has(lemma);
 }
 
 /** Base form of an irregular inflection ("went" → go), if WordNet lists one. */

@@ -67,13 +67,20 @@ export const DISPUTE_BLOCKS = 0.5;
 /** True when a sentence's dispute is strong enough to keep it out of the claim's support. */
 export const blocksSupport = (c: Compared): boolean => c.alignment.disputes.length > 0 && c.decision.pConflicts >= DISPUTE_BLOCKS;
 
+/** How strongly the best of `list` says claim word `k` (0 when none does): a loop, not a spread per word. */
+function strongest(list: Compared[], k: number): number {
+  let m = 0;
+  for (const c of list) m = Math.max(m, c.alignment.strengths[k]);
+  return m;
+}
+
 export function claimFeatures(cs: Compared[]): ClaimFeatureVector {
   const f = Object.fromEntries(CLAIM_FEATURES.map((k) => [k, 0])) as ClaimFeatureVector;
   if (!cs.length) return { ...f, unmatched: 1, names: 1 };
   const words = cs[0].alignment.words;
   const total = (pick: (w: { core: boolean; name: boolean }) => boolean) => words.reduce((s, w) => s + (pick(w) ? w.w : 0), 0);
   const said = (list: Compared[], pick: (w: { core: boolean; name: boolean }) => boolean) =>
-    words.reduce((s, w, k) => (pick(w) ? s + w.w * Math.max(0, ...list.map((c) => c.alignment.strengths[k])) : s), 0);
+    words.reduce((s, w, k) => (pick(w) ? s + w.w * strongest(list, k) : s), 0);
   const sameEvent = cs.filter((c) => !c.alignment.features.eventDiff);
   const bySupport = [...cs].sort((a, b) => b.decision.pSupports - a.decision.pSupports);
   // The union is read over the sentences that could support: same event, nothing in dispute, best core first.
@@ -86,7 +93,7 @@ export function claimFeatures(cs: Compared[]): ClaimFeatureVector {
   f.bestConflict = Math.max(0, ...sameEvent.map((c) => c.decision.pConflicts));
   f.union = coreT ? (top.length ? said(top, core) / coreT : 0) : 1;
   f.bestCore = Math.max(0, ...candidates.map((c) => c.alignment.features.core));
-  f.unmatched = coreT ? words.reduce((s, w, k) => (w.core && Math.max(0, ...cs.map((c) => c.alignment.strengths[k])) < SAID ? s + w.w : s), 0) / coreT : 0;
+  f.unmatched = coreT ? words.reduce((s, w, k) => (w.core && strongest(cs, k) < SAID ? s + w.w : s), 0) / coreT : 0;
   const nameT = total((w) => w.name);
   f.names = nameT ? said(cs, (w) => w.name) / nameT : 1;
   const allT = total(() => true);

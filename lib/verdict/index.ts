@@ -68,7 +68,7 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
   const [, pCorr, pContra] = partProbabilities(f, model);
   const disputed = pContra >= tuning.conflictThreshold;
   const supported = pCorr >= tuning.supportThreshold;
-  const disputeOf = (c: Compared) => (c.alignment.features.eventDiff ? 0 : Math.max(...DISPUTE_FEATURES.map((k) => c.alignment.features[k])));
+  const disputeOf = (c: Compared) => (c.alignment.features.eventDiff ? 0 : strongestDispute(c));
   const maxDispute = Math.max(0, ...ds.map(disputeOf));
   // A sentence that confirms the claim's figure or day pins it: it leads among supporters.
   const leadScore = (c: Compared) => c.decision.pSupports + CONFIRMED_BONUS * (c.alignment.features.figMatch + c.alignment.features.timeMatch);
@@ -101,6 +101,13 @@ function judgePart(p: PartOutcome, tuning: Tuning, model?: ModelWeights): Status
     }
   }
   return mixed ? 'mixed' : 'disputed';
+}
+
+/** The strongest of a sentence's disputes (a loop over the dispute features, not a spread). */
+function strongestDispute(c: Compared): number {
+  let m = -Infinity;
+  for (const k of DISPUTE_FEATURES) m = Math.max(m, c.alignment.features[k]);
+  return m;
 }
 
 export function verdictOf(parts: PartOutcome[], sentence: (i: number) => SentenceRef, tuning: Tuning, model?: ModelWeights): VerdictResult {
