@@ -26,6 +26,7 @@ import type { ClaimResult } from '../types';
 import { parseMessage, typesIn, type Handler, type RequestOf, type SenderInfo, type TypesIn } from '../protocol';
 import { analysisKey, getAnalysis, putAnalysis, StoredAnalysisSchema, type AnalysisKey, type CacheDB, type StoredAnalysis } from '../store/db';
 import { TabStates, fromRow, type TabStore } from './tab-states';
+import { appendPart } from '../content/chunks';
 
 export { PersistedTabSchema, type PersistedTab, type TabStore } from './tab-states';
 
@@ -155,24 +156,12 @@ function createAnalysisRunner(deps: ServiceDeps, log: (message: string, error?: 
 }
 
 /**
- * The tab's analysis of a long page with one more part added: the earlier parts' claims, then
- * this part's, its offsets moved by where the part starts in the page's text. The reply to the
- * page is the part's own analysis (the page merges its parts itself); this is what the badge and
- * a popup opened meanwhile count. A tab on another page, or without an analysis, gets the part alone.
+ * The tab's analysis of a long page with one more part added (lib/content/chunks.ts appendPart).
+ * The reply to the page is the part's own analysis (the page merges its parts itself); this is
+ * what the badge and a popup opened meanwhile count. A tab on another page gets the part alone.
  */
 export function withEarlierParts(cur: TabState | null, url: string, part: Analysis, start: number): Analysis {
-  const earlier = cur && cur.url === url ? cur.analysis : null;
-  if (!earlier) return part;
-  const sources = new Map(earlier.sources.map((s) => [s.id, s]));
-  for (const s of part.sources) if (!sources.has(s.id)) sources.set(s.id, s);
-  return {
-    ...part,
-    contentHash: `${earlier.contentHash}+${part.contentHash}`,
-    claims: [...earlier.claims.filter((c) => c.start < start), ...part.claims.map((c) => ({ ...c, start: c.start + start, end: c.end + start }))],
-    sources: [...sources.values()],
-    cached: earlier.cached && part.cached,
-    ms: earlier.ms + part.ms,
-  };
+  return appendPart(cur && cur.url === url ? cur.analysis : null, part, start);
 }
 
 /**

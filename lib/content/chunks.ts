@@ -105,18 +105,31 @@ export interface PartResult {
 /** The analyses of the parts as one analysis of the whole text (claims in page order, offsets in the whole text). */
 export function mergeAnalyses(parts: readonly PartResult[]): Analysis {
   if (parts.length === 1 && parts[0]!.chunk.start === 0) return parts[0]!.analysis;
-  const first = parts[0]?.analysis;
-  const sources = new Map<string, Analysis['sources'][number]>();
-  for (const { analysis } of parts) for (const s of analysis.sources) if (!sources.has(s.id)) sources.set(s.id, s);
+  let merged: Analysis | null = null;
+  for (const { chunk, analysis } of parts) merged = appendPart(merged, analysis, chunk.start);
+  return merged ?? { url: '', contentHash: '', engineVersion: '', claims: [], sources: [], analysedAt: 0, cached: true, ms: 0 };
+}
+
+/**
+ * The analysis of a page's parts so far with one more part's added: its claims moved by where the
+ * part starts in the page's text (claims of the earlier analysis from there on are replaced), the
+ * sources of both, the time of both. The page merges its parts with it, and the background keeps a
+ * long page's tab state with it, so that both count every part.
+ */
+export function appendPart(earlier: Analysis | null, part: Analysis, start: number): Analysis {
+  const moved = start ? part.claims.map((c) => ({ ...c, start: c.start + start, end: c.end + start })) : part.claims;
+  if (!earlier) return { ...part, claims: moved };
+  const sources = new Map(earlier.sources.map((x) => [x.id, x]));
+  for (const x of part.sources) if (!sources.has(x.id)) sources.set(x.id, x);
   return {
-    url: first?.url ?? '',
-    contentHash: parts.map((p) => p.analysis.contentHash).join('+'),
-    engineVersion: first?.engineVersion ?? '',
-    claims: parts.flatMap(({ chunk, analysis }) => analysis.claims.map((c) => ({ ...c, start: c.start + chunk.start, end: c.end + chunk.start }))),
+    url: earlier.url,
+    contentHash: `${earlier.contentHash}+${part.contentHash}`,
+    engineVersion: earlier.engineVersion,
+    claims: [...earlier.claims.filter((c) => c.start < start), ...moved],
     sources: [...sources.values()],
-    analysedAt: Math.max(0, ...parts.map((p) => p.analysis.analysedAt)),
-    cached: parts.every((p) => p.analysis.cached),
-    ms: parts.reduce((sum, p) => sum + p.analysis.ms, 0),
+    analysedAt: Math.max(earlier.analysedAt, part.analysedAt),
+    cached: earlier.cached && part.cached,
+    ms: earlier.ms + part.ms,
   };
 }
 
