@@ -4,7 +4,7 @@
  * fails too, the popup says so in plain words, with a button to try again — never the browser's
  * raw "message channel closed" error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readHighlights } from './support/probes';
@@ -16,7 +16,14 @@ const HAVE = browserAvailable('Chromium');
 const B = 'Chromium';
 const RAW = /listener indicated|message channel closed|receiving end does not exist|could not establish connection/i;
 
-describe.skipIf(!HAVE)('Chromium: the service worker stops mid-analysis', () => {
+/**
+ * Chromium sometimes does not start a service worker again within half a minute after the
+ * DevTools protocol stopped it (seen on Chromium 150 under load, on the unchanged code as well):
+ * the browser, not the extension, then fails the test. One more attempt, in a fresh browser.
+ */
+const BROWSER_RESTART_RETRIES = 1;
+
+describe.skipIf(!HAVE)('Chromium: the service worker stops mid-analysis', { retry: BROWSER_RESTART_RETRIES }, () => {
   let server: FixtureServer;
   let ext: ChromiumWithExtension;
   let ctx: BrowserContext;
@@ -27,6 +34,15 @@ describe.skipIf(!HAVE)('Chromium: the service worker stops mid-analysis', () => 
     ext = await launchChromiumWithExtension('worker-stop');
     ({ ctx, extId } = ext);
   });
+
+  /** A failed attempt leaves a browser whose worker may not start again: the retry gets a new one. */
+  function relaunchIfFailed(): void {
+    onTestFailed(async () => {
+      await ext?.close();
+      ext = await launchChromiumWithExtension('worker-stop');
+      ({ ctx, extId } = ext);
+    });
+  }
 
   afterAll(async () => {
     await ext?.close();
@@ -50,6 +66,7 @@ describe.skipIf(!HAVE)('Chromium: the service worker stops mid-analysis', () => 
   }
 
   it('stopped once: the page asks again by itself and is checked', async () => {
+    relaunchIfFailed();
     const page = await newSoleTab(ctx);
     const cdp = await ctx.newCDPSession(page);
     await page.goto(server.url('round1.html'));
@@ -67,6 +84,7 @@ describe.skipIf(!HAVE)('Chromium: the service worker stops mid-analysis', () => 
   });
 
   it('stopped again during the retry: the popup says so in plain words, and "Try again" checks the page', async () => {
+    relaunchIfFailed();
     const page = await newSoleTab(ctx);
     const cdp = await ctx.newCDPSession(page);
     await page.goto(server.url('round2.html'));
